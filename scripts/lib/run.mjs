@@ -1,0 +1,46 @@
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export const root = path.resolve(import.meta.dirname, "..", "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+/** Runs a command in the project, inheriting output; rejects on a non-zero exit. */
+export function run(cmd, args, opts = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...opts.env } });
+    child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${code ?? signal}`))));
+  });
+}
+
+export const prisma = (args, env) => run(bin("prisma"), args, { env });
+export const next = (args, env) => run(bin("next"), args, { env });
+/** TypeScript scripts run with the react-server condition so "server-only" modules load. */
+export const tsx = (file, args = [], env) => run(process.execPath, ["--conditions=react-server", "--import", "tsx", file, ...args], { env });
+
+// A build is reused while nothing it is made from has changed since it was made.
+const SOURCES = ["src", "public", "prisma/schema", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+function sourceStamp() {
+  const hash = createHash("sha256");
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    const s = statSync(p);
+    if (s.isDirectory()) {
+      if (p.endsWith(`${path.sep}generated`)) return;
+      for (const e of readdirSync(p).sort()) walk(path.join(p, e));
+    } else hash.update(`${path.relative(root, p)}:${s.size}:${s.mtimeMs}\n`);
+  };
+  for (const s of SOURCES) walk(path.join(root, s));
+  return hash.digest("hex");
+}
+
+export async function buildIfNeeded() {
+  const stampFile = path.join(root, ".next", "wv-source-stamp");
+  const stamp = sourceStamp();
+  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
+  if (built) return;
+  console.log("Building the app (first start, or the sources changed)…");
+  await next(["build"]);
+  writeFileSync(stampFile, stamp);
+}

@@ -1,0 +1,4 @@
+import { prisma } from "./lib/run.mjs";
+
+// Applies the committed migrations to the configured database (PGlite in ./data by default).
+await prisma(["migrate", "deploy"]);

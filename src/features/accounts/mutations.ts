@@ -1,0 +1,154 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db } from "~/server/db";
+import { Prisma } from "~/server/db/generated/client";
+import { AppError } from "~/lib/app-error";
+import {
+  checkTotp,
+  decoyHash,
+  generateAccountKey,
+  generateTotpSecret,
+  hashSecret,
+  isStrongPassword,
+  parseAccountKey,
+  totpUri,
+  verifySecret,
+} from "~/features/accounts/credentials";
+import { makePseudonym } from "~/features/accounts/pseudonym";
+import type { CreateStaffInput } from "~/features/accounts/schema";
+import type { Role, Sector } from "~/server/db/generated/enums";
+import type { CityCode } from "~/lib/taxonomy";
+
+export const SESSION_DAYS = 30;
+
+function isUniqueViolation(err: unknown) {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+}
+
+/** One tap: a pseudonym and a key shown once. Nothing about the person is asked or kept. */
+export async function createWorkerAccount() {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const { key, lookup, secret } = generateAccountKey();
+    const pseudonym = makePseudonym();
+    try {
+      await db.account.create({
+        data: { role: "WORKER", pseudonym, keyLookup: lookup, secretHash: await hashSecret(secret) },
+        select: { id: true },
+      });
+      return { pseudonym, key };
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
+  }
+  throw new AppError("INTERNAL");
+}
+
+export type SignedIn = { accountId: string; role: Role; pseudonym: string };
+
+export async function signInWithKey(input: string): Promise<SignedIn> {
+  const parsed = parseAccountKey(input);
+  const account = parsed
+    ? await db.account.findUnique({
+        where: { keyLookup: parsed.lookup },
+        select: { id: true, role: true, pseudonym: true, secretHash: true, suspendedAt: true },
+      })
+    : null;
+  const ok = await verifySecret(account?.secretHash ?? (await decoyHash()), parsed?.secret ?? "x");
+  if (!account || !ok || account.role !== "WORKER") throw new AppError("INVALID_KEY");
+  if (account.suspendedAt) throw new AppError("FORBIDDEN");
+  return { accountId: account.id, role: account.role, pseudonym: account.pseudonym };
+}
+
+export async function signInStaff(input: { username: string; password: string; totp: string }): Promise<SignedIn> {
+  const account = await db.account.findUnique({
+    where: { username: input.username.toLowerCase() },
+    select: { id: true, role: true, pseudonym: true, secretHash: true, totpSecret: true, suspendedAt: true },
+  });
+  const ok = await verifySecret(account?.secretHash ?? (await decoyHash()), input.password);
+  if (!account || !ok || account.role === "WORKER") throw new AppError("INVALID_CREDENTIALS");
+  if (account.totpSecret) {
+    if (!input.totp) throw new AppError("TOTP_REQUIRED");
+    if (!checkTotp(account.totpSecret, input.totp)) throw new AppError("INVALID_CREDENTIALS");
+  }
+  if (account.suspendedAt) throw new AppError("FORBIDDEN");
+  return { accountId: account.id, role: account.role, pseudonym: account.pseudonym };
+}
+
+/** A server-side session behind the JWT: sign-out and suspension end it at once. */
+export async function openSession(accountId: string) {
+  const id = randomBytes(24).toString("base64url");
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+  await db.session.create({ data: { id, accountId, expiresAt }, select: { id: true } });
+  return { id, expiresAt };
+}
+
+export async function revokeSession(sessionId: string) {
+  await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+export async function updateWorkerProfile(
+  accountId: string,
+  profile: { sectors: Sector[]; platformSlugs: string[]; city: CityCode | null },
+) {
+  const known = await db.platform.findMany({ where: { slug: { in: profile.platformSlugs } }, select: { slug: true } });
+  if (known.length !== new Set(profile.platformSlugs).size) throw new AppError("BAD_INPUT");
+  await db.account.update({
+    where: { id: accountId, role: "WORKER" },
+    data: { sectors: [...new Set(profile.sectors)], platformSlugs: [...new Set(profile.platformSlugs)], city: profile.city },
+    select: { id: true },
+  });
+}
+
+/** Staff accounts are created only by admins. Platform reps and admins get a TOTP secret, shown once. */
+export async function createStaffAccount(input: CreateStaffInput) {
+  const username = input.username.toLowerCase();
+  if (!isStrongPassword(input.password, [username, "worker", "voice"])) throw new AppError("WEAK_PASSWORD");
+  const needsTotp = input.role !== "ORGANISER";
+  const totpSecret = needsTotp ? generateTotpSecret() : null;
+  try {
+    const account = await db.account.create({
+      data: {
+        role: input.role,
+        username,
+        pseudonym: `staff-${username}`,
+        secretHash: await hashSecret(input.password),
+        totpSecret,
+        unionId: input.role === "ORGANISER" ? input.unionId : null,
+        platformId: input.role === "PLATFORM_REP" ? input.platformId : null,
+      },
+      select: { id: true },
+    });
+    return { id: account.id, username, totpSecret, totpUri: totpSecret ? totpUri(totpSecret, username) : null };
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError("ALREADY_EXISTS");
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2003") throw new AppError("NOT_FOUND");
+    throw err;
+  }
+}
+
+export async function setSuspended(accountId: string, suspended: boolean) {
+  const { count } = await db.account.updateMany({
+    where: { id: accountId },
+    data: { suspendedAt: suspended ? new Date() : null },
+  });
+  if (count === 0) throw new AppError("NOT_FOUND");
+  if (suspended) await db.session.updateMany({ where: { accountId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+export async function createPlatform(input: { slug: string; nameZh: string; nameEn: string; sector: Sector }) {
+  try {
+    return await db.platform.create({ data: input, select: { id: true, slug: true } });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError("ALREADY_EXISTS");
+    throw err;
+  }
+}
+
+export async function createUnion(input: { slug: string; nameZh: string; nameEn: string }) {
+  try {
+    return await db.union.create({ data: input, select: { id: true, slug: true } });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError("ALREADY_EXISTS");
+    throw err;
+  }
+}

@@ -1,0 +1,31 @@
+import type { Locale } from "~/i18n/config";
+import enCommon from "~/i18n/messages/en/common.json";
+import enErrors from "~/i18n/messages/en/errors.json";
+import enAccounts from "~/i18n/messages/en/accounts.json";
+import enAdmin from "~/i18n/messages/en/admin.json";
+import enTaxonomy from "~/i18n/messages/en/taxonomy.json";
+import zhCommon from "~/i18n/messages/zh-CN/common.json";
+import zhErrors from "~/i18n/messages/zh-CN/errors.json";
+import zhAccounts from "~/i18n/messages/zh-CN/accounts.json";
+import zhAdmin from "~/i18n/messages/zh-CN/admin.json";
+import zhTaxonomy from "~/i18n/messages/zh-CN/taxonomy.json";
+
+// One file per namespace and locale; a feature adds its pair here. A unit test checks that both
+// locales have exactly the same keys.
+const MESSAGES = {
+  en: { common: enCommon, errors: enErrors, accounts: enAccounts, admin: enAdmin, taxonomy: enTaxonomy },
+  "zh-CN": { common: zhCommon, errors: zhErrors, accounts: zhAccounts, admin: zhAdmin, taxonomy: zhTaxonomy },
+} satisfies Record<Locale, Record<string, unknown>>;
+
+export type Messages = (typeof MESSAGES)["en"];
+export type Namespace = keyof Messages;
+
+export function loadMessages(locale: Locale) {
+  return MESSAGES[locale];
+}
+
+/** The subset of namespaces a client island needs, so pages ship only the strings they use. */
+export function pickMessages(locale: Locale, namespaces: readonly Namespace[]) {
+  const all = MESSAGES[locale];
+  return Object.fromEntries(namespaces.map((ns) => [ns, all[ns]]));
+}

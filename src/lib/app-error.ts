@@ -1,0 +1,43 @@
+// The one error type domain code throws. Each code has a translated message under
+// `errors.<CODE>` in every locale; the tRPC layer maps it to an HTTP status once.
+export const APP_ERROR_STATUS = {
+  BAD_INPUT: 400,
+  UNAUTHORIZED: 401,
+  INVALID_KEY: 401,
+  INVALID_CREDENTIALS: 401,
+  TOTP_REQUIRED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  ALREADY_EXISTS: 409,
+  ALREADY_VOTED: 409,
+  ALREADY_SIGNED: 409,
+  CAMPAIGN_CLOSED: 409,
+  PHASE_CLOSED: 409,
+  PETITION_CLOSED: 409,
+  NOT_VERIFIED: 403,
+  CODE_INVALID: 400,
+  CODE_EXPIRED: 400,
+  CODE_USED: 409,
+  WEAK_PASSWORD: 400,
+  PII_DETECTED: 400,
+  EDIT_WINDOW_CLOSED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  constructor(code: AppErrorCode, message?: string) {
+    super(message ?? code);
+    this.name = "AppError";
+    this.code = code;
+  }
+}
+
+export function isAppErrorCode(value: unknown): value is AppErrorCode {
+  return typeof value === "string" && value in APP_ERROR_STATUS;
+}
