@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "~/server/db";
-import { Prisma } from "~/server/db/generated/client";
+import { isForeignKeyViolation, isUniqueViolation } from "~/server/db/errors";
 import { AppError } from "~/lib/app-error";
 import {
   checkTotp,
@@ -20,10 +20,6 @@ import type { Role, Sector } from "~/server/db/generated/enums";
 import type { CityCode } from "~/lib/taxonomy";
 
 export const SESSION_DAYS = 30;
-
-function isUniqueViolation(err: unknown) {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
-}
 
 /** One tap: a pseudonym and a key shown once. Nothing about the person is asked or kept. */
 export async function createWorkerAccount() {
@@ -121,7 +117,7 @@ export async function createStaffAccount(input: CreateStaffInput) {
     return { id: account.id, username, totpSecret, totpUri: totpSecret ? totpUri(totpSecret, username) : null };
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError("ALREADY_EXISTS");
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2003") throw new AppError("NOT_FOUND");
+    if (isForeignKeyViolation(err)) throw new AppError("NOT_FOUND");
     throw err;
   }
 }

@@ -1,0 +1,119 @@
+import { expect, test } from "./support/fixtures";
+import { DEMO, joinAsWorker, signInAsStaff, signInWithKey, signOut, totpNow } from "./support/accounts";
+
+test.describe("anonymous worker accounts", () => {
+  test("join with one tap, see the key once, sign out and back in with it", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    const { key, pseudonym } = await joinAsWorker(page);
+    expect(key.replace(/-/g, "")).toHaveLength(36);
+
+    await signOut(page);
+    // Signed out on the server: the private page sends us to sign in.
+    await page.goto("/me");
+    await expect(page).toHaveURL(/\/sign-in/);
+
+    await signInWithKey(page, key);
+    await expect(page.getByTestId("me-pseudonym")).toHaveText(pseudonym);
+  });
+
+  test("a wrong key is refused with a clear message", async ({ page }) => {
+    await signInWithKey(page, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH-JJJJ");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("账户密钥不正确，请逐个字符核对后重试。");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("the old session cookie stops working after sign-out", async ({ page, context }) => {
+    await joinAsWorker(page);
+    const cookies = await context.cookies();
+    await signOut(page);
+    await context.addCookies(cookies);
+    const res = await page.request.get("/api/trpc/accounts.profile");
+    expect(res.status()).toBe(401);
+  });
+
+  test("the language switch is kept in a cookie", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("button", { name: "Switch to English" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.goto("/sign-in");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in with your account key");
+  });
+});
+
+test.describe("staff", () => {
+  test("an organiser signs in with a password", async ({ page }) => {
+    await signInAsStaff(page, DEMO.organiser);
+    await expect(page).toHaveURL(/\/organiser$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("工会工作台");
+  });
+
+  test("an admin creates a platform representative, who can then sign in with TOTP", async ({ page, browser }) => {
+    await signInAsStaff(page, DEMO.admin);
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByTestId("worker-count")).toHaveText(/^\d+$/);
+
+    const username = `rep-e2e-${Date.now().toString(36)}`;
+    const password = "Tangerine-Lantern-Vault-93";
+    const form = page.locator("form", { has: page.getByRole("heading", { name: "添加工作人员账户" }) });
+    await form.getByLabel("角色").selectOption("PLATFORM_REP");
+    await form.getByLabel("平台").selectOption({ label: "速达快递" });
+    await form.getByLabel("用户名").fill(username);
+    await form.getByLabel(/^密码/).fill(password);
+    await form.getByRole("button", { name: "创建" }).click();
+    const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
+    await expect(page.getByTestId("staff-list")).toContainText(username);
+
+    const repContext = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "zh-CN" });
+    const rep = await repContext.newPage();
+    await signInAsStaff(rep, { username, password, totpSecret: secret });
+    await expect(rep).toHaveURL(/\/platform$/);
+    await repContext.close();
+  });
+
+  test("a weak password is refused with a translated message", async ({ page }) => {
+    await signInAsStaff(page, DEMO.admin);
+    const form = page.locator("form", { has: page.getByRole("heading", { name: "添加工作人员账户" }) });
+    await form.getByLabel("用户名").fill("weakling");
+    await form.getByLabel(/^密码/).fill("password1234");
+    await form.getByRole("button", { name: "创建" }).click();
+    await expect(form.getByRole("alert")).toHaveText("密码至少 12 个字符，且不能是常见密码。");
+  });
+
+  test("staff sign-in without the TOTP code asks for it", async ({ page }) => {
+    await signInAsStaff(page, { username: DEMO.admin.username, password: DEMO.admin.password });
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("请输入身份验证器中的 6 位验证码。");
+    expect(totpNow(DEMO.admin.totpSecret)).toMatch(/^\d{6}$/);
+  });
+});
+
+test.describe("the server refuses what a role may not do", () => {
+  test("a worker who opens an admin page or calls an admin procedure is refused", async ({ page }) => {
+    await joinAsWorker(page);
+    await page.goto("/admin");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("你没有权限访问此页面。");
+    await expect(page.getByTestId("worker-count")).toHaveCount(0);
+
+    const res = await page.request.get("/api/trpc/admin.overview");
+    expect(res.status()).toBe(403);
+    const body = await res.json();
+    expect(body.error.json.data.appCode).toBe("FORBIDDEN");
+    const create = await page.request.post("/api/trpc/admin.createUnion", { data: { json: { slug: "evil", nameZh: "x", nameEn: "x" } } });
+    expect(create.status()).toBe(403);
+  });
+
+  test("anonymous calls to worker procedures get 401, oversized bodies 413", async ({ request }) => {
+    expect((await request.get("/api/trpc/accounts.profile")).status()).toBe(401);
+    const big = await request.post("/api/trpc/accounts.updateProfile", { data: { json: { pad: "x".repeat(70 * 1024) } } });
+    expect(big.status()).toBe(413);
+  });
+
+  test("pages carry the privacy headers", async ({ request }) => {
+    const res = await request.get("/");
+    const headers = res.headers();
+    expect(headers["referrer-policy"]).toBe("no-referrer");
+    expect(headers["cache-control"]).toContain("no-store");
+    expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(headers["content-security-policy"]).toContain("connect-src 'self'");
+  });
+});

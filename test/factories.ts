@@ -1,0 +1,49 @@
+import { randomBytes } from "node:crypto";
+import { createPlatform, createStaffAccount, createUnion, createWorkerAccount, signInWithKey } from "~/features/accounts/mutations";
+import { getSessionAccount, type SessionAccount } from "~/features/accounts/data";
+import { openSession } from "~/features/accounts/mutations";
+import { createCaller } from "~/server/api/root";
+import { createContext } from "~/server/api/trpc";
+
+// Factories seed through the feature functions, as the app would, with unique names so test
+// files can share a PostgreSQL database.
+export const uid = () => randomBytes(4).toString("hex");
+
+export async function makePlatform() {
+  const id = uid();
+  return createPlatform({ slug: `p-${id}`, nameZh: `平台${id}`, nameEn: `Platform ${id}`, sector: "FOOD_DELIVERY" });
+}
+
+export async function makeUnion() {
+  const id = uid();
+  return createUnion({ slug: `u-${id}`, nameZh: `工会${id}`, nameEn: `Union ${id}` });
+}
+
+export const STRONG_PASSWORD = "Correct-Horse-Battery-42!";
+
+async function sessionFor(accountId: string): Promise<SessionAccount> {
+  const session = await openSession(accountId);
+  return (await getSessionAccount(session.id))!;
+}
+
+export async function makeWorker() {
+  const { key } = await createWorkerAccount();
+  const signedIn = await signInWithKey(key);
+  return { key, account: await sessionFor(signedIn.accountId) };
+}
+
+export async function makeStaff(role: "ORGANISER" | "PLATFORM_REP" | "ADMIN", orgId?: string) {
+  const username = `staff-${uid()}`;
+  const created =
+    role === "ORGANISER"
+      ? await createStaffAccount({ role, username, password: STRONG_PASSWORD, unionId: orgId! })
+      : role === "PLATFORM_REP"
+        ? await createStaffAccount({ role, username, password: STRONG_PASSWORD, platformId: orgId! })
+        : await createStaffAccount({ role, username, password: STRONG_PASSWORD });
+  return { username, totpSecret: created.totpSecret, account: await sessionFor(created.id) };
+}
+
+/** A tRPC caller acting as this account (or anonymous), through the real procedure ladder. */
+export function callerFor(account: SessionAccount | null, ip = "203.0.113.7") {
+  return createCaller(createContext({ headers: new Headers({ "x-forwarded-for": ip }), account }));
+}

@@ -1,0 +1,31 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { afterAll } from "vitest";
+import { PrismaClient } from "~/server/db/generated/client";
+import { migrationSql } from "./migrations";
+
+// Runs in each test worker before the test file is imported: puts a real database behind the
+// app's `db` (src/server/db.ts reuses the client it finds on globalThis).
+process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "wv-test-"));
+process.env.WV_DISABLE_RATE_LIMITS ??= "1";
+
+const g = globalThis as unknown as { wvDb?: PrismaClient };
+const url = process.env.TEST_DATABASE_URL;
+let pglite: PGlite | undefined;
+
+if (url) {
+  g.wvDb = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+} else {
+  pglite = new PGlite();
+  for (const sql of migrationSql()) await pglite.exec(sql);
+  g.wvDb = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+}
+
+afterAll(async () => {
+  await g.wvDb?.$disconnect();
+  await pglite?.close();
+});
