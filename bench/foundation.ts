@@ -1,4 +1,4 @@
-import { buildApp, migrate, startApp, timeRequests, useDatabase, warm } from "./lib/app";
+import { buildApp, migrate, startApp, timeRequests, pointAtDatabase, warm } from "./lib/app";
 import { measurePageJs, NEXT_FLOOR_KB } from "./lib/bundle";
 import { freshDatabase, rawInsertRate } from "./lib/database";
 import { machineLine, median, printFigure } from "./lib/machine";
@@ -8,7 +8,7 @@ import { runWrk } from "./lib/wrk";
 // Foundation figures: the yardsticks (a no-op Next route, raw PostgreSQL inserts), pages a
 // worker opens, and how much JavaScript those pages make a phone download.
 const databaseUrl = await freshDatabase("wv_bench_foundation");
-useDatabase(databaseUrl);
+pointAtDatabase(databaseUrl);
 await migrate(databaseUrl);
 await buildApp();
 const [worker] = await createWorkers(1, () => ({ city: "shenzhen", sectors: ["FOOD_DELIVERY"] }));

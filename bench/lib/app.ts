@@ -22,7 +22,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
 }
 
 /** Points this process at the benchmark database; call before importing ~/server/db. */
-export function useDatabase(databaseUrl: string) {
+export function pointAtDatabase(databaseUrl: string) {
   Object.assign(process.env, { DATABASE_URL: databaseUrl, DATA_DIR: mkdtempSync(path.join(tmpdir(), "wv-bench-")), ...BENCH_SECRETS });
 }
 

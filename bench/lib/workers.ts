@@ -7,7 +7,7 @@ export type BenchWorker = { accountId: string; cookie: string };
  * Synthetic signed-in workers: accounts created through the feature function, sessions opened
  * as sign-in opens them, and the session cookie minted with the server's secret (signing in a
  * thousand workers through argon2 would only measure argon2).
- * Call after useDatabase(); imports the app's modules lazily for that reason.
+ * Call after pointAtDatabase(); imports the app's modules lazily for that reason.
  */
 export async function createWorkers(n: number, profile?: (i: number) => { city?: string; sectors?: string[]; platformSlugs?: string[] }): Promise<BenchWorker[]> {
   const { db } = await import("~/server/db");
