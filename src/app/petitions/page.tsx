@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("petitions.list"))("title") };
 }
 
-const FILTERS = ["open", "awaiting", "answered", "closed"] as const;
+const FILTERS = ["open", "awaiting", "answered", "closed", "rejected"] as const;
 
 export default async function PetitionsPage({ searchParams }: { searchParams: Promise<{ filter?: string }> }) {
   const { filter: raw } = await searchParams;

@@ -73,22 +73,18 @@ export async function idForShortCode(shortCode: string) {
 }
 
 /** Public lists with counts from the counter rows (one grouped query for the page). */
-export async function listPetitions(filter: "open" | "awaiting" | "answered" | "closed", platformSlug?: string) {
+export async function listPetitions(filter: "open" | "awaiting" | "answered" | "closed" | "rejected", platformSlug?: string) {
   const today = todayUtc();
   const where: Prisma.PetitionWhereInput = {
-    status: "PUBLISHED",
+    status: filter === "rejected" ? "REJECTED" : "PUBLISHED",
     ...(platformSlug ? { platform: { slug: platformSlug } } : {}),
     ...(filter === "open" ? { closesOn: { gte: today } } : {}),
     ...(filter === "closed" ? { closesOn: { lt: today } } : {}),
     ...(filter === "awaiting" ? { thresholdReachedOn: { not: null }, respondedOn: null, targetKind: "PLATFORM" } : {}),
     ...(filter === "answered" ? { respondedOn: { not: null } } : {}),
   };
-  const rows = await db.petition.findMany({ where, orderBy: [{ publishedOn: "desc" }, { id: "asc" }], take: 50, select: summarySelect });
+  const rows = await db.petition.findMany({ where, orderBy: [{ publishedOn: "desc" }, { createdOn: "desc" }, { id: "asc" }], take: 50, select: summarySelect });
   return withCounts(rows);
-}
-
-export async function listRejected() {
-  return db.petition.findMany({ where: { status: "REJECTED" }, orderBy: { createdOn: "desc" }, take: 20, select: { id: true, title: true, rejectionReason: true } });
 }
 
 async function withCounts<T extends { id: string }>(rows: T[]) {

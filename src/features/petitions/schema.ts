@@ -66,5 +66,5 @@ export const commentModerationSchema = z
   .strict();
 
 export const listSchema = z
-  .object({ filter: z.enum(["open", "awaiting", "answered", "closed"]).default("open"), platformSlug: z.string().regex(/^[a-z0-9-]{2,40}$/).optional() })
+  .object({ filter: z.enum(["open", "awaiting", "answered", "closed", "rejected"]).default("open"), platformSlug: z.string().regex(/^[a-z0-9-]{2,40}$/).optional() })
   .strict();
