@@ -113,6 +113,21 @@ test.describe("petitions", () => {
     await page.getByRole("button", { name: "创建联署" }).click();
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("请删除手机号、身份证号等个人信息。");
     await expect(page).toHaveURL(/\/petitions\/new$/);
+
+    // Markup in any text field is shown as text, never run.
+    let dialogs = 0;
+    page.on("dialog", (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    const xss = `<img src=x onerror=alert(1)>"'><script>alert(2)</script>`;
+    await page.getByLabel("标题").fill(xss);
+    await page.getByLabel("你具体要求什么？").fill(`<svg onload=alert(3)> ${xss}`);
+    await page.getByLabel("机构名称").fill(`<b>bureau</b>`);
+    await page.getByRole("button", { name: "创建联署" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(xss);
+    await expect(page.getByRole("main")).toContainText("<b>bureau</b>");
+    expect(dialogs).toBe(0);
   });
 
   test("the list shows demo petitions and a rejected petition shows its public reason", async ({ page }) => {
