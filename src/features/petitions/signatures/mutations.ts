@@ -9,7 +9,7 @@ import { MILESTONES } from "~/features/petitions/schema";
 /** Counter rows per petition and dimension value: concurrent signatures rarely meet on one. */
 export const TALLY_SLOTS = 16;
 
-type Outcome = { open: number; changed: number; threshold: number; reachedOn: Date | null; milestone: number };
+type Outcome = { open: number; changed: number; threshold: number; reachedOn: Date | null; milestone: number; total: number };
 
 /**
  * One tap to sign. A single statement checks the petition is open, inserts the signature under
@@ -46,7 +46,10 @@ export async function signPetition(accountId: string, petitionId: string, commen
     )
     SELECT (SELECT count(*)::int FROM p) AS open, (SELECT count(*)::int FROM ins) AS changed,
       coalesce((SELECT threshold FROM p), 0) AS threshold, (SELECT "thresholdReachedOn" FROM p) AS "reachedOn",
-      coalesce((SELECT "milestoneReached" FROM p), 0) AS milestone, (SELECT count(*)::int FROM tally) AS tallied`;
+      coalesce((SELECT "milestoneReached" FROM p), 0) AS milestone, (SELECT count(*)::int FROM tally) AS tallied,
+      -- The counters as this statement found them, plus this signature: saves a round trip.
+      (SELECT coalesce(sum(count), 0)::int FROM "PetitionTally" WHERE "petitionId" = ${petitionId} AND dimension = 'total' AND value = '')
+        + (SELECT count(*)::int FROM ins) AS total`;
   const outcome = rows[0]!;
   if (outcome.open === 0) throw new AppError("PETITION_CLOSED");
   if (outcome.changed === 0) throw new AppError("ALREADY_SIGNED");
@@ -88,8 +91,8 @@ export async function countSignatures(petitionId: string) {
  * Records the threshold crossing (the "awaiting response" clock starts) and milestones. Only
  * writes when something was crossed, so a busy petition's row is not updated on every signature.
  */
-export async function recordProgress(petitionId: string, known?: Pick<Outcome, "threshold" | "reachedOn" | "milestone">) {
-  const total = await countSignatures(petitionId);
+export async function recordProgress(petitionId: string, known?: Pick<Outcome, "threshold" | "reachedOn" | "milestone" | "total">) {
+  const total = known?.total ?? (await countSignatures(petitionId));
   const state =
     known ?? (await db.petition.findUnique({ where: { id: petitionId }, select: { threshold: true, thresholdReachedOn: true, milestoneReached: true } }).then((p) =>
       p ? { threshold: p.threshold, reachedOn: p.thresholdReachedOn, milestone: p.milestoneReached } : null,
