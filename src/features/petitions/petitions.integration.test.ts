@@ -48,6 +48,16 @@ describe("starting and sponsoring", () => {
     await expect(callerFor(null).petitions.get({ petitionId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("keeps one sponsorship under 20 concurrent identical requests", async () => {
+    const starter = await workerWith();
+    const { id, sponsorToken: token } = await callerFor(starter).petitions.start({ ...text, target: { kind: "OTHER", name: "Labour bureau" } });
+    const sponsor = callerFor(await workerWith());
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => sponsor.petitions.sponsor({ petitionId: id, token })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db.petitionSponsor.count({ where: { petitionId: id } })).toBe(1);
+    expect((await db.petition.findUniqueOrThrow({ where: { id } })).sponsorCount).toBe(1);
+  });
+
   it("refuses personal data, oversized text and extra fields, storing nothing", async () => {
     const starter = await workerWith();
     const caller = callerFor(starter);
