@@ -8,7 +8,7 @@ const config = [
   { ignores: [".next/**", "src/server/db/generated/**", "data/**", ".e2e-data/**", "reports/**", "test-results/**", "next-env.d.ts"] },
   {
     files: ["src/**/*.{ts,tsx}"],
-    ignores: ["src/**/data.ts", "src/**/mutations.ts", "src/server/**", "src/**/*.test.ts"],
+    ignores: ["src/**/data.ts", "src/**/mutations.ts", "src/server/**", "src/**/*.test.ts", "src/test/**", "src/bench/**", "src/scripts/**"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -31,7 +31,7 @@ export default defineConfig({
   },
   projects: [{ name: "phone-chromium", use: { browserName: "chromium" } }],
   webServer: {
-    command: "node scripts/e2e-server.mjs",
+    command: "node src/scripts/e2e-server.mjs",
     url: `http://localhost:${E2E_PORT}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,

@@ -6,16 +6,16 @@ export default defineConfig({
     alias: {
       "~": path.resolve(import.meta.dirname, "src"),
       // Outside Next the "server-only" guard would throw; tests are server code by definition.
-      "server-only": path.resolve(import.meta.dirname, "test/empty.ts"),
+      "server-only": path.resolve(import.meta.dirname, "src/test/empty.ts"),
     },
   },
   test: {
-    include: ["src/**/*.test.ts", "prisma/**/*.test.ts", "test/**/*.test.ts"],
-    exclude: ["test/after-e2e/**", "node_modules/**"],
+    include: ["src/**/*.test.ts", "prisma/**/*.test.ts"],
+    exclude: ["src/test/after-e2e/**", "node_modules/**"],
     environment: "node",
     pool: "forks",
-    globalSetup: ["test/global-setup.ts"],
-    setupFiles: ["test/setup-db.ts"],
+    globalSetup: ["src/test/global-setup.ts"],
+    setupFiles: ["src/test/setup-db.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { NODE_ENV: "test", WV_TEST: "1" },

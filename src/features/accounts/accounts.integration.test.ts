@@ -4,7 +4,7 @@ import { db } from "~/server/db";
 import { AppError } from "~/lib/app-error";
 import { getSessionAccount } from "~/features/accounts/data";
 import { createStaffAccount, openSession, revokeSession, setSuspended, signInStaff, signInWithKey } from "~/features/accounts/mutations";
-import { callerFor, makePlatform, makeStaff, makeUnion, makeWorker, STRONG_PASSWORD, uid } from "../../../test/factories";
+import { callerFor, makePlatform, makeStaff, makeUnion, makeWorker, STRONG_PASSWORD, uid } from "~/test/factories";
 
 const code = (err: unknown) => (err instanceof AppError ? err.code : (err as { cause?: AppError }).cause?.code ?? (err as Error).message);
 

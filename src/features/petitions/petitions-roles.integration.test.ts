@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callerFor, makePlatform, makeStaff, makeUnion, makeWorker } from "../../../test/factories";
+import { callerFor, makePlatform, makeStaff, makeUnion, makeWorker } from "~/test/factories";
 
 type Caller = ReturnType<typeof callerFor>;
 const id = { petitionId: "does-not-exist" };

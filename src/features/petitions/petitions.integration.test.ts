@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
-import { callerFor, makePlatform, makeStaff, makeUnion, makeWorker } from "../../../test/factories";
+import { callerFor, makePlatform, makeStaff, makeUnion, makeWorker } from "~/test/factories";
 import { sponsorToken } from "~/features/petitions/policy";
 
 async function workerWith(profile?: { city: string; platformSlugs: string[]; sectors: string[] }) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { SessionAccount } from "~/features/accounts/data";
 import { appRouter } from "~/server/api/root";
 import type { ProcedureMeta } from "~/server/api/trpc";
-import { callerFor, makePlatform, makeStaff, makeUnion, makeWorker } from "../../../test/factories";
+import { callerFor, makePlatform, makeStaff, makeUnion, makeWorker } from "~/test/factories";
 
 // PRIVACY.md P7: every procedure, called as every kind of account, is refused on the server
 // unless its rung admits that role. New procedures are covered automatically; a procedure

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-export const root = path.resolve(import.meta.dirname, "..", "..");
+export const root = path.resolve(import.meta.dirname, "..", "..", "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 /** Runs a command in the project, inheriting output; rejects on a non-zero exit. */

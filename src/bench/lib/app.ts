@@ -4,7 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-const root = path.resolve(import.meta.dirname, "..", "..");
+const root = path.resolve(import.meta.dirname, "..", "..", "..");
 
 // Benchmarks talk to the built app over real HTTP, on PostgreSQL, as `npm start` serves it.
 // Rate limits are switched off (every request comes from 127.0.0.1) and the benchmark process
@@ -31,7 +31,7 @@ export async function migrate(databaseUrl: string) {
 }
 
 export async function buildApp() {
-  const { buildIfNeeded } = (await import(path.join(root, "scripts", "lib", "run.mjs"))) as { buildIfNeeded: () => Promise<void> };
+  const { buildIfNeeded } = (await import(path.join(root, "src", "scripts", "lib", "run.mjs"))) as { buildIfNeeded: () => Promise<void> };
   await buildIfNeeded();
 }
 

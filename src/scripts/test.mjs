@@ -60,7 +60,7 @@ if (only !== "unit") {
   const code = await exec(bin("playwright"), ["test"]);
   addPlaywright(path.join(reports, "playwright.json"));
   if (code !== 0) exitCode = 1;
-  await vitest("privacy-scan", { TEST_DATABASE_URL: "" }, ["--config", "test/after-e2e/vitest.config.ts"]);
+  await vitest("privacy-scan", { TEST_DATABASE_URL: "" }, ["--config", "src/test/after-e2e/vitest.config.ts"]);
 }
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

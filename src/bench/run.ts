@@ -13,7 +13,7 @@ const files = readdirSync(dir)
 
 let failed = 0;
 for (const file of files) {
-  console.log(`\n=== bench/${file} ===`);
+  console.log(`\n=== src/bench/${file} ===`);
   const res = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(dir, file)], { stdio: "inherit", env: process.env });
   if (res.status !== 0) failed++;
 }

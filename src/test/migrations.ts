@@ -3,7 +3,7 @@ import path from "node:path";
 
 /** The committed migrations' SQL, in order: tests apply exactly what production applies. */
 export function migrationSql(): string[] {
-  const dir = path.resolve(import.meta.dirname, "..", "prisma", "migrations");
+  const dir = path.resolve(import.meta.dirname, "..", "..", "prisma", "migrations");
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)

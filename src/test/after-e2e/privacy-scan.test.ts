@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { describe, expect, it } from "vitest";
-import { E2E_USER_AGENT } from "../../playwright.config";
+import { E2E_USER_AGENT } from "../../../playwright.config";
 
 // PRIVACY.md P2, tested as the promise reads: after a whole end-to-end run, no table and no log
 // line holds the browser's address or user agent.
-const dataDir = path.resolve(import.meta.dirname, "..", "..", ".e2e-data");
+const dataDir = path.resolve(import.meta.dirname, "..", "..", "..", ".e2e-data");
 const ADDRESSES = ["127.0.0.1", "::1", "::ffff:127.0.0.1"];
 const MARKER = "privacy-canary-5b1e";
 

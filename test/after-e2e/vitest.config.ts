@@ -1,8 +1,0 @@
-import path from "node:path";
-import { defineConfig } from "vitest/config";
-
-// Runs after the end-to-end suite, on what it left behind in .e2e-data.
-export default defineConfig({
-  resolve: { alias: { "~": path.resolve(import.meta.dirname, "..", "..", "src") } },
-  test: { include: ["test/after-e2e/**/*.test.ts"], root: path.resolve(import.meta.dirname, "..", ".."), testTimeout: 120_000 },
-});
