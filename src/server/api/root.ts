@@ -1,10 +1,20 @@
 import { createCallerFactory, createTRPCRouter } from "~/server/api/trpc";
 import { accountsRouter } from "~/server/api/routers/accounts";
 import { adminRouter } from "~/server/api/routers/admin";
+import { ballotsRouter } from "~/server/api/routers/ballots";
+import { campaignsRouter } from "~/server/api/routers/campaigns";
+import { demandsRouter } from "~/server/api/routers/demands";
+import { notificationsRouter } from "~/server/api/routers/notifications";
+import { verificationRouter } from "~/server/api/routers/verification";
 
 export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
   admin: adminRouter,
+  campaigns: campaignsRouter,
+  demands: demandsRouter,
+  ballots: ballotsRouter,
+  verification: verificationRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;
