@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Forbidden } from "~/components/forbidden";
-import { PageTitle } from "~/components/ui";
+import Link from "next/link";
+import { buttonStyles, PageTitle } from "~/components/ui";
 import { pageAccount } from "~/server/auth/guard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,11 +12,19 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OrganiserPage() {
   const account = await pageAccount(["ORGANISER"], "/staff/sign-in");
   if (account === "forbidden") return <Forbidden />;
-  const t = await getTranslations("accounts.desk");
+  const [t, tc] = await Promise.all([getTranslations("accounts.desk"), getTranslations("campaigns.organiser")]);
   return (
     <div className="space-y-4">
       <PageTitle>{t("organiserTitle")}</PageTitle>
       <p>{t("organiserIntro")}</p>
+      <nav className="flex flex-col gap-2">
+        <Link href="/organiser/campaigns" className={buttonStyles.primary}>
+          {tc("deskLink")}
+        </Link>
+        <Link href="/organiser/verification" className={buttonStyles.secondary}>
+          {tc("verifyLink")}
+        </Link>
+      </nav>
     </div>
   );
 }

@@ -17,3 +17,8 @@ export async function inviteCodeStats(unionId: string) {
   ]);
   return { open, used, expired, verified };
 }
+
+export async function verifiedUnionIds(accountId: string): Promise<string[]> {
+  const rows = await db.verification.findMany({ where: { accountId }, select: { unionId: true } });
+  return rows.map((r) => r.unionId);
+}

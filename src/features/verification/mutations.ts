@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "~/server/db";
 import { AppError } from "~/lib/app-error";
+import { inviteLink } from "~/features/verification/qr";
 import { generateInviteCode, hashInviteCode, MAX_CODE_DAYS, normaliseInviteCode } from "~/features/verification/codes";
 
 /** Codes are shown once: only their hashes are stored. */
@@ -10,6 +11,12 @@ export async function createInviteCodes(unionId: string, count: number, days: nu
   const codes = Array.from({ length: count }, generateInviteCode);
   await db.inviteCode.createMany({ data: codes.map((code) => ({ unionId, codeHash: hashInviteCode(normaliseInviteCode(code)!), expiresAt })) });
   return { codes, expiresAt };
+}
+
+/** New codes with their links and QR codes, for the organiser to print or show once. */
+export async function issueInviteCodes(unionId: string, count: number, days: number, baseUrl: string) {
+  const { codes, expiresAt } = await createInviteCodes(unionId, count, days);
+  return { expiresAt, codes: await Promise.all(codes.map((c) => inviteLink(c, baseUrl))) };
 }
 
 /**

@@ -10,7 +10,10 @@ describe("verification and verified-only campaigns", () => {
   it("refuse unverified workers and accept one who redeemed a single-use code", async () => {
     const { campaignId, organiser, demandIds } = await makeCampaign({ demands: 2, phase: "VOTING", input: { verifiedOnly: true } });
     const org = callerFor(organiser.account);
-    const { codes } = await org.verification.createCodes({ count: 2, days: 14 });
+    const issued = await org.verification.createCodes({ count: 2, days: 14 });
+    const codes = issued.codes.map((c) => c.code);
+    expect(issued.codes[0]!.link).toMatch(/\/verify\?code=/);
+    expect(issued.codes[0]!.qr).toMatch(/^data:image\/svg\+xml;base64,/);
     expect(codes[0]).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/);
     // Only the hash is stored.
     const stored = await db.inviteCode.findMany({ where: { codeHash: { in: codes.map((c) => hashInviteCode(normaliseInviteCode(c)!)) } } });
@@ -33,7 +36,7 @@ describe("verification and verified-only campaigns", () => {
 
   it("let one of 20 concurrent redemptions of a code succeed", async () => {
     const { organiser } = await makeCampaign();
-    const { codes } = await callerFor(organiser.account).verification.createCodes({ count: 1, days: 1 });
+    const codes = (await callerFor(organiser.account).verification.createCodes({ count: 1, days: 1 })).codes.map((c) => c.code);
     const workers = await Promise.all(Array.from({ length: 20 }, () => makeWorker()));
     const results = await Promise.all(workers.map((w) => code(callerFor(w.account).verification.redeem({ code: codes[0]! }))));
     expect(results.filter((r) => r === "OK")).toHaveLength(1);
