@@ -13,7 +13,7 @@ export function RedeemForm({ initialCode }: { initialCode: string }) {
   const feedback = useRefreshFeedback();
   const trpc = useTRPC();
   const [code, setCode] = useState(initialCode);
-  const redeem = useMutation(trpc.verification.redeem.mutationOptions({ onSuccess: feedback.onSuccess }));
+  const redeem = useMutation(trpc.verification.redeem.mutationOptions());
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     redeem.mutate({ code });
