@@ -1,6 +1,10 @@
 import "server-only";
 import { db } from "~/server/db";
 import { nullifier } from "~/server/nullifier";
+import { K } from "~/features/ballots/suppression";
+
+/** Support counts of 1-4 are a statistic about fewer than K workers (P4): published as null. */
+const publish = <T extends { supportCount: number }>(d: T) => ({ ...d, supportCount: d.supportCount > 0 && d.supportCount < K ? null : d.supportCount });
 
 const demandSelect = {
   id: true,
@@ -28,21 +32,22 @@ export async function listDemandsForWorker(campaignId: string, accountId: string
       })
     : [];
   const mine = new Set(supported.map((s) => s.demandId));
-  return demands.map((d) => ({ ...d, supported: mine.has(d.id) }));
+  return demands.map((d) => ({ ...publish(d), supported: mine.has(d.id) }));
 }
 
 /** The worker's own proposals with their outcome, found through the proposer nullifier. */
-export function listMyProposals(campaignId: string, accountId: string) {
-  return db.demand.findMany({
+export async function listMyProposals(campaignId: string, accountId: string) {
+  const rows = await db.demand.findMany({
     where: { campaignId, proposer: nullifier("proposer", accountId, campaignId) },
     orderBy: { number: "asc" },
     select: { ...demandSelect, rejectReason: true, mergedInto: { select: { number: true, title: true } } },
   });
+  return rows.map(publish);
 }
 
 /** Organisers: every demand of a campaign of their union, with its history. */
-export function listDemandsForUnion(unionId: string, campaignId: string) {
-  return db.demand.findMany({
+export async function listDemandsForUnion(unionId: string, campaignId: string) {
+  const rows = await db.demand.findMany({
     where: { campaignId, campaign: { unionId } },
     orderBy: [{ status: "asc" }, { supportCount: "desc" }, { number: "asc" }],
     select: {
@@ -52,6 +57,7 @@ export function listDemandsForUnion(unionId: string, campaignId: string) {
       revisions: { orderBy: { version: "desc" }, select: { version: true, kind: true, title: true, text: true, category: true, note: true, createdOn: true } },
     },
   });
+  return rows.map(publish);
 }
 
 export function listApprovedDemands(campaignId: string) {

@@ -23,8 +23,12 @@ describe("demands", () => {
     expect((await db.demand.findUniqueOrThrow({ where: { id: b.id } })).supportCount).toBe(2);
 
     const org = callerFor(organiser.account);
-    const merged = await org.demands.merge({ campaignId, sourceIds: [b.id], targetId: a.id });
-    expect(merged.supportCount).toBe(3);
+    await org.demands.merge({ campaignId, sourceIds: [b.id], targetId: a.id });
+    expect((await db.demand.findUniqueOrThrow({ where: { id: a.id } })).supportCount).toBe(3);
+    expect(await db.demandSupport.count({ where: { demandId: a.id } })).toBe(3);
+    // Three supporters is a statistic about fewer than 5 workers: nobody is shown the number.
+    expect((await org.demands.forUnion({ campaignId })).find((d) => d.id === a.id)!.supportCount).toBeNull();
+    expect((await w0!.demands.list({ campaignId })).find((d) => d.id === a.id)!.supportCount).toBeNull();
     const list = await org.demands.forUnion({ campaignId });
     expect(list.find((d) => d.id === b.id)).toMatchObject({ status: "MERGED" });
     expect(list.find((d) => d.id === a.id)!.revisions.map((r) => r.kind)).toEqual(["merged", "proposed"]);

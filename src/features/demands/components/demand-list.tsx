@@ -3,9 +3,9 @@ import { Messages } from "~/components/messages";
 import { Card } from "~/components/ui";
 import { SupportButton } from "~/features/demands/components/support-button";
 
-type Demand = { id: string; number: number; title: string; text: string; category: string; status: string; supportCount: number; byOrganiser: boolean; supported?: boolean };
+type Demand = { id: string; number: number; title: string; text: string; category: string; status: string; supportCount: number | null; byOrganiser: boolean; supported?: boolean };
 
-// Support counts under 5 are shown as "fewer than 5" (P4): a count is a statistic about workers.
+// Support counts of 1-4 arrive as null from the query layer (P4) and read "fewer than 5".
 export async function DemandList({ demands, canSupport }: { demands: Demand[]; canSupport: boolean }) {
   const [t, tx] = await Promise.all([getTranslations("campaigns.demands"), getTranslations("taxonomy.category")]);
   return (
@@ -28,7 +28,7 @@ export async function DemandList({ demands, canSupport }: { demands: Demand[]; c
               </p>
               <p className="whitespace-pre-line">{d.text}</p>
               <p className="text-sm text-stone-700" data-testid="support-count">
-                {d.supportCount > 0 && d.supportCount < 5 ? t("fewSupports") : t("supports", { count: d.supportCount })}
+                {d.supportCount === null ? t("fewSupports") : t("supports", { count: d.supportCount })}
               </p>
               {canSupport ? (
                 <Messages ns={["campaigns"]}>

@@ -42,5 +42,9 @@ export const demandsRouter = createTRPCRouter({
 
   reject: organiserProcedure.input(rejectSchema).mutation(({ ctx, input }) => rejectDemand(ctx.unionId, input.demandId, input.reason)),
 
-  merge: organiserProcedure.input(mergeSchema).mutation(({ ctx, input }) => mergeDemands(ctx.unionId, input.campaignId, input.sourceIds, input.targetId)),
+  merge: organiserProcedure.input(mergeSchema).mutation(async ({ ctx, input }) => {
+    // The exact merged count stays on the server; pages read it through the k=5 query layer.
+    await mergeDemands(ctx.unionId, input.campaignId, input.sourceIds, input.targetId);
+    return { ok: true as const };
+  }),
 });

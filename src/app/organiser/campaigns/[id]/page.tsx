@@ -61,7 +61,7 @@ export default async function OrganiserCampaignPage({ params }: Props) {
                   </h3>
                   <p className="text-sm">
                     {tx(d.category as never)} · {td(`status.${d.status}` as never)}
-                    {d.mergedInto ? ` → #${d.mergedInto.number}` : ""} · {t("supports", { count: d.supportCount })}
+                    {d.mergedInto ? ` → #${d.mergedInto.number}` : ""} · {d.supportCount === null ? td("fewSupports") : t("supports", { count: d.supportCount })}
                   </p>
                   <p className="whitespace-pre-line">{d.text}</p>
                   {d.rejectReason ? <p className="text-sm">{td("rejectReason", { reason: d.rejectReason })}</p> : null}
