@@ -2,7 +2,6 @@ import "server-only";
 import { db } from "~/server/db";
 import { AppError } from "~/lib/app-error";
 import { canMoveTo } from "~/features/campaigns/policy";
-import { campaignLockKey } from "~/features/ballots/mutations";
 import type { CampaignInput, Phase } from "~/features/campaigns/schema";
 
 const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
@@ -48,8 +47,6 @@ export async function updateCampaign(unionId: string, campaignId: string, input:
  */
 export async function setPhase(unionId: string, campaignId: string, phase: Phase) {
   return db.$transaction(async (tx) => {
-    // Exclusive: waits for ballots in flight (they hold it shared), and none starts meanwhile.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${campaignLockKey(campaignId)}))`;
     const current = await tx.campaign.findFirst({ where: { id: campaignId, unionId }, select: { phase: true } });
     if (!current) throw new AppError("NOT_FOUND");
     if (!canMoveTo(current.phase, phase)) throw new AppError("CONFLICT");
