@@ -1,4 +1,5 @@
 import { buildApp, migrate, pointAtDatabase, startApp, timeRequests } from "./lib/app";
+import { measurePageJs, NEXT_FLOOR_KB } from "./lib/bundle";
 import { freshDatabase, rawInsertRate } from "./lib/database";
 import { machineLine, median, printFigure } from "./lib/machine";
 import { createWorkers } from "./lib/workers";
@@ -117,6 +118,11 @@ try {
 
   const raw = await rawInsertRate(databaseUrl);
   printFigure("raw PostgreSQL single-row inserts/s (32 connections)", raw.toFixed(0));
+
+  console.log("\n  JavaScript a phone downloads per campaign page (gzipped, signed-in worker):");
+  for (const r of await measurePageJs(app.url, ["/campaigns", `/campaigns/${live.id}`], workers[1]!.cookie)) {
+    printFigure(`    ${r.path.replace(live.id, "[id]")}`, `${r.kb.toFixed(1)} KB`, `~${NEXT_FLOOR_KB + 50} KB = floor ${NEXT_FLOOR_KB} + 50`);
+  }
 } finally {
   await app.stop();
   await closeDb();
