@@ -73,6 +73,19 @@ describe("ballots", () => {
     await expectTallyMatchesRecount(campaignId);
   });
 
+  it("concurrent casts and changes from many accounts keep the tally equal to a recount", async () => {
+    const { campaignId, demandIds: d } = await makeCampaign({ demands: 6, phase: "VOTING" });
+    const cities = ["wuhan", "beijing", "shanghai"] as const;
+    const voters = await Promise.all(Array.from({ length: 8 }, (_, i) => makeProfiledWorker(cities[i % 3]!)));
+    const calls = voters.flatMap((v, i) =>
+      [0, 1, 2, 3].map((k) => castBallot(v.account.accountId, campaignId, [d[(i + k) % 6]!, d[(i + 2 * k + 1) % 6]!].filter((x, j, a) => a.indexOf(x) === j))),
+    );
+    const results = await Promise.allSettled(calls);
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    expect((await loadTallyForAudit(campaignId)).ballots).toHaveLength(8);
+    await expectTallyMatchesRecount(campaignId);
+  });
+
   it("publish results only from 5 ballots, with breakdown groups under 5 hidden", async () => {
     const { campaignId, demandIds: d } = await makeCampaign({ demands: 3, phase: "VOTING" });
     const voters = [
