@@ -95,7 +95,9 @@ try {
   printFigure("  p50 latency, ms", median(runs.map((r) => r.p50)).toFixed(1));
   printFigure("  non-2xx answers / socket errors", `${runs.reduce((s, r) => s + r.non2xx, 0)} / ${runs.reduce((s, r) => s + r.errors, 0)}`);
 
-  // The tally must still equal a recount after the burst.
+  // The tally must still equal a recount after the burst. wrk stops sending at the deadline but
+  // the server finishes the requests in flight, so wait for those before reading.
+  await new Promise((r) => setTimeout(r, 5000));
   const stored = await db.ballot.findMany({ where: { campaignId: live.id }, select: { demandIds: true, city: true, platform: true, sector: true } });
   const fresh = recount(stored.map((b) => ({ demandIds: b.demandIds, profile: { city: b.city, platform: b.platform, sector: b.sector } })));
   const cells = await db.tallyCell.findMany({ where: { campaignId: live.id, dim: "all" } });
