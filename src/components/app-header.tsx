@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { setLocale, signOut } from "~/app/_actions/session";
 import type { SessionAccount } from "~/features/accounts/data";
+import { NotificationBadge } from "~/features/notifications/components/notification-badge";
 
 const STAFF_HOME = { ADMIN: "/admin", ORGANISER: "/organiser", PLATFORM_REP: "/platform" } as const;
 
@@ -28,6 +29,7 @@ export async function AppHeader({ account }: { account: SessionAccount | null })
               </form>
             </>
           ) : null}
+          {account?.role === "WORKER" ? <NotificationBadge accountId={account.accountId} /> : null}
           <form action={setLocale}>
             <input type="hidden" name="locale" value={other} />
             <button type="submit" lang={other} aria-label={t("switchToLabel")} className="min-h-11 rounded-lg border border-stone-400 px-3 font-medium">

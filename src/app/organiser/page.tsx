@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Forbidden } from "~/components/forbidden";
-import { PageTitle } from "~/components/ui";
+import { buttonStyles, PageTitle } from "~/components/ui";
 import { pageAccount } from "~/server/auth/guard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,15 +12,22 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OrganiserPage() {
   const account = await pageAccount(["ORGANISER"], "/staff/sign-in");
   if (account === "forbidden") return <Forbidden />;
-  const t = await getTranslations("accounts.desk");
-  const tp = await getTranslations("petitions");
+  const [t, tc, tp] = await Promise.all([getTranslations("accounts.desk"), getTranslations("campaigns.organiser"), getTranslations("petitions")]);
   return (
     <div className="space-y-4">
       <PageTitle>{t("organiserTitle")}</PageTitle>
       <p>{t("organiserIntro")}</p>
-      <Link href="/organiser/petitions" className="font-medium text-blue-800 underline">
-        {tp("moderation.link")}
-      </Link>
+      <nav className="flex flex-col gap-2">
+        <Link href="/organiser/campaigns" className={buttonStyles.primary}>
+          {tc("deskLink")}
+        </Link>
+        <Link href="/organiser/verification" className={buttonStyles.secondary}>
+          {tc("verifyLink")}
+        </Link>
+        <Link href="/organiser/petitions" className={buttonStyles.secondary}>
+          {tp("moderation.link")}
+        </Link>
+      </nav>
     </div>
   );
 }

@@ -2,11 +2,21 @@ import { createCallerFactory, createTRPCRouter } from "~/server/api/trpc";
 import { accountsRouter } from "~/server/api/routers/accounts";
 import { adminRouter } from "~/server/api/routers/admin";
 import { petitionsRouter } from "~/server/api/routers/petitions";
+import { ballotsRouter } from "~/server/api/routers/ballots";
+import { campaignsRouter } from "~/server/api/routers/campaigns";
+import { demandsRouter } from "~/server/api/routers/demands";
+import { notificationsRouter } from "~/server/api/routers/notifications";
+import { verificationRouter } from "~/server/api/routers/verification";
 
 export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
   admin: adminRouter,
   petitions: petitionsRouter,
+  campaigns: campaignsRouter,
+  demands: demandsRouter,
+  ballots: ballotsRouter,
+  verification: verificationRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

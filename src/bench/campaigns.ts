@@ -1,0 +1,131 @@
+import { buildApp, migrate, pointAtDatabase, startApp, timeRequests } from "./lib/app";
+import { measurePageJs, NEXT_FLOOR_KB } from "./lib/bundle";
+import { freshDatabase, rawInsertRate } from "./lib/database";
+import { machineLine, median, printFigure } from "./lib/machine";
+import { createWorkers } from "./lib/workers";
+import { runWrk, type WrkRequest } from "./lib/wrk";
+
+// Issue 4 figures: ballots cast or changed through the real HTTP API by signed-in workers
+// (each request runs the ballot upsert and the running-tally update in one transaction), the
+// tally read over a campaign of 100,000 ballots, and the raw insert rate of the same PostgreSQL.
+const databaseUrl = await freshDatabase("wv_bench_campaigns");
+pointAtDatabase(databaseUrl);
+await migrate(databaseUrl);
+await buildApp();
+
+const { db, closeDb } = await import("~/server/db");
+const { createUnion } = await import("~/features/accounts/mutations");
+const { createCampaign, setPhase } = await import("~/features/campaigns/mutations");
+const { addDemandAsOrganiser } = await import("~/features/demands/mutations");
+const { getResults } = await import("~/features/ballots/data");
+const { recount } = await import("~/features/ballots/tally");
+
+const CITIES = ["shenzhen", "shanghai", "beijing", "wuhan", "chengdu", "hangzhou"];
+const SECTORS = ["FOOD_DELIVERY", "COURIER", "RIDE_HAILING"];
+
+async function votingCampaign(unionId: string, demands: number) {
+  const { id } = await createCampaign(unionId, {
+    title: "Bench campaign",
+    description: "A campaign for the benchmark.",
+    scopePlatformSlugs: [],
+    scopeSectors: [],
+    scopeCities: [],
+    targetPlatformSlugs: [],
+    targetsUnion: true,
+    targetGovernment: "",
+    proposingFrom: "2026-11-01",
+    votingFrom: "2026-11-20",
+    closesOn: "2026-12-31",
+    verifiedOnly: false,
+    liveResults: true,
+  });
+  const ids: string[] = [];
+  for (let i = 0; i < demands; i++) ids.push((await addDemandAsOrganiser(unionId, id, { title: `Demand ${i + 1}`, text: `Benchmark demand number ${i + 1}.`, category: "pay_and_deductions" })).id);
+  await setPhase(unionId, id, "VOTING");
+  return { id, ids };
+}
+
+/** A deterministic ranking of 1-5 distinct demands for the n-th ballot. */
+function ranking(ids: string[], n: number) {
+  const len = 1 + (n % 5);
+  const start = (n * 7) % ids.length;
+  return Array.from({ length: len }, (_, i) => ids[(start + i * 3) % ids.length]!).filter((v, i, a) => a.indexOf(v) === i);
+}
+
+/** 100,000 ballots written in bulk, with the tally a recount gives (what the incremental tally holds). */
+async function bulkBallots(campaignId: string, ids: string[], n: number) {
+  const ballots = Array.from({ length: n }, (_, i) => ({
+    demandIds: ranking(ids, i),
+    profile: { city: CITIES[i % CITIES.length]!, platform: i % 4 === 0 ? "several" : "flasheats", sector: SECTORS[i % SECTORS.length]! },
+  }));
+  for (let i = 0; i < n; i += 5000) {
+    await db.ballot.createMany({
+      data: ballots.slice(i, i + 5000).map((b, j) => ({ campaignId, nullifier: `bench-${campaignId}-${i + j}`, demandIds: b.demandIds, ...b.profile })),
+    });
+  }
+  const { cells, groups } = recount(ballots);
+  await db.tallyCell.createMany({ data: [...cells.values()].map((c) => ({ campaignId, ...c })) });
+  await db.tallyGroup.createMany({
+    data: [...groups.entries()].map(([key, ballots]) => {
+      const [dim, value] = key.split("|") as [string, string];
+      return { campaignId, dim, value, ballots };
+    }),
+  });
+}
+
+const union = await createUnion({ slug: "bench-union", nameZh: "基准工会", nameEn: "Bench union" });
+const live = await votingCampaign(union.id, 10);
+const big = await votingCampaign(union.id, 10);
+const workers = await createWorkers(2000, (i) => ({ city: CITIES[i % CITIES.length], sectors: [SECTORS[i % SECTORS.length]!], platformSlugs: [] }));
+await bulkBallots(big.id, big.ids, 100_000);
+const app = await startApp(databaseUrl, 3312);
+
+try {
+  console.log(`\nCampaigns benchmark on ${machineLine()}`);
+  // Each worker appears several times with different rankings: the first request casts, the
+  // rest change the ballot (old contribution out, new one in).
+  const requests: WrkRequest[] = Array.from({ length: workers.length * 3 }, (_, n) => {
+    const w = workers[n % workers.length]!;
+    return { method: "POST", path: "/api/trpc/ballots.cast", cookie: w.cookie, body: JSON.stringify({ json: { campaignId: live.id, demandIds: ranking(live.ids, n) } }) };
+  });
+  runWrk(app.url, requests.slice(0, 200), { seconds: 3, connections: 8 }); // warm-up
+  const runs = [0, 1, 2].map(() => runWrk(app.url, requests, { seconds: 10, connections: 32 }));
+  printFigure("ballots cast or changed via HTTP, per s (median of 3)", median(runs.map((r) => r.rps)).toFixed(0), "≥ 500");
+  printFigure("  p99 latency, ms (median of 3)", median(runs.map((r) => r.p99)).toFixed(1), "≤ 150");
+  printFigure("  p50 latency, ms", median(runs.map((r) => r.p50)).toFixed(1));
+  printFigure("  non-2xx answers / socket errors", `${runs.reduce((s, r) => s + r.non2xx, 0)} / ${runs.reduce((s, r) => s + r.errors, 0)}`);
+
+  // The tally must still equal a recount after the burst. wrk stops sending at the deadline but
+  // the server finishes the requests in flight, so wait for those before reading.
+  await new Promise((r) => setTimeout(r, 5000));
+  const stored = await db.ballot.findMany({ where: { campaignId: live.id }, select: { demandIds: true, city: true, platform: true, sector: true } });
+  const fresh = recount(stored.map((b) => ({ demandIds: b.demandIds, profile: { city: b.city, platform: b.platform, sector: b.sector } })));
+  const cells = await db.tallyCell.findMany({ where: { campaignId: live.id, dim: "all" } });
+  const ok = cells.every((c) => {
+    const f = fresh.cells.get(`all||${c.demandId}`);
+    return (f?.points ?? 0) === c.points && (f?.firsts ?? 0) === c.firsts && (f?.includes ?? 0) === c.includes;
+  });
+  printFigure("  ballots stored / tally equals recount", `${stored.length} / ${ok ? "yes" : "NO"}`);
+
+  const times: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const started = performance.now();
+    await getResults(big.id);
+    times.push(performance.now() - started);
+  }
+  printFigure("tally of 100,000 ballots, server time (getResults), ms", median(times).toFixed(1), "≤ 50");
+  const input = encodeURIComponent(JSON.stringify({ json: { campaignId: big.id } }));
+  const http = await timeRequests(`${app.url}/api/trpc/ballots.results?input=${input}`, 30, { cookie: workers[0]!.cookie });
+  printFigure("  same over HTTP (loopback wall time), median / p95, ms", `${http.median.toFixed(1)} / ${http.p95.toFixed(1)}`);
+
+  const raw = await rawInsertRate(databaseUrl);
+  printFigure("raw PostgreSQL single-row inserts/s (32 connections)", raw.toFixed(0));
+
+  console.log("\n  JavaScript a phone downloads per campaign page (gzipped, signed-in worker):");
+  for (const r of await measurePageJs(app.url, ["/campaigns", `/campaigns/${live.id}`], workers[1]!.cookie)) {
+    printFigure(`    ${r.path.replace(live.id, "[id]")}`, `${r.kb.toFixed(1)} KB`, `~${NEXT_FLOOR_KB + 50} KB = floor ${NEXT_FLOOR_KB} + 50`);
+  }
+} finally {
+  await app.stop();
+  await closeDb();
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Alert, Button } from "~/components/ui";
+import { useTRPC } from "~/trpc/react";
+import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
+
+type Option = { id: string; number: number; title: string };
+const MAX = 5;
+
+/**
+ * Phone-first ranking: tap a demand to add it, arrows to reorder, remove to take it out. Plain
+ * buttons, so it works by keyboard and screen reader without a drag library.
+ */
+export function RankingBallot({ campaignId, options, initial }: { campaignId: string; options: Option[]; initial: string[] }) {
+  const t = useTranslations("campaigns.ballot");
+  const feedback = useRefreshFeedback();
+  const trpc = useTRPC();
+  const [ranked, setRanked] = useState(initial.filter((id) => options.some((o) => o.id === id)));
+  const [saved, setSaved] = useState(false);
+  const cast = useMutation(trpc.ballots.cast.mutationOptions({ onSuccess: () => (setSaved(true), feedback.onSuccess()) }));
+  const byId = new Map(options.map((o) => [o.id, o]));
+  const change = (next: string[]) => {
+    setRanked(next);
+    setSaved(false);
+  };
+  const move = (i: number, by: -1 | 1) => {
+    const next = [...ranked];
+    [next[i], next[i + by]] = [next[i + by]!, next[i]!];
+    change(next);
+  };
+  const label = (o: Option) => `#${o.number} ${o.title}`;
+
+  return (
+    <div className="space-y-4">
+      {initial.length ? <p className="text-stone-700">{t("hasBallot")}</p> : null}
+      <section aria-labelledby="ranking-heading">
+        <h3 id="ranking-heading" className="mb-2 font-bold">
+          {t("yourRanking")}
+        </h3>
+        {ranked.length === 0 ? <p className="text-stone-700">{t("empty")}</p> : null}
+        <ol className="space-y-2" data-testid="ranking">
+          {ranked.map((id, i) => {
+            const o = byId.get(id)!;
+            return (
+              <li key={id} className="flex items-center gap-2 rounded-lg border border-brand-700 bg-brand-50 p-2">
+                <span className="w-14 shrink-0 font-bold">{t("rank", { rank: i + 1 })}</span>
+                <span className="min-w-0 flex-1 break-words">{label(o)}</span>
+                <button type="button" className="min-h-11 min-w-11 rounded border border-stone-500 bg-white disabled:opacity-40" aria-label={t("up", { title: o.title })} disabled={i === 0} onClick={() => move(i, -1)}>
+                  ↑
+                </button>
+                <button type="button" className="min-h-11 min-w-11 rounded border border-stone-500 bg-white disabled:opacity-40" aria-label={t("down", { title: o.title })} disabled={i === ranked.length - 1} onClick={() => move(i, 1)}>
+                  ↓
+                </button>
+                <button type="button" className="min-h-11 min-w-11 rounded border border-red-700 bg-white text-red-800" aria-label={t("remove", { title: o.title })} onClick={() => change(ranked.filter((x) => x !== id))}>
+                  ✕
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+      <section aria-labelledby="available-heading">
+        <h3 id="available-heading" className="mb-2 font-bold">
+          {t("available")}
+        </h3>
+        {ranked.length >= MAX ? <p className="mb-2 text-stone-700">{t("full")}</p> : null}
+        <ul className="space-y-2">
+          {options
+            .filter((o) => !ranked.includes(o.id))
+            .map((o) => (
+              <li key={o.id}>
+                <button
+                  type="button"
+                  className="flex min-h-11 w-full items-center justify-between gap-2 rounded-lg border border-stone-400 bg-white p-2 text-left disabled:opacity-50"
+                  disabled={ranked.length >= MAX}
+                  onClick={() => change([...ranked, o.id])}
+                >
+                  <span className="min-w-0 break-words">{label(o)}</span>
+                  <span className="shrink-0 font-semibold text-brand-800">+ {t("add")}</span>
+                </button>
+              </li>
+            ))}
+        </ul>
+      </section>
+      {cast.error ? <Alert>{feedback.message(cast.error)}</Alert> : null}
+      {saved ? <Alert tone="success">{t("saved")}</Alert> : null}
+      <Button className="w-full" disabled={ranked.length === 0 || cast.isPending} onClick={() => cast.mutate({ campaignId, demandIds: ranked })}>
+        {t("cast")}
+      </Button>
+    </div>
+  );
+}

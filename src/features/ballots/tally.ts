@@ -1,0 +1,91 @@
+// Borda count over ranked ballots of up to 5 demands: 5 points for first place down to 1 for
+// fifth. A ballot's contribution is what the running tally adds when it is cast and subtracts
+// when it is changed, so the tally always equals a recount.
+
+export const MAX_RANKS = 5;
+
+export const DIMENSIONS = ["all", "city", "platform", "sector"] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export type BallotProfile = { city: string; platform: string; sector: string };
+
+export type CellDelta = { dim: Dimension; value: string; demandId: string; points: number; firsts: number; includes: number };
+export type GroupDelta = { dim: Dimension; value: string; ballots: number };
+
+export function bordaPoints(rank: number): number {
+  return MAX_RANKS - rank;
+}
+
+function groupsOf(profile: BallotProfile): [Dimension, string][] {
+  return [
+    ["all", ""],
+    ["city", profile.city],
+    ["platform", profile.platform],
+    ["sector", profile.sector],
+  ];
+}
+
+/** What one ballot adds (sign 1) or removes (sign -1) from the running tally. */
+export function contribution(demandIds: string[], profile: BallotProfile, sign: 1 | -1) {
+  const cells: CellDelta[] = [];
+  const groups: GroupDelta[] = [];
+  for (const [dim, value] of groupsOf(profile)) {
+    groups.push({ dim, value, ballots: sign });
+    demandIds.forEach((demandId, rank) => {
+      cells.push({ dim, value, demandId, points: sign * bordaPoints(rank), firsts: rank === 0 ? sign : 0, includes: sign });
+    });
+  }
+  return { cells, groups };
+}
+
+/** Old ballot out, new ballot in; deltas on the same key are merged and zero deltas dropped. */
+export function ballotChange(
+  before: { demandIds: string[]; profile: BallotProfile } | null,
+  after: { demandIds: string[]; profile: BallotProfile },
+) {
+  const parts = [contribution(after.demandIds, after.profile, 1)];
+  if (before) parts.push(contribution(before.demandIds, before.profile, -1));
+  const cells = new Map<string, CellDelta>();
+  const groups = new Map<string, GroupDelta>();
+  for (const part of parts) {
+    for (const c of part.cells) {
+      const key = `${c.dim}\u0000${c.value}\u0000${c.demandId}`;
+      const prev = cells.get(key);
+      cells.set(key, prev ? { ...prev, points: prev.points + c.points, firsts: prev.firsts + c.firsts, includes: prev.includes + c.includes } : c);
+    }
+    for (const g of part.groups) {
+      const key = `${g.dim}\u0000${g.value}`;
+      const prev = groups.get(key);
+      groups.set(key, prev ? { ...prev, ballots: prev.ballots + g.ballots } : g);
+    }
+  }
+  // Sorted keys give every transaction the same lock order, so concurrent ballots cannot deadlock.
+  const byKey = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+  return {
+    cells: byKey(cells).filter((c) => c.points || c.firsts || c.includes),
+    groups: byKey(groups).filter((g) => g.ballots),
+  };
+}
+
+export type Standing = { demandId: string; number: number; points: number; firsts: number; includes: number };
+
+/** The ranking rule the results page explains: points, then first preferences, then inclusions, then the older demand. */
+export function rankStandings<T extends Standing>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => b.points - a.points || b.firsts - a.firsts || b.includes - a.includes || a.number - b.number);
+}
+
+/** A full recount from stored ballots, for tests and audits. */
+export function recount(ballots: { demandIds: string[]; profile: BallotProfile }[]) {
+  const cells = new Map<string, CellDelta>();
+  const groups = new Map<string, number>();
+  for (const b of ballots) {
+    const { cells: cs, groups: gs } = contribution(b.demandIds, b.profile, 1);
+    for (const c of cs) {
+      const key = `${c.dim}|${c.value}|${c.demandId}`;
+      const prev = cells.get(key);
+      cells.set(key, prev ? { ...prev, points: prev.points + c.points, firsts: prev.firsts + c.firsts, includes: prev.includes + c.includes } : c);
+    }
+    for (const g of gs) groups.set(`${g.dim}|${g.value}`, (groups.get(`${g.dim}|${g.value}`) ?? 0) + 1);
+  }
+  return { cells, groups };
+}

@@ -1,0 +1,120 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import type { FormEvent, ReactNode } from "react";
+import { Alert, Button, Field, inputStyles } from "~/components/ui";
+import { CITIES, SECTORS, type CityCode, type SectorCode } from "~/lib/taxonomy";
+import type { CampaignInput } from "~/features/campaigns/schema";
+import { useTRPC } from "~/trpc/react";
+import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
+
+type Props = { platforms: { slug: string; name: string }[]; campaignId?: string; initial?: CampaignInput };
+
+function Checks({ legend, name, options, checked }: { legend: string; name: string; options: { value: string; label: string }[]; checked: string[] }) {
+  return (
+    <fieldset>
+      <legend className="mb-1 font-medium">{legend}</legend>
+      <div className="grid grid-cols-2 gap-1">
+        {options.map((o) => (
+          <label key={o.value} className="flex min-h-11 items-center gap-2">
+            <input type="checkbox" className="size-5" name={name} value={o.value} defaultChecked={checked.includes(o.value)} />
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function Toggle({ name, checked, children }: { name: string; checked: boolean; children: ReactNode }) {
+  return (
+    <label className="flex min-h-11 items-center gap-2">
+      <input type="checkbox" className="size-5" name={name} defaultChecked={checked} />
+      {children}
+    </label>
+  );
+}
+
+/** Create or edit a campaign; the union is never part of the input (it comes from the session). */
+export function CampaignForm({ platforms, campaignId, initial }: Props) {
+  const t = useTranslations("campaigns.organiser");
+  const tx = useTranslations("taxonomy");
+  const tc = useTranslations("common");
+  const router = useRouter();
+  const feedback = useRefreshFeedback();
+  const trpc = useTRPC();
+  const create = useMutation(trpc.campaigns.create.mutationOptions({ onSuccess: (r) => router.push(`/organiser/campaigns/${r.id}`) }));
+  const update = useMutation(trpc.campaigns.update.mutationOptions({ onSuccess: feedback.onSuccess }));
+  const mutation = campaignId ? update : create;
+  const today = new Date().toISOString().slice(0, 10);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const f = new FormData(event.currentTarget);
+    const all = (n: string) => f.getAll(n).map(String);
+    const input: CampaignInput = {
+      title: String(f.get("title")),
+      description: String(f.get("description")),
+      scopePlatformSlugs: all("scopePlatformSlugs"),
+      scopeSectors: all("scopeSectors") as SectorCode[],
+      scopeCities: all("scopeCities") as CityCode[],
+      targetPlatformSlugs: all("targetPlatformSlugs"),
+      targetsUnion: f.get("targetsUnion") === "on",
+      targetGovernment: String(f.get("targetGovernment") ?? ""),
+      proposingFrom: String(f.get("proposingFrom")),
+      votingFrom: String(f.get("votingFrom")),
+      closesOn: String(f.get("closesOn")),
+      verifiedOnly: f.get("verifiedOnly") === "on",
+      liveResults: f.get("liveResults") === "on",
+    };
+    if (campaignId) update.mutate({ campaignId, campaign: input });
+    else create.mutate(input);
+  };
+  const v = initial;
+  const platformOptions = platforms.map((p) => ({ value: p.slug, label: p.name }));
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4">
+      <Field id="c-title" label={t("fTitle")}>
+        <input id="c-title" name="title" required minLength={3} maxLength={120} defaultValue={v?.title} className={inputStyles} />
+      </Field>
+      <Field id="c-description" label={t("fDescription")}>
+        <textarea id="c-description" name="description" required minLength={10} maxLength={4000} rows={4} defaultValue={v?.description} className={inputStyles} />
+      </Field>
+      <Checks legend={t("fScopePlatforms")} name="scopePlatformSlugs" options={platformOptions} checked={v?.scopePlatformSlugs ?? []} />
+      <Checks legend={t("fScopeSectors")} name="scopeSectors" options={SECTORS.map((s) => ({ value: s, label: tx(`sector.${s}`) }))} checked={v?.scopeSectors ?? []} />
+      <Checks legend={t("fScopeCities")} name="scopeCities" options={CITIES.map((c) => ({ value: c, label: tx(`city.${c}`) }))} checked={v?.scopeCities ?? []} />
+      <Checks legend={t("fTargets")} name="targetPlatformSlugs" options={platformOptions} checked={v?.targetPlatformSlugs ?? []} />
+      <Toggle name="targetsUnion" checked={v?.targetsUnion ?? false}>
+        {t("fTargetsUnion")}
+      </Toggle>
+      <Field id="c-government" label={t("fGovernment")}>
+        <input id="c-government" name="targetGovernment" maxLength={120} defaultValue={v?.targetGovernment} className={inputStyles} />
+      </Field>
+      <div className="grid grid-cols-1 gap-3">
+        <Field id="c-proposing" label={t("fProposingFrom")}>
+          <input id="c-proposing" name="proposingFrom" type="date" required defaultValue={v?.proposingFrom ?? today} className={inputStyles} />
+        </Field>
+        <Field id="c-voting" label={t("fVotingFrom")}>
+          <input id="c-voting" name="votingFrom" type="date" required defaultValue={v?.votingFrom} className={inputStyles} />
+        </Field>
+        <Field id="c-closes" label={t("fClosesOn")}>
+          <input id="c-closes" name="closesOn" type="date" required defaultValue={v?.closesOn} className={inputStyles} />
+        </Field>
+      </div>
+      <Toggle name="verifiedOnly" checked={v?.verifiedOnly ?? false}>
+        {t("fVerifiedOnly")}
+      </Toggle>
+      <Toggle name="liveResults" checked={v?.liveResults ?? false}>
+        {t("fLiveResults")}
+      </Toggle>
+      {mutation.error ? <Alert>{feedback.message(mutation.error)}</Alert> : null}
+      {update.isSuccess ? <Alert tone="success">{tc("saved")}</Alert> : null}
+      <Button type="submit" className="w-full" disabled={mutation.isPending}>
+        {campaignId ? t("saveSettings") : t("create")}
+      </Button>
+    </form>
+  );
+}

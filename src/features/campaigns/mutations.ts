@@ -1,0 +1,60 @@
+import "server-only";
+import { db } from "~/server/db";
+import { AppError } from "~/lib/app-error";
+import { canMoveTo } from "~/features/campaigns/policy";
+import type { CampaignInput, Phase } from "~/features/campaigns/schema";
+
+const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
+
+async function checkPlatforms(slugs: string[]) {
+  const unique = [...new Set(slugs)];
+  const known = await db.platform.count({ where: { slug: { in: unique } } });
+  if (known !== unique.length) throw new AppError("BAD_INPUT");
+}
+
+function toData(input: CampaignInput) {
+  return {
+    title: input.title,
+    description: input.description,
+    scopePlatformSlugs: [...new Set(input.scopePlatformSlugs)],
+    scopeSectors: [...new Set(input.scopeSectors)],
+    scopeCities: [...new Set(input.scopeCities)],
+    targetPlatformSlugs: [...new Set(input.targetPlatformSlugs)],
+    targetsUnion: input.targetsUnion,
+    targetGovernment: input.targetGovernment || null,
+    proposingFrom: asDate(input.proposingFrom),
+    votingFrom: asDate(input.votingFrom),
+    closesOn: asDate(input.closesOn),
+    verifiedOnly: input.verifiedOnly,
+    liveResults: input.liveResults,
+  };
+}
+
+export async function createCampaign(unionId: string, input: CampaignInput) {
+  await checkPlatforms([...input.scopePlatformSlugs, ...input.targetPlatformSlugs]);
+  return db.campaign.create({ data: { unionId, ...toData(input) }, select: { id: true } });
+}
+
+export async function updateCampaign(unionId: string, campaignId: string, input: CampaignInput) {
+  await checkPlatforms([...input.scopePlatformSlugs, ...input.targetPlatformSlugs]);
+  const { count } = await db.campaign.updateMany({ where: { id: campaignId, unionId }, data: toData(input) });
+  if (count === 0) throw new AppError("NOT_FOUND");
+}
+
+/**
+ * Moves a campaign to its next phase and tells its followers. The update is conditional on
+ * the phase it came from, so two organisers clicking at once notify once.
+ */
+export async function setPhase(unionId: string, campaignId: string, phase: Phase) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.campaign.findFirst({ where: { id: campaignId, unionId }, select: { phase: true } });
+    if (!current) throw new AppError("NOT_FOUND");
+    if (!canMoveTo(current.phase, phase)) throw new AppError("CONFLICT");
+    const { count } = await tx.campaign.updateMany({ where: { id: campaignId, phase: current.phase }, data: { phase } });
+    if (count === 0) throw new AppError("CONFLICT");
+    const followers = await tx.campaignFollow.findMany({ where: { campaignId }, select: { accountId: true } });
+    const kind = phase === "CLOSED" ? "RESULTS_FINAL" : "VOTING_OPEN";
+    await tx.notification.createMany({ data: followers.map((f) => ({ accountId: f.accountId, campaignId, kind })) });
+    return { notified: followers.length };
+  });
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import type { FormEvent } from "react";
+import { Alert, Button, Field, inputStyles } from "~/components/ui";
+import { MAX_CODE_DAYS } from "~/features/verification/schema";
+import { useTRPC } from "~/trpc/react";
+import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
+
+export function InviteCodes() {
+  const t = useTranslations("campaigns.invites");
+  const feedback = useRefreshFeedback();
+  const trpc = useTRPC();
+  const create = useMutation(trpc.verification.createCodes.mutationOptions({ onSuccess: feedback.onSuccess }));
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const f = new FormData(event.currentTarget);
+    create.mutate({ count: Number(f.get("count")), days: Number(f.get("days")) });
+  };
+  return (
+    <div className="space-y-4">
+      <form onSubmit={onSubmit} className="space-y-3 print:hidden">
+        <Field id="code-count" label={t("count")}>
+          <input id="code-count" name="count" type="number" min={1} max={50} defaultValue={5} required className={inputStyles} />
+        </Field>
+        <Field id="code-days" label={t("days")}>
+          <input id="code-days" name="days" type="number" min={1} max={MAX_CODE_DAYS} defaultValue={7} required className={inputStyles} />
+        </Field>
+        {create.error ? <Alert>{feedback.message(create.error)}</Alert> : null}
+        <Button type="submit" className="w-full" disabled={create.isPending}>
+          {t("generate")}
+        </Button>
+      </form>
+      {create.data ? (
+        <section className="space-y-3">
+          <p className="font-medium">{t("expires", { date: create.data.expiresAt.toISOString().slice(0, 10) })}</p>
+          <Button variant="secondary" className="print:hidden" onClick={() => window.print()}>
+            {t("print")}
+          </Button>
+          <ul className="grid gap-3" data-testid="invite-codes">
+            {create.data.codes.map((c) => (
+              <li key={c.code} className="flex items-center gap-3 rounded-lg border border-stone-400 bg-white p-2 break-inside-avoid">
+                {/* eslint-disable-next-line @next/next/no-img-element -- a server-drawn data URL, not a remote image */}
+                <img src={c.qr} alt={t("qrAlt", { code: c.code })} width={120} height={120} className="shrink-0" />
+                <div className="min-w-0 space-y-1">
+                  <p className="font-mono text-lg font-bold break-all" data-testid="invite-code">
+                    {c.code}
+                  </p>
+                  <p className="text-sm break-all text-stone-700">{c.link}</p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/server/db";
+import { hashInviteCode, normaliseInviteCode } from "~/features/verification/codes";
+import { callerFor, makeWorker } from "~/test/factories";
+import { makeCampaign } from "~/test/campaign-factories";
+
+const code = (p: Promise<unknown>) => p.then(() => "OK", (e: { code?: string; cause?: { code?: string } }) => e.cause?.code ?? e.code);
+
+describe("verification and verified-only campaigns", () => {
+  it("refuse unverified workers and accept one who redeemed a single-use code", async () => {
+    const { campaignId, organiser, demandIds } = await makeCampaign({ demands: 2, phase: "VOTING", input: { verifiedOnly: true } });
+    const org = callerFor(organiser.account);
+    const issued = await org.verification.createCodes({ count: 2, days: 14 });
+    const codes = issued.codes.map((c) => c.code);
+    expect(issued.codes[0]!.link).toMatch(/\/verify\?code=/);
+    expect(issued.codes[0]!.qr).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(codes[0]).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/);
+    // Only the hash is stored.
+    const stored = await db.inviteCode.findMany({ where: { codeHash: { in: codes.map((c) => hashInviteCode(normaliseInviteCode(c)!)) } } });
+    expect(stored).toHaveLength(2);
+    expect(JSON.stringify(stored)).not.toContain(codes[0]!.replace(/-/g, ""));
+
+    const alice = callerFor((await makeWorker()).account);
+    const bob = callerFor((await makeWorker()).account);
+    expect(await code(alice.ballots.cast({ campaignId, demandIds: [demandIds[0]!] }))).toBe("NOT_VERIFIED");
+    await alice.verification.redeem({ code: codes[0]!.toLowerCase() });
+    await alice.ballots.cast({ campaignId, demandIds: [demandIds[0]!] });
+    expect(await code(bob.verification.redeem({ code: codes[0]! }))).toBe("CODE_USED");
+    expect(await code(bob.verification.redeem({ code: "not-a-code" }))).toBe("CODE_INVALID");
+    expect(await code(bob.verification.redeem({ code: "0000-0000-0000-0000-0000-0000" }))).toBe("CODE_INVALID");
+    await db.inviteCode.updateMany({ where: { codeHash: hashInviteCode(normaliseInviteCode(codes[1]!)!) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await code(bob.verification.redeem({ code: codes[1]! }))).toBe("CODE_EXPIRED");
+    expect(await code(bob.ballots.cast({ campaignId, demandIds: [demandIds[0]!] }))).toBe("NOT_VERIFIED");
+    expect(await code(org.verification.createCodes({ count: 1, days: 15 }))).toBe("BAD_REQUEST");
+  });
+
+  it("let one of 20 concurrent redemptions of a code succeed", async () => {
+    const { organiser } = await makeCampaign();
+    const codes = (await callerFor(organiser.account).verification.createCodes({ count: 1, days: 1 })).codes.map((c) => c.code);
+    const workers = await Promise.all(Array.from({ length: 20 }, () => makeWorker()));
+    const results = await Promise.all(workers.map((w) => code(callerFor(w.account).verification.redeem({ code: codes[0]! }))));
+    expect(results.filter((r) => r === "OK")).toHaveLength(1);
+    expect(results.filter((r) => r !== "OK").every((r) => r === "CODE_USED")).toBe(true);
+  });
+});
+
+describe("follows and notifications", () => {
+  it("tell followers when voting opens and when results are final; they can delete them", async () => {
+    const { campaignId, organiser } = await makeCampaign({ demands: 1 });
+    const worker = callerFor((await makeWorker()).account);
+    await Promise.all([1, 2, 3].map(() => worker.notifications.follow({ campaignId, follow: true })));
+    const org = callerFor(organiser.account);
+    await org.campaigns.setPhase({ campaignId, phase: "VOTING" });
+    expect(await code(org.campaigns.setPhase({ campaignId, phase: "VOTING" }))).toBe("CONFLICT");
+    await org.campaigns.setPhase({ campaignId, phase: "CLOSED" });
+    expect(await worker.notifications.unread()).toBe(2);
+    const list = await worker.notifications.list();
+    expect(list.map((n) => n.kind).sort()).toEqual(["RESULTS_FINAL", "VOTING_OPEN"]);
+    await worker.notifications.markAllRead();
+    expect(await worker.notifications.unread()).toBe(0);
+    await worker.notifications.delete({ ids: "all" });
+    expect(await worker.notifications.list()).toEqual([]);
+  });
+});
