@@ -1,5 +1,6 @@
 import { closeDb, db } from "~/server/db";
 import { seedBase } from "./seed/base";
+import { seedReports } from "./seed/reports";
 import { DEMO } from "./seed/demo-credentials";
 
 // `npm run db:seed`: fills an empty database with a living demo portal. `npm start` runs it
@@ -25,6 +26,7 @@ async function main() {
   } else {
     const started = Date.now();
     const ctx = await seedBase();
+    await seedReports(ctx);
     console.log(`Seeded demo data (${ctx.workerCount} worker accounts) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
   if (await db.account.findUnique({ where: { username: DEMO.admin.username }, select: { id: true } })) printCredentials();

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Forbidden } from "~/components/forbidden";
-import { PageTitle } from "~/components/ui";
+import { buttonStyles, PageTitle } from "~/components/ui";
 import { pageAccount } from "~/server/auth/guard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,11 +12,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OrganiserPage() {
   const account = await pageAccount(["ORGANISER"], "/staff/sign-in");
   if (account === "forbidden") return <Forbidden />;
-  const t = await getTranslations("accounts.desk");
+  const [t, tr] = await Promise.all([getTranslations("accounts.desk"), getTranslations("reports.moderation")]);
   return (
     <div className="space-y-4">
       <PageTitle>{t("organiserTitle")}</PageTitle>
       <p>{t("organiserIntro")}</p>
+      <Link href="/organiser/narratives" className={buttonStyles.link}>
+        {tr("title")}
+      </Link>
     </div>
   );
 }
