@@ -13,9 +13,9 @@ async function load(slug: string) {
   return (await api()).stats.conditions({ slug: slug.slice(0, 64) }).catch(() => null);
 }
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const [data, t, locale] = await Promise.all([load((await params).slug), getTranslations("stats"), getLocale()]);
-  return { title: data ? t("conditionsTitle", { name: locale === "en" ? data.platform.nameEn : data.platform.nameZh }) : t("title") };
+// A fixed title: metadata that waits for the statistics query would be streamed in late.
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("stats"))("title") };
 }
 
 export default async function PlatformConditionsPage({ params }: Params) {
