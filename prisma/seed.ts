@@ -1,6 +1,7 @@
 import { closeDb, db } from "~/server/db";
 import { seedBase } from "./seed/base";
 import { seedReports } from "./seed/reports";
+import { seedPetitions } from "./seed/petitions";
 import { DEMO } from "./seed/demo-credentials";
 
 // `npm run db:seed`: fills an empty database with a living demo portal. `npm start` runs it
@@ -27,6 +28,7 @@ async function main() {
     const started = Date.now();
     const ctx = await seedBase();
     await seedReports(ctx);
+    await seedPetitions(ctx);
     console.log(`Seeded demo data (${ctx.workerCount} worker accounts) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
   if (await db.account.findUnique({ where: { username: DEMO.admin.username }, select: { id: true } })) printCredentials();

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { BottomNavLink } from "~/components/bottom-nav-link";
 
 // Workers' main navigation sits at the bottom, where a thumb reaches on a phone.
 const ITEMS = [
@@ -17,12 +17,12 @@ export async function BottomNav() {
       <ul className="mx-auto grid max-w-xl grid-cols-5">
         {ITEMS.map((item) => (
           <li key={item.href}>
-            <Link href={item.href} className="flex min-h-14 flex-col items-center justify-center gap-0.5 text-sm font-medium text-stone-800 hover:text-brand-800">
+            <BottomNavLink href={item.href}>
               <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
                 <path d={item.icon} />
               </svg>
               {t(item.key)}
-            </Link>
+            </BottomNavLink>
           </li>
         ))}
       </ul>

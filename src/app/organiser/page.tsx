@@ -12,14 +12,19 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OrganiserPage() {
   const account = await pageAccount(["ORGANISER"], "/staff/sign-in");
   if (account === "forbidden") return <Forbidden />;
-  const [t, tr] = await Promise.all([getTranslations("accounts.desk"), getTranslations("reports.moderation")]);
+  const [t, tr, tp] = await Promise.all([getTranslations("accounts.desk"), getTranslations("reports.moderation"), getTranslations("petitions")]);
   return (
     <div className="space-y-4">
       <PageTitle>{t("organiserTitle")}</PageTitle>
       <p>{t("organiserIntro")}</p>
+      <div className="flex flex-col gap-2">
       <Link href="/organiser/narratives" className={buttonStyles.link}>
         {tr("title")}
       </Link>
+      <Link href="/organiser/petitions" className="font-medium text-blue-800 underline">
+        {tp("moderation.link")}
+      </Link>
+      </div>
     </div>
   );
 }

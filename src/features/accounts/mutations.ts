@@ -1,4 +1,5 @@
 import "server-only";
+import QRCode from "qrcode";
 import { randomBytes } from "node:crypto";
 import { db } from "~/server/db";
 import { isForeignKeyViolation, isUniqueViolation } from "~/server/db/errors";
@@ -114,7 +115,10 @@ export async function createStaffAccount(input: CreateStaffInput) {
       },
       select: { id: true },
     });
-    return { id: account.id, username, totpSecret, totpUri: totpSecret ? totpUri(totpSecret, username) : null };
+    const uri = totpSecret ? totpUri(totpSecret, username) : null;
+    // The QR code is drawn here so the admin's browser never needs a QR library.
+    const totpQrSvg = uri ? await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" }) : null;
+    return { id: account.id, username, totpSecret, totpUri: uri, totpQrSvg };
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError("ALREADY_EXISTS");
     if (isForeignKeyViolation(err)) throw new AppError("NOT_FOUND");

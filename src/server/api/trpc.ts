@@ -42,7 +42,10 @@ function appCodeOf(error: TRPCError): AppErrorCode {
   return fromTrpc[error.code] ?? "INTERNAL";
 }
 
-const t = initTRPC.context<Context>().create({
+/** Which roles a procedure admits; read by the role-matrix test that covers every procedure. */
+export type ProcedureMeta = { roles: readonly SessionAccount["role"][] | "public" };
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
   // The client translates `appCode`; the message is only for developers, and internal errors
   // are masked so no stack or SQL ever reaches a browser.
@@ -71,10 +74,10 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(appErrors);
+export const publicProcedure = t.procedure.use(appErrors).meta({ roles: "public" });
 
 function requireRole<R extends SessionAccount["role"]>(roles: readonly R[]) {
-  return publicProcedure.use(({ ctx, next }) => {
+  return t.procedure.use(appErrors).meta({ roles }).use(({ ctx, next }) => {
     if (!ctx.account) throw new TRPCError({ code: "UNAUTHORIZED", message: "UNAUTHORIZED" });
     if (!(roles as readonly string[]).includes(ctx.account.role)) throw new TRPCError({ code: "FORBIDDEN", message: "FORBIDDEN" });
     return next({ ctx: { ...ctx, account: ctx.account as SessionAccount & { role: R } } });

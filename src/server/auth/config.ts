@@ -13,8 +13,9 @@ export const sessionCookieName = `${useSecureCookies ? "__Secure-" : ""}next-aut
 
 type HeaderBag = Record<string, string | string[] | undefined> | undefined;
 
-async function limitSignIn(headers: HeaderBag) {
-  await consume("signIn", addressHash(clientAddress(headers ?? {})));
+/** 10 attempts a minute per address, and per staff username whatever the address. */
+async function limitSignIn(headers: HeaderBag, username?: string) {
+  await consume("signIn", addressHash(clientAddress(headers ?? {})), username ? `user:${username.toLowerCase()}` : null);
 }
 
 // Errors thrown from authorize() reach the client as `error=<AppError code>`, which the sign-in
@@ -50,7 +51,7 @@ export const authOptions: AuthOptions = {
       credentials: { username: { type: "text" }, password: { type: "password" }, totp: { type: "text" } },
       async authorize(credentials, req) {
         try {
-          await limitSignIn(req?.headers as HeaderBag);
+          await limitSignIn(req?.headers as HeaderBag, String(credentials?.username ?? "").slice(0, 40));
           const input = staffSignInSchema.parse({
             username: credentials?.username ?? "",
             password: credentials?.password ?? "",

@@ -75,8 +75,14 @@ export function JoinFlow() {
         </div>
         <div>
           <p className="text-sm font-medium text-stone-700">{t("yourKey")}</p>
-          <p className="break-all rounded-lg bg-stone-100 p-3 font-mono text-lg tracking-wide" data-testid="account-key">
-            {key}
+          <p className="rounded-lg bg-stone-100 p-3 font-mono text-lg tracking-wide" data-testid="account-key">
+            {key.split("-").map((group, i) => (
+              <span key={i} className="whitespace-nowrap">
+                {i > 0 ? "-" : ""}
+                {group}
+                <wbr />
+              </span>
+            ))}
           </p>
         </div>
         <div className="grid grid-cols-2 gap-2">

@@ -64,6 +64,14 @@ export function CreateStaffForm({ unions, platforms }: { unions: Option[]; platf
           {create.data.totpSecret ? (
             <>
               <p>{t("totpOnce", { username: create.data.username })}</p>
+              {create.data.totpQrSvg ? (
+                // eslint-disable-next-line @next/next/no-img-element -- a data URL, nothing to optimise
+                <img
+                  src={`data:image/svg+xml;utf8,${encodeURIComponent(create.data.totpQrSvg)}`}
+                  alt={t("totpQrAlt")}
+                  className="my-2 size-48 bg-white"
+                />
+              ) : null}
               <p className="break-all font-mono" data-testid="totp-secret">
                 {create.data.totpSecret}
               </p>

@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+// Benchmarks talk to the built app over real HTTP, on PostgreSQL, as `npm start` serves it.
+// Rate limits are switched off (every request comes from 127.0.0.1) and the benchmark process
+// shares the server's secrets so it can mint session tokens for its synthetic workers.
+export const BENCH_SECRETS = {
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  NULLIFIER_KEY: randomBytes(32).toString("base64url"),
+};
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: "inherit", env });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+/** Points this process at the benchmark database; call before importing ~/server/db. */
+export function pointAtDatabase(databaseUrl: string) {
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, DATA_DIR: mkdtempSync(path.join(tmpdir(), "wv-bench-")), ...BENCH_SECRETS });
+}
+
+export async function migrate(databaseUrl: string) {
+  await run(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { ...process.env, DATABASE_URL: databaseUrl });
+}
+
+export async function buildApp() {
+  const { buildIfNeeded } = (await import(path.join(root, "scripts", "lib", "run.mjs"))) as { buildIfNeeded: () => Promise<void> };
+  await buildIfNeeded();
+}
+
+export type RunningApp = { url: string; stop: () => Promise<void> };
+
+export async function startApp(databaseUrl: string, port = 3300): Promise<RunningApp> {
+  const child: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      ...BENCH_SECRETS,
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      WV_DISABLE_RATE_LIMITS: "1",
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? "20",
+    },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** Warms the server up with a few sequential requests. */
+export async function warm(url: string, n = 50) {
+  for (let i = 0; i < n; i++) await fetch(url).then((r) => r.arrayBuffer());
+}
+
+/** Median and p95 wall time of sequential GETs over loopback (an upper bound of server time). */
+export async function timeRequests(url: string, n = 50, headers: Record<string, string> = {}) {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+    times.push(performance.now() - started);
+  }
+  const sorted = times.sort((a, b) => a - b);
+  return { median: sorted[Math.floor(n / 2)]!, p95: sorted[Math.floor(n * 0.95)]! };
+}

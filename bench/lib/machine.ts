@@ -1,0 +1,30 @@
+import { execFileSync } from "node:child_process";
+import os from "node:os";
+
+/** One line naming the machine, printed beside every figure. */
+export function machineLine(): string {
+  const cpu = os.cpus()[0]?.model.replace(/\s+/g, " ").trim() ?? "unknown CPU";
+  let pg = "PostgreSQL ?";
+  try {
+    pg = execFileSync("psql", ["-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-Atc", "SHOW server_version"], { encoding: "utf8" }).trim();
+    pg = `PostgreSQL ${pg.split(" ")[0]}`;
+  } catch {
+    /* not reachable: the bench will fail later with a clearer message */
+  }
+  return `${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${pg}, ${os.platform()} ${os.release()}`;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export function printFigure(label: string, value: string, target?: string) {
+  console.log(`  ${label.padEnd(58)} ${value.padStart(14)}${target ? `   (target ${target})` : ""}`);
+}

@@ -1,0 +1,68 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { expect, test } from "@playwright/test";
+
+// PRIVACY.md P9: whatever got a success answer survives a crash of the app process. The app is
+// killed with SIGKILL in the middle of a burst of writes; every write it acknowledged must be in
+// the database when it is opened again. (No page is visited, so no axe check here.)
+const root = path.resolve(import.meta.dirname, "..");
+const PORT = 3299;
+
+function startServer(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(PORT)], { cwd: root, env, stdio: "ignore" });
+}
+
+async function waitForHealth() {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) return;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not start");
+}
+
+test("accounts acknowledged before a crash are all there after it", async () => {
+  test.setTimeout(180_000);
+  const dataDir = mkdtempSync(path.join(tmpdir(), "wv-crash-"));
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", WV_DISABLE_RATE_LIMITS: "1", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: `http://localhost:${PORT}` };
+  execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
+  const server = startServer(env);
+  await waitForHealth();
+
+  const acknowledged: string[] = [];
+  let killed = false;
+  const create = async () => {
+    try {
+      const res = await fetch(`http://127.0.0.1:${PORT}/api/trpc/accounts.create`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      if (res.ok) {
+        const body = (await res.json()) as { result: { data: { json: { pseudonym: string } } } };
+        acknowledged.push(body.result.data.json.pseudonym);
+      }
+    } catch {
+      /* the connection died with the server: not acknowledged */
+    }
+    if (acknowledged.length >= 40 && !killed) {
+      killed = true;
+      server.kill("SIGKILL");
+    }
+  };
+  // Waves of 8 concurrent writes until the kill lands mid-burst.
+  for (let wave = 0; wave < 40 && !killed; wave++) await Promise.all(Array.from({ length: 8 }, create));
+  await new Promise((r) => (server.exitCode !== null || server.signalCode ? r(null) : server.once("exit", r)));
+  expect(killed).toBe(true);
+  expect(acknowledged.length).toBeGreaterThanOrEqual(40);
+
+  const db = new PGlite(path.join(dataDir, "pglite"));
+  try {
+    const rows = await db.query<{ pseudonym: string }>(`SELECT pseudonym FROM "Account" WHERE pseudonym = ANY($1)`, [acknowledged]);
+    expect(rows.rows.map((r) => r.pseudonym).sort()).toEqual([...acknowledged].sort());
+  } finally {
+    await db.close();
+  }
+});

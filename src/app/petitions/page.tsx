@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { buttonStyles, PageTitle } from "~/components/ui";
+import { PetitionCard } from "~/features/petitions/components/petition-card";
+import { DEFAULT_THRESHOLD } from "~/features/petitions/schema";
+import { auth } from "~/server/auth/session";
+import { api } from "~/trpc/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("petitions.list"))("title") };
+}
+
+const FILTERS = ["open", "awaiting", "answered", "closed", "rejected"] as const;
+
+export default async function PetitionsPage({ searchParams }: { searchParams: Promise<{ filter?: string }> }) {
+  const { filter: raw } = await searchParams;
+  const filter = FILTERS.find((f) => f === raw) ?? "open";
+  const [t, account, caller] = await Promise.all([getTranslations("petitions.list"), auth(), api()]);
+  const [petitions, mine] = await Promise.all([
+    caller.petitions.list({ filter }),
+    account?.role === "WORKER" ? caller.petitions.mine() : Promise.resolve([]),
+  ]);
+  return (
+    <div className="space-y-4">
+      <PageTitle>{t("title")}</PageTitle>
+      <p>{t("intro", { threshold: DEFAULT_THRESHOLD })}</p>
+      <Link href="/petitions/new" className={`${buttonStyles.primary} w-full`}>
+        {t("start")}
+      </Link>
+      {mine.length > 0 ? (
+        <section aria-labelledby="mine" className="space-y-2">
+          <h2 id="mine" className="text-lg font-bold">
+            {t("mine")}
+          </h2>
+          <ul className="space-y-2" data-testid="my-petitions">
+            {mine.map((p) => (
+              <PetitionCard key={p.id} petition={p} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <nav aria-label={t("filters")}>
+        <ul className="flex flex-wrap gap-2">
+          {FILTERS.map((f) => (
+            <li key={f}>
+              <Link
+                href={`/petitions?filter=${f}`}
+                aria-current={f === filter ? "page" : undefined}
+                className={`inline-flex min-h-11 items-center rounded-full border px-3 font-medium ${f === filter ? "border-brand-700 bg-brand-700 text-white" : "border-stone-400 bg-white text-stone-900"}`}
+              >
+                {t(`filter.${f}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {petitions.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <ul className="space-y-2" data-testid="petition-list">
+          {petitions.map((p) => (
+            <PetitionCard key={p.id} petition={p} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

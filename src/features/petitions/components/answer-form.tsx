@@ -1,0 +1,39 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { Alert, Button, inputStyles } from "~/components/ui";
+import { errorMessage } from "~/lib/error-message";
+import { useTRPC } from "~/trpc/react";
+
+export function AnswerForm({ petitionId, initial }: { petitionId: string; initial: string }) {
+  const t = useTranslations("petitions.platform");
+  const te = useTranslations("errors");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const answer = useMutation(trpc.petitions.answer.mutationOptions({ onSuccess: () => router.refresh() }));
+  const id = `answer-${petitionId}`;
+  return (
+    <form
+      className="space-y-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        answer.mutate({ petitionId, text: String(new FormData(e.currentTarget).get("text") ?? "") });
+      }}
+    >
+      <label htmlFor={id} className="block font-medium">
+        {t("answer")}
+      </label>
+      <p id={`${id}-hint`} className="text-sm text-stone-700">
+        {t("answerHint")}
+      </p>
+      <textarea id={id} name="text" required minLength={10} maxLength={5000} rows={4} defaultValue={initial} aria-describedby={`${id}-hint`} className={inputStyles} />
+      {answer.error ? <Alert>{errorMessage(te, answer.error)}</Alert> : null}
+      {answer.isSuccess ? <Alert tone="success">{t("sent")}</Alert> : null}
+      <Button type="submit" className="w-full" disabled={answer.isPending}>
+        {t("send")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DAY, targetName } from "~/features/petitions/components/labels";
+
+type Summary = {
+  id: string;
+  title: string;
+  targetKind: string;
+  targetName: string | null;
+  closesOn: Date | null;
+  thresholdReachedOn: Date | null;
+  respondedOn: Date | null;
+  status: string;
+  signatures: number | null;
+  sponsorCount?: number;
+  platform: { nameZh: string; nameEn: string } | null;
+  union: { nameZh: string; nameEn: string } | null;
+};
+
+export async function PetitionCard({ petition: p }: { petition: Summary }) {
+  const [t, format, locale] = await Promise.all([getTranslations("petitions"), getFormatter(), getLocale()]);
+  const name = targetName(p, locale);
+  const awaiting = p.thresholdReachedOn && !p.respondedOn && p.targetKind === "PLATFORM";
+  return (
+    <li className="rounded-xl border border-stone-300 bg-white p-4 shadow-sm">
+      <Link href={`/petitions/${p.id}`} className="text-lg font-bold text-blue-900 underline underline-offset-2">
+        {p.title}
+      </Link>
+      <p className="text-sm text-stone-700">
+        {t("target.label")}: {name}
+      </p>
+      <p className="mt-1 font-semibold">
+        {p.status === "GATHERING_SPONSORS"
+          ? t("list.sponsors", { count: p.sponsorCount ?? 0 })
+          : p.status !== "PUBLISHED"
+            ? t(`phase.${p.status as "REJECTED"}`)
+            : p.signatures === null
+              ? t("list.fewSignatures")
+              : t("list.signatures", { count: format.number(p.signatures) })}
+      </p>
+      {awaiting ? <p className="mt-1 inline-block rounded bg-amber-100 px-2 py-0.5 text-sm font-semibold text-amber-950">{t("list.awaitingFor", { name })}</p> : null}
+      {p.respondedOn ? <p className="text-sm text-green-900">{t("platform.answered", { date: format.dateTime(p.respondedOn, DAY) })}</p> : null}
+    </li>
+  );
+}

@@ -1,0 +1,116 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { Alert, Button, inputStyles } from "~/components/ui";
+import { errorMessage } from "~/lib/error-message";
+import { useTRPC } from "~/trpc/react";
+
+type Props = {
+  petitionId: string;
+  open: boolean;
+  initialShown: number | null;
+  threshold: number;
+  /** "worker" can sign; "staff" sees why not; "anonymous" is invited to sign in. */
+  viewer: "worker" | "staff" | "anonymous";
+  mySignedOn: Date | null;
+};
+
+/** The live count and the one-tap sign / withdraw controls. Counts poll every 10 s. */
+export function SignPanel({ petitionId, open, initialShown, threshold, viewer, mySignedOn }: Props) {
+  const t = useTranslations("petitions.page");
+  const te = useTranslations("errors");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const counts = useQuery({
+    ...trpc.petitions.counts.queryOptions({ petitionId }),
+    initialData: { shown: initialShown, city: [], platform: [], sector: [] },
+    refetchInterval: open ? 10_000 : false,
+  });
+  const [signedOn, setSignedOn] = useState(mySignedOn);
+  const [notice, setNotice] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.petitions.counts.queryKey({ petitionId }) });
+  const sign = useMutation(
+    trpc.petitions.sign.mutationOptions({
+      onSuccess: () => {
+        setSignedOn(new Date());
+        setNotice(null);
+        void refresh();
+      },
+    }),
+  );
+  const withdraw = useMutation(
+    trpc.petitions.withdraw.mutationOptions({
+      onSuccess: () => {
+        setSignedOn(null);
+        setNotice(t("withdrawn"));
+        void refresh();
+      },
+    }),
+  );
+  const shown = counts.data?.shown ?? null;
+  const onSign = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const comment = String(new FormData(event.currentTarget).get("comment") ?? "").trim();
+    withdraw.reset();
+    sign.mutate({ petitionId, ...(comment ? { comment } : {}) });
+  };
+  const error = sign.error ?? withdraw.error;
+
+  return (
+    <div className="space-y-3">
+      <div aria-live="polite">
+        {shown === null ? (
+          <p className="text-lg font-semibold">{t("fewer")}</p>
+        ) : (
+          <p>
+            <span className="text-4xl font-bold tabular-nums" data-testid="signature-count">
+              {format.number(shown)}
+            </span>{" "}
+            <span className="text-lg">{t("signatures")}</span>
+          </p>
+        )}
+        <div className="mt-2 h-3 overflow-hidden rounded bg-stone-200" aria-hidden="true">
+          <div className="h-3 bg-brand-700" style={{ width: `${Math.min(100, ((shown ?? 0) / threshold) * 100)}%` }} />
+        </div>
+        <p className="text-sm text-stone-700">
+          {t("goal", { threshold: format.number(threshold) })}
+          {open ? ` · ${t("live")}` : ""}
+        </p>
+      </div>
+      {error ? <Alert>{errorMessage(te, error)}</Alert> : null}
+      {notice ? <Alert tone="info">{notice}</Alert> : null}
+      {!open ? (
+        <p>{t("closedNote")}</p>
+      ) : viewer === "anonymous" ? (
+        <a href="/sign-in" className="font-medium text-blue-800 underline">
+          {t("signInToSign")}
+        </a>
+      ) : viewer === "staff" ? (
+        <p>{t("staffCannotSign")}</p>
+      ) : signedOn ? (
+        <div className="space-y-2">
+          <Alert tone="success">{t("signed", { date: format.dateTime(signedOn, { dateStyle: "medium" }) })}</Alert>
+          <Button variant="secondary" className="w-full" disabled={withdraw.isPending} onClick={() => withdraw.mutate({ petitionId })}>
+            {t("withdraw")}
+          </Button>
+        </div>
+      ) : (
+        <form onSubmit={onSign} className="space-y-2">
+          <label htmlFor="comment" className="block font-medium">
+            {t("comment")}
+          </label>
+          <p id="comment-hint" className="text-sm text-stone-700">
+            {t("commentHint")}
+          </p>
+          <textarea id="comment" name="comment" maxLength={280} rows={2} aria-describedby="comment-hint" className={inputStyles} />
+          <Button type="submit" className="w-full" disabled={sign.isPending}>
+            {sign.isPending ? t("signing") : t("sign")}
+          </Button>
+        </form>
+      )}
+    </div>
+  );
+}

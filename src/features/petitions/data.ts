@@ -1,0 +1,149 @@
+import "server-only";
+import { db } from "~/server/db";
+import type { Prisma } from "~/server/db/generated/client";
+import { AppError } from "~/lib/app-error";
+import { canSeeUnpublished, ownerKeyOf, phaseOf, sponsorToken, todayUtc } from "~/features/petitions/policy";
+import { getPetitionCounts } from "~/features/petitions/signatures/data";
+
+const summarySelect = {
+  id: true,
+  shortCode: true,
+  title: true,
+  status: true,
+  targetKind: true,
+  targetName: true,
+  closesOn: true,
+  threshold: true,
+  thresholdReachedOn: true,
+  respondedOn: true,
+  platform: { select: { slug: true, nameZh: true, nameEn: true } },
+  union: { select: { nameZh: true, nameEn: true } },
+} satisfies Prisma.PetitionSelect;
+
+type Viewer = { accountId: string; role: string } | null;
+
+/** Everything the petition page shows; unpublished petitions only to their starter and organisers. */
+export async function getPetition(petitionId: string, viewer: Viewer) {
+  const p = await db.petition.findUnique({
+    where: { id: petitionId },
+    select: {
+      ...summarySelect,
+      ownerKey: true,
+      ask: true,
+      reason: true,
+      sponsorCount: true,
+      durationDays: true,
+      createdOn: true,
+      publishedOn: true,
+      rejectionReason: true,
+      responseText: true,
+      deliveredTo: true,
+      deliveredOn: true,
+      milestones: { select: { signatures: true, reachedOn: true }, orderBy: { signatures: "asc" } },
+    },
+  });
+  if (!p || !canSeeUnpublished(p, viewer)) throw new AppError("NOT_FOUND");
+  const { ownerKey, ...rest } = p;
+  const isOwner = viewer?.role === "WORKER" && ownerKey === ownerKeyOf(viewer.accountId);
+  const counts = p.status === "PUBLISHED" ? await getPetitionCounts(p.id) : null;
+  return {
+    ...rest,
+    phase: phaseOf(p),
+    isOwner,
+    sponsorToken: isOwner && p.status === "GATHERING_SPONSORS" ? sponsorToken(p.id) : null,
+    counts: counts ? { shown: counts.shown, city: counts.city, platform: counts.platform, sector: counts.sector, atLeastQuoteK: counts.exact >= 10 } : null,
+  };
+}
+export type PetitionView = Awaited<ReturnType<typeof getPetition>>;
+
+/** What a sponsor sees through the private link (a wrong token is a plain "not found"). */
+export async function getForSponsor(petitionId: string, token: string) {
+  if (token !== sponsorToken(petitionId)) throw new AppError("NOT_FOUND");
+  const p = await db.petition.findUnique({
+    where: { id: petitionId },
+    select: { ...summarySelect, ask: true, reason: true, sponsorCount: true },
+  });
+  if (!p) throw new AppError("NOT_FOUND");
+  return p;
+}
+
+export async function idForShortCode(shortCode: string) {
+  const p = await db.petition.findUnique({ where: { shortCode }, select: { id: true, status: true } });
+  return p && (p.status === "PUBLISHED" || p.status === "REJECTED") ? p.id : null;
+}
+
+/** Public lists with counts from the counter rows (one grouped query for the page). */
+export async function listPetitions(filter: "open" | "awaiting" | "answered" | "closed" | "rejected", platformSlug?: string) {
+  const today = todayUtc();
+  const where: Prisma.PetitionWhereInput = {
+    status: filter === "rejected" ? "REJECTED" : "PUBLISHED",
+    ...(platformSlug ? { platform: { slug: platformSlug } } : {}),
+    ...(filter === "open" ? { closesOn: { gte: today } } : {}),
+    ...(filter === "closed" ? { closesOn: { lt: today } } : {}),
+    ...(filter === "awaiting" ? { thresholdReachedOn: { not: null }, respondedOn: null, targetKind: "PLATFORM" } : {}),
+    ...(filter === "answered" ? { respondedOn: { not: null } } : {}),
+  };
+  const rows = await db.petition.findMany({ where, orderBy: [{ publishedOn: "desc" }, { createdOn: "desc" }, { id: "asc" }], take: 50, select: summarySelect });
+  return withCounts(rows);
+}
+
+async function withCounts<T extends { id: string }>(rows: T[]) {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const sums = await db.petitionTally.groupBy({ by: ["petitionId"], where: { petitionId: { in: ids }, dimension: "total" }, _sum: { count: true } });
+  const byId = new Map(sums.map((s) => [s.petitionId, s._sum.count ?? 0]));
+  return rows.map((r) => {
+    const n = byId.get(r.id) ?? 0;
+    return { ...r, signatures: n >= 5 ? n : null };
+  });
+}
+
+/** The starter's own petitions, found by their keyed hash rather than an account id. */
+export async function listMyPetitions(accountId: string) {
+  const rows = await db.petition.findMany({
+    where: { ownerKey: ownerKeyOf(accountId) },
+    orderBy: { createdOn: "desc" },
+    select: { ...summarySelect, sponsorCount: true },
+  });
+  return withCounts(rows);
+}
+
+export async function listForModeration() {
+  return db.petition.findMany({
+    where: { status: "PENDING_MODERATION" },
+    orderBy: { createdOn: "asc" },
+    select: { ...summarySelect, ask: true, reason: true, sponsorCount: true, durationDays: true },
+  });
+}
+
+export async function listPublishedForOrganiser() {
+  const rows = await db.petition.findMany({
+    where: { status: "PUBLISHED" },
+    orderBy: { publishedOn: "desc" },
+    take: 50,
+    select: { ...summarySelect, deliveredTo: true, deliveredOn: true },
+  });
+  return withCounts(rows);
+}
+
+/** A platform representative's inbox: published petitions addressed to their platform only (P7). */
+export async function listForPlatform(platformId: string) {
+  const rows = await db.petition.findMany({
+    where: { platformId, status: "PUBLISHED", targetKind: "PLATFORM" },
+    orderBy: [{ thresholdReachedOn: { sort: "asc", nulls: "last" } }, { publishedOn: "desc" }],
+    select: { ...summarySelect, ask: true, reason: true, responseText: true },
+  });
+  return withCounts(rows);
+}
+
+export async function listTargets() {
+  const [platforms, unions] = await Promise.all([
+    db.platform.findMany({ orderBy: { slug: "asc" }, select: { id: true, slug: true, nameZh: true, nameEn: true } }),
+    db.union.findMany({ orderBy: { slug: "asc" }, select: { id: true, nameZh: true, nameEn: true } }),
+  ]);
+  return { platforms, unions };
+}
+
+export async function getPlatformBySlug(slug: string) {
+  return db.platform.findUnique({ where: { slug }, select: { id: true, slug: true, nameZh: true, nameEn: true } });
+}

@@ -1,0 +1,125 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db } from "~/server/db";
+import { isForeignKeyViolation, isUniqueViolation } from "~/server/db/errors";
+import { AppError } from "~/lib/app-error";
+import { containsPii } from "~/features/petitions/pii-check";
+import { addDays, ownerKeyOf, sponsorNullifier, sponsorToken, todayUtc } from "~/features/petitions/policy";
+import { SPONSORS_NEEDED, type ModerateInput, type StartPetitionInput } from "~/features/petitions/schema";
+import { recordProgress } from "~/features/petitions/signatures/mutations";
+
+const SHORT_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";
+
+function shortCode() {
+  return Array.from(randomBytes(7), (b) => SHORT_ALPHABET[b % SHORT_ALPHABET.length]).join("");
+}
+
+function refusePii(...texts: (string | undefined)[]) {
+  if (texts.some((t) => t && containsPii(t))) throw new AppError("PII_DETECTED");
+}
+
+/** Any worker starts a petition; it waits for five sponsors before moderation. */
+export async function startPetition(accountId: string, input: StartPetitionInput) {
+  refusePii(input.title, input.ask, input.reason, input.target.kind === "OTHER" ? input.target.name : undefined);
+  const id = randomBytes(12).toString("base64url");
+  const { target } = input;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await db.petition.create({
+        data: {
+          id,
+          shortCode: shortCode(),
+          ownerKey: ownerKeyOf(accountId),
+          title: input.title,
+          ask: input.ask,
+          reason: input.reason,
+          targetKind: target.kind,
+          platformId: target.kind === "PLATFORM" ? target.platformId : null,
+          unionId: target.kind === "UNION" ? target.unionId : null,
+          targetName: target.kind === "OTHER" ? target.name : null,
+          campaignId: input.campaignId ?? null,
+          durationDays: input.durationDays,
+        },
+        select: { id: true },
+      });
+      return { id, sponsorToken: sponsorToken(id) };
+    } catch (err) {
+      if (isForeignKeyViolation(err)) throw new AppError("NOT_FOUND");
+      if (!isUniqueViolation(err)) throw err;
+    }
+  }
+  throw new AppError("INTERNAL");
+}
+
+/**
+ * A worker co-signs the private link. Insert-and-count in one statement: the nullifier's
+ * unique constraint makes double taps harmless, and the fifth sponsor sends it to moderation.
+ */
+export async function sponsorPetition(accountId: string, petitionId: string, token: string) {
+  if (token !== sponsorToken(petitionId)) throw new AppError("NOT_FOUND");
+  const petition = await db.petition.findUnique({ where: { id: petitionId }, select: { ownerKey: true, status: true } });
+  if (!petition) throw new AppError("NOT_FOUND");
+  if (petition.ownerKey === ownerKeyOf(accountId)) throw new AppError("OWN_PETITION");
+  if (petition.status !== "GATHERING_SPONSORS" && petition.status !== "PENDING_MODERATION") throw new AppError("PETITION_CLOSED");
+  const rows = await db.$queryRaw<{ sponsors: number }[]>`
+    WITH ins AS (
+      INSERT INTO "PetitionSponsor" ("petitionId", nullifier) VALUES (${petitionId}, ${sponsorNullifier(accountId, petitionId)})
+      ON CONFLICT (nullifier) DO NOTHING RETURNING 1
+    )
+    UPDATE "Petition" SET "sponsorCount" = "sponsorCount" + 1,
+      status = CASE WHEN "sponsorCount" + 1 >= ${SPONSORS_NEEDED} AND status = 'GATHERING_SPONSORS' THEN 'PENDING_MODERATION'::"PetitionStatus" ELSE status END
+    WHERE id = ${petitionId} AND EXISTS (SELECT 1 FROM ins)
+    RETURNING "sponsorCount" AS sponsors`;
+  if (rows.length === 0) throw new AppError("ALREADY_SPONSORED");
+  return { sponsors: rows[0]!.sponsors };
+}
+
+/** Organisers publish (the clock and the count start) or reject with a reason shown publicly. */
+export async function moderatePetition(organiserId: string, input: ModerateInput) {
+  const today = todayUtc();
+  const current = await db.petition.findUnique({ where: { id: input.petitionId }, select: { status: true, durationDays: true } });
+  if (!current) throw new AppError("NOT_FOUND");
+  if (current.status !== "PENDING_MODERATION") throw new AppError("CONFLICT");
+  if (input.decision === "REJECT") refusePii(input.reason);
+  const data =
+    input.decision === "PUBLISH"
+      ? { status: "PUBLISHED" as const, publishedOn: today, closesOn: addDays(today, current.durationDays), ...(input.threshold ? { threshold: input.threshold } : {}) }
+      : { status: "REJECTED" as const, rejectionReason: input.reason };
+  const { count } = await db.petition.updateMany({
+    where: { id: input.petitionId, status: "PENDING_MODERATION" },
+    data: { ...data, moderatedById: organiserId },
+  });
+  if (count === 0) throw new AppError("CONFLICT");
+}
+
+export async function setThreshold(petitionId: string, threshold: number) {
+  const { count } = await db.petition.updateMany({ where: { id: petitionId, status: { in: ["PENDING_MODERATION", "PUBLISHED"] } }, data: { threshold } });
+  if (count === 0) throw new AppError("NOT_FOUND");
+  await recordProgress(petitionId);
+}
+
+/** Delivery to a party outside the portal, with the date it happened. */
+export async function recordDelivery(petitionId: string, deliveredTo: string, deliveredOn: Date) {
+  refusePii(deliveredTo);
+  if (deliveredOn.getTime() > todayUtc().getTime()) throw new AppError("BAD_INPUT");
+  const { count } = await db.petition.updateMany({ where: { id: petitionId, status: "PUBLISHED" }, data: { deliveredTo, deliveredOn } });
+  if (count === 0) throw new AppError("NOT_FOUND");
+}
+
+/** The addressed platform's representative answers; the answer is published with its date. */
+export async function answerPetition(platformId: string, petitionId: string, text: string) {
+  refusePii(text);
+  const { count } = await db.petition.updateMany({
+    where: { id: petitionId, platformId, status: "PUBLISHED", targetKind: "PLATFORM" },
+    data: { responseText: text, respondedOn: todayUtc() },
+  });
+  if (count === 0) throw new AppError("NOT_FOUND");
+}
+
+export async function moderateComment(signatureId: string, decision: "APPROVED" | "REJECTED") {
+  const { count } = await db.petitionSignature.updateMany({
+    where: { id: signatureId, commentStatus: "PENDING" },
+    data: decision === "APPROVED" ? { commentStatus: "APPROVED" } : { commentStatus: "REJECTED", comment: null },
+  });
+  if (count === 0) throw new AppError("NOT_FOUND");
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { createHmac } from "node:crypto";
+import { secrets } from "~/server/secrets";
+import { nullifier } from "~/server/nullifier";
+
+// Who may do what with a petition, and the keyed hashes that stand in for accounts (P3).
+
+/** Same for all of a starter's petitions, so "my petitions" is one indexed lookup. */
+export const ownerKeyOf = (accountId: string) => nullifier("petition-owner", accountId, "starter");
+export const sponsorNullifier = (accountId: string, petitionId: string) => nullifier("sponsor", accountId, petitionId);
+export const signatureNullifier = (accountId: string, petitionId: string) => nullifier("signature", accountId, petitionId);
+
+/** The private sponsor link's token: derived, so it needs no column and cannot be guessed. */
+export function sponsorToken(petitionId: string) {
+  return createHmac("sha256", secrets.nullifierKey).update(`sponsor-link\u0000${petitionId}`).digest("base64url").slice(0, 32);
+}
+
+export type PetitionPhase = "GATHERING_SPONSORS" | "PENDING_MODERATION" | "OPEN" | "CLOSED" | "REJECTED";
+
+export function phaseOf(p: { status: string; closesOn: Date | null }, today = todayUtc()): PetitionPhase {
+  if (p.status === "PUBLISHED") return p.closesOn && p.closesOn.getTime() >= today.getTime() ? "OPEN" : "CLOSED";
+  return p.status as PetitionPhase;
+}
+
+/** Who can see a petition that is not public yet: its starter and organisers (sponsors use the link). */
+export function canSeeUnpublished(p: { status: string; ownerKey: string }, viewer: { accountId: string; role: string } | null) {
+  if (p.status === "PUBLISHED" || p.status === "REJECTED") return true;
+  if (!viewer) return false;
+  return viewer.role === "ORGANISER" || (viewer.role === "WORKER" && p.ownerKey === ownerKeyOf(viewer.accountId));
+}
+
+export function todayUtc(now = new Date()) {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+export function addDays(date: Date, days: number) {
+  return new Date(date.getTime() + days * 86_400_000);
+}

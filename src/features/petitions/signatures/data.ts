@@ -1,0 +1,55 @@
+import "server-only";
+import { db } from "~/server/db";
+import { suppress, publicTotal, type Group } from "~/features/petitions/breakdown";
+import { signatureNullifier } from "~/features/petitions/policy";
+
+/** Quotes need a group of at least 10 signers (PRIVACY.md P4). */
+export const QUOTE_K = 10;
+
+export type PetitionCounts = {
+  /** Exact count, for the petition's own logic (thresholds); never shown below 5. */
+  exact: number;
+  /** What may be shown: null means "fewer than 5". */
+  shown: number | null;
+  city: Group[];
+  platform: Group[];
+  sector: Group[];
+};
+
+/** A handful of counter rows summed in SQL: the page never counts the signatures themselves. */
+export async function getPetitionCounts(petitionId: string): Promise<PetitionCounts> {
+  const rows = await db.$queryRaw<{ dimension: string; value: string; n: number }[]>`
+    SELECT dimension, value, sum(count)::int AS n FROM "PetitionTally" WHERE "petitionId" = ${petitionId}
+    GROUP BY dimension, value`;
+  const exact = rows.find((r) => r.dimension === "total")?.n ?? 0;
+  const groups = (dimension: string) =>
+    exact < 5 ? [] : suppress(rows.filter((r) => r.dimension === dimension).map((r) => ({ value: r.value, count: r.n })));
+  return { exact, shown: publicTotal(exact), city: groups("city"), platform: groups("platform"), sector: groups("sector") };
+}
+
+export async function getMySignature(accountId: string, petitionId: string) {
+  return db.petitionSignature.findUnique({
+    where: { nullifier: signatureNullifier(accountId, petitionId) },
+    select: { signedOn: true, comment: true, commentStatus: true },
+  });
+}
+
+/** Approved comments, in random order with the month only, once the petition has 10 signers. */
+export async function getPublicComments(petitionId: string, totalSigners: number, limit = 20) {
+  if (totalSigners < QUOTE_K) return [];
+  const rows = await db.$queryRaw<{ comment: string; month: Date }[]>`
+    SELECT comment, date_trunc('month', "signedOn")::date AS month FROM "PetitionSignature"
+    WHERE "petitionId" = ${petitionId} AND "commentStatus" = 'APPROVED' AND comment IS NOT NULL
+    ORDER BY random() LIMIT ${limit}`;
+  return rows;
+}
+
+/** Comments waiting for an organiser, oldest first; no signer details at all. */
+export async function listPendingComments(limit = 50) {
+  return db.petitionSignature.findMany({
+    where: { commentStatus: "PENDING", petition: { status: "PUBLISHED" } },
+    orderBy: { signedOn: "asc" },
+    take: limit,
+    select: { id: true, comment: true, petition: { select: { id: true, title: true } } },
+  });
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import { randomBytes, randomInt } from "node:crypto";
+import { db } from "~/server/db";
+import { AppError } from "~/lib/app-error";
+import { containsPii } from "~/features/petitions/pii-check";
+import { signatureNullifier } from "~/features/petitions/policy";
+import { MILESTONES } from "~/features/petitions/schema";
+
+/** Counter rows per petition and dimension value: concurrent signatures rarely meet on one. */
+export const TALLY_SLOTS = 16;
+
+type Outcome = { open: number; changed: number; threshold: number; reachedOn: Date | null; milestone: number; total: number };
+
+/**
+ * One tap to sign. A single statement checks the petition is open, inserts the signature under
+ * its nullifier (ON CONFLICT DO NOTHING: a double tap or retry stores nothing) and adds one to a
+ * counter slot, so the shown count always equals the stored signatures. The signer's coarse
+ * profile is copied from the account for k=5 breakdowns; the account id is not stored.
+ */
+export async function signPetition(accountId: string, petitionId: string, comment?: string) {
+  const text = comment?.trim() || null;
+  if (text && containsPii(text)) throw new AppError("PII_DETECTED");
+  const rows = await db.$queryRaw<Outcome[]>`
+    WITH p AS (
+      SELECT pe.id, pe.threshold, pe."thresholdReachedOn", pe."milestoneReached", pl.slug
+      FROM "Petition" pe LEFT JOIN "Platform" pl ON pl.id = pe."platformId"
+      WHERE pe.id = ${petitionId} AND pe.status = 'PUBLISHED' AND pe."closesOn" >= CURRENT_DATE
+    ), a AS (
+      SELECT city, "platformSlugs", sectors FROM "Account" WHERE id = ${accountId} AND role = 'WORKER'
+    ), ins AS (
+      INSERT INTO "PetitionSignature" (id, "petitionId", nullifier, city, "platformSlug", sector, comment, "commentStatus")
+      SELECT ${randomBytes(12).toString("base64url")}, p.id, ${signatureNullifier(accountId, petitionId)}, a.city,
+        CASE WHEN p.slug = ANY(a."platformSlugs") THEN p.slug ELSE a."platformSlugs"[1] END,
+        a.sectors[1]::text, ${text}, CASE WHEN ${text}::text IS NULL THEN NULL ELSE 'PENDING'::"CommentStatus" END
+      FROM p CROSS JOIN a
+      ON CONFLICT (nullifier) DO NOTHING
+      RETURNING "petitionId", city, "platformSlug", sector
+    ), tally AS (
+      INSERT INTO "PetitionTally" ("petitionId", dimension, value, slot, count)
+      SELECT ins."petitionId", d.dimension, d.value, ${randomInt(TALLY_SLOTS)}, 1
+      FROM ins CROSS JOIN LATERAL (VALUES (1, 'total', ''), (2, 'city', coalesce(ins.city, '')),
+        (3, 'platform', coalesce(ins."platformSlug", '')), (4, 'sector', coalesce(ins.sector, ''))) AS d(ord, dimension, value)
+      ORDER BY d.ord
+      ON CONFLICT ("petitionId", dimension, value, slot) DO UPDATE SET count = "PetitionTally".count + EXCLUDED.count
+      RETURNING 1
+    )
+    SELECT (SELECT count(*)::int FROM p) AS open, (SELECT count(*)::int FROM ins) AS changed,
+      coalesce((SELECT threshold FROM p), 0) AS threshold, (SELECT "thresholdReachedOn" FROM p) AS "reachedOn",
+      coalesce((SELECT "milestoneReached" FROM p), 0) AS milestone, (SELECT count(*)::int FROM tally) AS tallied,
+      -- The counters as this statement found them, plus this signature: saves a round trip.
+      (SELECT coalesce(sum(count), 0)::int FROM "PetitionTally" WHERE "petitionId" = ${petitionId} AND dimension = 'total' AND value = '')
+        + (SELECT count(*)::int FROM ins) AS total`;
+  const outcome = rows[0]!;
+  if (outcome.open === 0) throw new AppError("PETITION_CLOSED");
+  if (outcome.changed === 0) throw new AppError("ALREADY_SIGNED");
+  return { signatures: await recordProgress(petitionId, outcome) };
+}
+
+/** Withdraw while the petition is open: the row goes and the counter drops in one statement. */
+export async function withdrawSignature(accountId: string, petitionId: string) {
+  const rows = await db.$queryRaw<Pick<Outcome, "open" | "changed">[]>`
+    WITH p AS (
+      SELECT id FROM "Petition" WHERE id = ${petitionId} AND status = 'PUBLISHED' AND "closesOn" >= CURRENT_DATE
+    ), del AS (
+      DELETE FROM "PetitionSignature" s USING p
+      WHERE s.nullifier = ${signatureNullifier(accountId, petitionId)} AND s."petitionId" = p.id
+      RETURNING s."petitionId", s.city, s."platformSlug", s.sector
+    ), tally AS (
+      INSERT INTO "PetitionTally" ("petitionId", dimension, value, slot, count)
+      SELECT del."petitionId", d.dimension, d.value, ${randomInt(TALLY_SLOTS)}, -1
+      FROM del CROSS JOIN LATERAL (VALUES (1, 'total', ''), (2, 'city', coalesce(del.city, '')),
+        (3, 'platform', coalesce(del."platformSlug", '')), (4, 'sector', coalesce(del.sector, ''))) AS d(ord, dimension, value)
+      ORDER BY d.ord
+      ON CONFLICT ("petitionId", dimension, value, slot) DO UPDATE SET count = "PetitionTally".count + EXCLUDED.count
+      RETURNING 1
+    )
+    SELECT (SELECT count(*)::int FROM p) AS open, (SELECT count(*)::int FROM del) AS changed, (SELECT count(*)::int FROM tally) AS tallied`;
+  const outcome = rows[0]!;
+  if (outcome.open === 0) throw new AppError("PETITION_CLOSED");
+  if (outcome.changed === 0) throw new AppError("NOT_SIGNED");
+  return { signatures: await countSignatures(petitionId) };
+}
+
+export async function countSignatures(petitionId: string) {
+  const rows = await db.$queryRaw<{ n: number }[]>`
+    SELECT coalesce(sum(count), 0)::int AS n FROM "PetitionTally" WHERE "petitionId" = ${petitionId} AND dimension = 'total' AND value = ''`;
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Records the threshold crossing (the "awaiting response" clock starts) and milestones. Only
+ * writes when something was crossed, so a busy petition's row is not updated on every signature.
+ */
+export async function recordProgress(petitionId: string, known?: Pick<Outcome, "threshold" | "reachedOn" | "milestone" | "total">) {
+  const total = known?.total ?? (await countSignatures(petitionId));
+  const state =
+    known ?? (await db.petition.findUnique({ where: { id: petitionId }, select: { threshold: true, thresholdReachedOn: true, milestoneReached: true } }).then((p) =>
+      p ? { threshold: p.threshold, reachedOn: p.thresholdReachedOn, milestone: p.milestoneReached } : null,
+    ));
+  if (!state) return total;
+  if (!state.reachedOn && total >= state.threshold) {
+    await db.petition.updateMany({ where: { id: petitionId, thresholdReachedOn: null, status: "PUBLISHED" }, data: { thresholdReachedOn: new Date() } });
+  }
+  const crossed = MILESTONES.filter((m) => total >= m && m > state.milestone);
+  if (crossed.length > 0) {
+    await db.petitionMilestone.createMany({ data: crossed.map((signatures) => ({ petitionId, signatures })), skipDuplicates: true });
+    await db.petition.updateMany({ where: { id: petitionId, milestoneReached: { lt: Math.max(...crossed) } }, data: { milestoneReached: Math.max(...crossed) } });
+  }
+  return total;
+}
