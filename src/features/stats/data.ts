@@ -43,15 +43,67 @@ const SHARES = {
   ...Object.fromEntries(HEALTH.map((h) => [`h_${h}`, `'${h}' = ANY("health")`])),
 } as Record<string, string>;
 
-// Built from the constants above only; user input reaches the query as parameters.
-const MEASURES = Prisma.raw(
-  [
-    `count(*)::int AS "n"`,
-    ...Object.entries(SHARES).map(([name, cond]) => `count(*) FILTER (WHERE ${cond})::int AS "${name}"`),
-    `percentile_disc(0.5) WITHIN GROUP (ORDER BY "hoursPerDay") AS "medianHours"`,
-    `percentile_disc(0.5) WITHIN GROUP (ORDER BY "netPerHour") AS "medianHourly"`,
-  ].join(",\n"),
+// Built from the constants above only; user input reaches the query as parameters. Counts are
+// additive, so SQL computes them once per joint cell (one hash aggregate, no sort) and the
+// margins are sums; medians come from per-cell histograms (hours are in half-hour steps, hourly
+// income is rounded to 0.1 yuan), merged in JS. This keeps a platform with hundreds of
+// thousands of reports to two scans of its index range.
+const COUNTS = Prisma.raw(
+  [`count(*)::int AS "n"`, ...Object.entries(SHARES).map(([name, cond]) => `count(*) FILTER (WHERE ${cond})::int AS "${name}"`)].join(",\n"),
 );
+const COUNT_KEYS = ["n", ...Object.keys(SHARES)];
+
+type Col<D extends Dim> = { name: D; sql: string };
+type Hist = Map<number, number>;
+
+function medianOf(hist: Hist | undefined): number | null {
+  if (!hist || hist.size === 0) return null;
+  const entries = [...hist.entries()].sort((a, b) => a[0] - b[0]);
+  const total = entries.reduce((s, [, c]) => s + c, 0);
+  let seen = 0;
+  // percentile_disc(0.5): the first value whose cumulative share reaches one half.
+  for (const [value, c] of entries) if ((seen += c) * 2 >= total) return value;
+  return null;
+}
+
+/** Rows for every joint cell, every single-dimension margin and the total, as publish() wants. */
+async function aggregate<D extends Dim>(cols: readonly Col<D>[], where: Prisma.Sql) {
+  const select = Prisma.raw(cols.map((c) => `${c.sql} AS "${c.name}"`).join(", "));
+  const keys = Prisma.raw(cols.map((_, i) => i + 1).join(", "));
+  const k = cols.length;
+  const [cells, hist] = await Promise.all([
+    db.$queryRaw<Record<string, unknown>[]>`SELECT ${select}, ${COUNTS} FROM "Report" WHERE ${where} GROUP BY ${keys}`,
+    db.$queryRaw<Record<string, unknown>[]>`
+      SELECT ${select}, 'h' AS "kind", "hoursPerDay" AS "v", count(*)::int AS "c" FROM "Report" WHERE ${where} GROUP BY ${keys}, ${Prisma.raw(String(k + 2))}
+      UNION ALL
+      SELECT ${select}, 'r', round("netPerHour"::numeric, 1)::float8, count(*)::int FROM "Report" WHERE ${where} GROUP BY ${keys}, ${Prisma.raw(String(k + 2))}`,
+  ]);
+  type Acc = { counts: Record<string, number>; h: Hist; r: Hist; keys: Record<D, string | null> };
+  const groups = new Map<string, Acc>();
+  // Each joint cell feeds itself, each one-dimension margin it belongs to, and the total.
+  const targets = (row: Record<string, unknown>) => {
+    const patterns: (D | "total" | "joint")[] = k > 1 ? ["total", ...cols.map((c) => c.name), "joint"] : ["total", "joint"];
+    return patterns.map((only) => {
+      const g = Object.fromEntries(cols.map((c) => [c.name, only === "joint" || only === c.name ? String(row[c.name]) : null])) as Record<D, string | null>;
+      const id = JSON.stringify(g);
+      let acc = groups.get(id);
+      if (!acc) groups.set(id, (acc = { counts: Object.fromEntries(COUNT_KEYS.map((key) => [key, 0])), h: new Map(), r: new Map(), keys: g }));
+      return acc;
+    });
+  };
+  for (const row of cells) for (const acc of targets(row)) for (const key of COUNT_KEYS) acc.counts[key]! += row[key] as number;
+  for (const row of hist) {
+    const v = Number(row.v);
+    const c = row.c as number;
+    for (const acc of targets(row)) {
+      const h = row.kind === "h" ? acc.h : acc.r;
+      h.set(v, (h.get(v) ?? 0) + c);
+    }
+  }
+  return [...groups.values()].map(
+    (acc) => ({ ...acc.counts, ...acc.keys, medianHours: medianOf(acc.h), medianHourly: medianOf(acc.r) }) as unknown as Row & Record<D, string | null>,
+  );
+}
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const share = (part: number, n: number) => Math.round((part / n) * 1000) / 1000;
@@ -110,11 +162,13 @@ export async function getPlatformConditions(slug: string, today = todayInChina()
   const platform = await db.platform.findUnique({ where: { slug }, select: { id: true, slug: true, nameZh: true, nameEn: true } });
   if (!platform) throw new AppError("NOT_FOUND");
   const p = period(today);
-  const rows = await db.$queryRaw<(Row & { city: string | null; sector: string | null })[]>`
-    SELECT "city", "sector"::text AS "sector", ${MEASURES}
-    FROM "Report"
-    WHERE "platformId" = ${platform.id} AND "month" BETWEEN ${p.fromDate}::date AND ${p.toDate}::date
-    GROUP BY GROUPING SETS (("city", "sector"), ("city"), ("sector"), ())`;
+  const rows = await aggregate(
+    [
+      { name: "city", sql: `"city"` },
+      { name: "sector", sql: `"sector"::text` },
+    ] as const,
+    Prisma.sql`"platformId" = ${platform.id} AND "month" BETWEEN ${p.fromDate}::date AND ${p.toDate}::date`,
+  );
   const published = publish(rows, ["city", "sector"] as const);
   return { platform, period: { from: p.from, to: p.to }, ...published };
 }
@@ -124,11 +178,7 @@ export async function getOverview(today = todayInChina()) {
   const p = period(today);
   const [platforms, rows] = await Promise.all([
     db.platform.findMany({ select: { id: true, slug: true, nameZh: true, nameEn: true }, orderBy: { slug: "asc" } }),
-    db.$queryRaw<(Row & { platform: string | null })[]>`
-      SELECT "platformId" AS "platform", ${MEASURES}
-      FROM "Report"
-      WHERE "month" BETWEEN ${p.fromDate}::date AND ${p.toDate}::date
-      GROUP BY GROUPING SETS (("platformId"), ())`,
+    aggregate([{ name: "platform", sql: `"platformId"` }] as const, Prisma.sql`"month" BETWEEN ${p.fromDate}::date AND ${p.toDate}::date`),
   ]);
   const published = publish(rows, ["platform"] as const);
   return { platforms, period: { from: p.from, to: p.to }, total: published.total, byPlatform: published.breakdowns.platform };
