@@ -5,6 +5,7 @@ import { nullifier } from "~/server/nullifier";
 import { AppError } from "~/lib/app-error";
 import { omit } from "~/lib/omit";
 import { redactPii } from "~/lib/pii";
+import { forgetStatistics } from "~/features/stats/cache";
 import { isEditable, monthKey, monthStart, todayInChina } from "~/features/reports/months";
 import type { ReportInput } from "~/features/reports/schema";
 
@@ -60,7 +61,9 @@ export async function submitReport({ accountId, input, today = todayInChina() }:
     });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    return db.report.update({ where: { nullifier: key }, data: update, select: { id: true } });
+    return await db.report.update({ where: { nullifier: key }, data: update, select: { id: true } });
+  } finally {
+    forgetStatistics(month);
   }
 }
 
@@ -79,6 +82,7 @@ export async function updateReport({ accountId, id, input, today = todayInChina(
   // An unchanged narrative keeps its moderation decision; a changed one is moderated again.
   const narrativeStatus = !data.narrative ? "NONE" : data.narrative === row.narrative ? row.narrativeStatus : "PENDING";
   await db.report.update({ where: { id, nullifier: row.nullifier }, data: { ...data, narrativeStatus, updatedOn: today } });
+  forgetStatistics(row.month);
   return { id };
 }
 
@@ -86,6 +90,7 @@ export async function updateReport({ accountId, id, input, today = todayInChina(
 export async function deleteReport({ accountId, id }: { accountId: string; id: string }) {
   const row = await ownReport(accountId, id);
   await db.report.deleteMany({ where: { id, nullifier: row.nullifier } });
+  forgetStatistics(row.month);
   return { ok: true as const };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { submitReport } from "~/features/reports/mutations";
-import { moderateNarrative } from "~/features/reports/mutations";
+import { deleteReport, moderateNarrative } from "~/features/reports/mutations";
 import { getOverview, getPlatformConditions, getQuotes } from "~/features/stats/data";
 import type { ReportInput } from "~/features/reports/schema";
 import { callerFor, makePlatform, uid } from "../../../test/factories";
@@ -62,6 +62,16 @@ describe("platform conditions", () => {
     expect((await getPlatformConditions(tiny.slug, LATER)).total).toBeNull();
     // Nothing from the current, still-open month is counted.
     expect((await getPlatformConditions(platform.slug, FILED)).total).toBeNull();
+  });
+
+  it("drop cached figures when a worker deletes a counted report", async () => {
+    const platform = await makePlatform();
+    const accountId = `acct-${uid()}`;
+    const { id } = await submitReport({ accountId, input: validReport({ platformSlug: platform.slug, month: "2026-10" }), today: FILED });
+    await file(platform.slug, 5);
+    expect((await getPlatformConditions(platform.slug, LATER)).total?.n).toBe(6);
+    await deleteReport({ accountId, id });
+    expect((await getPlatformConditions(platform.slug, LATER)).total?.n).toBe(5);
   });
 
   it("are public through the API and never leak small groups in the overview", async () => {
