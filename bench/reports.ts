@@ -2,7 +2,7 @@ import pg from "pg";
 import { buildApp, migrate, pointAtDatabase, startApp, timeRequests, warm } from "./lib/app";
 import { measurePageJs, NEXT_FLOOR_KB } from "./lib/bundle";
 import { freshDatabase } from "./lib/database";
-import { machineLine, median, percentile, printFigure } from "./lib/machine";
+import { machineLine, median, printFigure } from "./lib/machine";
 import { createWorkers } from "./lib/workers";
 import { runWrk } from "./lib/wrk";
 
