@@ -1,5 +1,6 @@
 import { closeDb, db } from "~/server/db";
 import { seedBase } from "./seed/base";
+import { seedReports } from "./seed/reports";
 import { seedPetitions } from "./seed/petitions";
 import { seedCampaigns } from "./seed/campaigns";
 import { DEMO } from "./seed/demo-credentials";
@@ -27,6 +28,7 @@ async function main() {
   } else {
     const started = Date.now();
     const ctx = await seedBase();
+    await seedReports(ctx);
     await seedPetitions(ctx);
     await seedCampaigns(ctx);
     console.log(`Seeded demo data (${ctx.workerCount} worker accounts) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

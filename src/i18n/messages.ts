@@ -4,6 +4,9 @@ import enErrors from "~/i18n/messages/en/errors.json";
 import enAccounts from "~/i18n/messages/en/accounts.json";
 import enAdmin from "~/i18n/messages/en/admin.json";
 import enTaxonomy from "~/i18n/messages/en/taxonomy.json";
+import enReports from "~/i18n/messages/en/reports.json";
+import enStats from "~/i18n/messages/en/stats.json";
+import enRights from "~/i18n/messages/en/rights.json";
 import enPetitions from "~/i18n/messages/en/petitions.json";
 import enCampaigns from "~/i18n/messages/en/campaigns.json";
 import zhCommon from "~/i18n/messages/zh-CN/common.json";
@@ -11,14 +14,17 @@ import zhErrors from "~/i18n/messages/zh-CN/errors.json";
 import zhAccounts from "~/i18n/messages/zh-CN/accounts.json";
 import zhAdmin from "~/i18n/messages/zh-CN/admin.json";
 import zhTaxonomy from "~/i18n/messages/zh-CN/taxonomy.json";
+import zhReports from "~/i18n/messages/zh-CN/reports.json";
+import zhStats from "~/i18n/messages/zh-CN/stats.json";
+import zhRights from "~/i18n/messages/zh-CN/rights.json";
 import zhPetitions from "~/i18n/messages/zh-CN/petitions.json";
 import zhCampaigns from "~/i18n/messages/zh-CN/campaigns.json";
 
 // One file per namespace and locale; a feature adds its pair here. A unit test checks that both
 // locales have exactly the same keys.
 const MESSAGES = {
-  en: { common: enCommon, errors: enErrors, accounts: enAccounts, admin: enAdmin, taxonomy: enTaxonomy, petitions: enPetitions, campaigns: enCampaigns },
-  "zh-CN": { common: zhCommon, errors: zhErrors, accounts: zhAccounts, admin: zhAdmin, taxonomy: zhTaxonomy, petitions: zhPetitions, campaigns: zhCampaigns },
+  en: { common: enCommon, errors: enErrors, accounts: enAccounts, admin: enAdmin, taxonomy: enTaxonomy, reports: enReports, stats: enStats, rights: enRights, petitions: enPetitions, campaigns: enCampaigns },
+  "zh-CN": { common: zhCommon, errors: zhErrors, accounts: zhAccounts, admin: zhAdmin, taxonomy: zhTaxonomy, reports: zhReports, stats: zhStats, rights: zhRights, petitions: zhPetitions, campaigns: zhCampaigns },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)["en"];

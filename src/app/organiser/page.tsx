@@ -12,7 +12,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OrganiserPage() {
   const account = await pageAccount(["ORGANISER"], "/staff/sign-in");
   if (account === "forbidden") return <Forbidden />;
-  const [t, tc, tp] = await Promise.all([getTranslations("accounts.desk"), getTranslations("campaigns.organiser"), getTranslations("petitions")]);
+  const [t, tc, tr, tp] = await Promise.all([
+    getTranslations("accounts.desk"),
+    getTranslations("campaigns.organiser"),
+    getTranslations("reports.moderation"),
+    getTranslations("petitions"),
+  ]);
   return (
     <div className="space-y-4">
       <PageTitle>{t("organiserTitle")}</PageTitle>
@@ -26,6 +31,9 @@ export default async function OrganiserPage() {
         </Link>
         <Link href="/organiser/petitions" className={buttonStyles.secondary}>
           {tp("moderation.link")}
+        </Link>
+        <Link href="/organiser/narratives" className={buttonStyles.secondary}>
+          {tr("title")}
         </Link>
       </nav>
     </div>

@@ -1,6 +1,8 @@
 import { createCallerFactory, createTRPCRouter } from "~/server/api/trpc";
 import { accountsRouter } from "~/server/api/routers/accounts";
 import { adminRouter } from "~/server/api/routers/admin";
+import { reportsRouter } from "~/server/api/routers/reports";
+import { statsRouter } from "~/server/api/routers/stats";
 import { petitionsRouter } from "~/server/api/routers/petitions";
 import { ballotsRouter } from "~/server/api/routers/ballots";
 import { campaignsRouter } from "~/server/api/routers/campaigns";
@@ -11,6 +13,8 @@ import { verificationRouter } from "~/server/api/routers/verification";
 export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
   admin: adminRouter,
+  reports: reportsRouter,
+  stats: statsRouter,
   petitions: petitionsRouter,
   campaigns: campaignsRouter,
   demands: demandsRouter,

@@ -1,0 +1,140 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { DEMO, joinAsWorker, signInAsStaff } from "./support/accounts";
+
+// Valid PRC ID number (MOD 11-2 check digit) and a +86 mobile: both must never be stored.
+const ID = "440305199506152716";
+const PHONE = "+86 138 1234 5678";
+
+const next = (page: Page) => page.getByRole("button", { name: "下一步" }).click();
+const group = (page: Page, name: string) => page.getByRole("group", { name, exact: true });
+
+async function fillReport(page: Page, narrative: string) {
+  await expect(page.getByRole("heading", { name: "平台和月份" })).toBeVisible();
+  await page.getByLabel("城市").selectOption({ label: "深圳" });
+  await group(page, "工作类型").getByLabel("外卖配送").check();
+  await next(page);
+
+  await expect(page.getByRole("heading", { name: "工作时间" })).toBeFocused();
+  await page.getByLabel("一个普通工作日工作几小时").fill("11");
+  await page.getByLabel("每周工作几天").fill("7");
+  await page.getByLabel("上个月休息了几天").fill("1");
+  await group(page, "有带薪休假吗？").getByLabel("否").check();
+  await next(page);
+
+  await page.getByLabel("每月大约净收入（元）").fill("7000");
+  await page.getByLabel("上个月被扣款或罚款几次").click();
+  await expect(page.getByLabel("估算每小时净收入（元）")).toHaveValue("21");
+  await page.getByLabel("上个月被扣款或罚款几次").fill("3");
+  await page.getByLabel("上个月扣款或罚款共多少元").fill("150");
+  await group(page, "过去 12 个月账号被封或被停过吗？").getByLabel("否").check();
+  await next(page);
+
+  await group(page, "你签的是什么？").getByLabel("合作协议或服务协议").check();
+  await group(page, "养老保险").getByLabel("城乡居民保险").check();
+  await group(page, "养老保险缴费档次").getByLabel("最低档", { exact: true }).check();
+  await group(page, "医疗保险").getByLabel("城乡居民保险").check();
+  await group(page, "医疗保险缴费档次").getByLabel("最低档", { exact: true }).check();
+  await group(page, "工伤保障").getByLabel("只有商业意外险").check();
+  await group(page, "失业保险").getByLabel("没有").check();
+  await group(page, "生育保险").getByLabel("没有").check();
+  await group(page, "保险费谁来交？").getByLabel("自己交").check();
+  await next(page);
+
+  await group(page, "过去 12 个月工作中的事故").getByLabel("轻微").check();
+  await group(page, "谁承担了费用？").getByLabel("自己承担").check();
+  await group(page, "接受过安全培训吗？").getByLabel("否").check();
+  await group(page, "你自己买的防护装备").getByLabel("雨具").check();
+  await group(page, "你认为与工作有关的健康问题").getByLabel("胃病").check();
+  await next(page);
+
+  await group(page, "根本完成不了的时限").getByLabel("经常").check();
+  await group(page, "没有解释的收入变化").getByLabel("有时").check();
+  await group(page, "没有解释的处罚").getByLabel("有时").check();
+  await page.getByLabel("用你自己的话说说（可选）").fill(narrative);
+}
+
+test.describe("condition reports", () => {
+  test("a worker files a report with personal data redacted, then finds and edits it", async ({ page }) => {
+    await joinAsWorker(page);
+    await page.goto("/reports");
+    await page.getByRole("link", { name: "填写报告" }).click();
+
+    // Leaving mid-way keeps the draft on the phone.
+    await page.getByLabel("城市").selectOption({ label: "深圳" });
+    await page.reload();
+    await expect(page.getByText("已恢复你在这台手机上没填完的草稿。")).toBeVisible();
+    await expect(page.getByLabel("城市")).toHaveValue("shenzhen");
+
+    // A step with missing answers does not move on.
+    await next(page);
+    await next(page);
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("请检查这些回答");
+    await page.getByRole("button", { name: "返回" }).click();
+
+    await fillReport(page, `站长让我留电话 ${PHONE}，身份证 ${ID} 也被拍了。`);
+    const preview = page.getByTestId("narrative-preview");
+    await expect(preview).toHaveText("站长让我留电话 [***]，身份证 [***] 也被拍了。");
+    await expect(page.getByText("已删除个人信息：手机号 × 1, 身份证号 × 1")).toBeVisible();
+    await expect(page.getByRole("button", { name: "提交报告" })).toBeDisabled();
+    await page.getByLabel("我已核对将要保存的文字").check();
+    await page.getByRole("button", { name: "提交报告" }).click();
+
+    await expect(page).toHaveURL(/\/reports\?filed=1/);
+    await expect(page.getByText("谢谢，报告已保存。")).toBeVisible();
+    const mine = page.getByTestId("my-reports");
+    await expect(mine.getByRole("listitem")).toHaveCount(1);
+    await expect(mine).toContainText("闪电外卖");
+    await expect(mine).toContainText("文字等待审核");
+
+    await mine.getByRole("link", { name: /修改/ }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("修改报告");
+    await next(page);
+    await page.getByLabel("一个普通工作日工作几小时").fill("10.5");
+    for (let i = 0; i < 4; i++) await next(page);
+    const stored = page.getByLabel("用你自己的话说说（可选）");
+    await expect(stored).toHaveValue("站长让我留电话 [***]，身份证 [***] 也被拍了。");
+    await page.getByLabel("我已核对将要保存的文字").check();
+    await page.getByRole("button", { name: "保存修改" }).click();
+    await expect(page.getByText("修改已保存。")).toBeVisible();
+
+    await page.getByTestId("my-reports").getByRole("link", { name: /修改/ }).click();
+    await next(page);
+    await expect(page.getByLabel("一个普通工作日工作几小时")).toHaveValue("10.5");
+  });
+
+  test("statistics hide a city with 4 reports and show one with 5, beside national figures", async ({ page }) => {
+    await page.goto("/stats");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("平台劳动者的工作状况");
+    await expect(page.getByText("全国：28.1%")).toBeVisible();
+    await page.getByRole("link", { name: "闪电外卖 的工作状况" }).click();
+    await expect(page).toHaveURL(/\/platforms\/flasheats\/conditions$/);
+    await expect(page.getByTestId("row-qingdao")).toContainText("5");
+    await expect(page.getByTestId("row-kunming")).toHaveCount(0);
+    await expect(page.getByTestId("row-xian")).toHaveCount(0);
+    await expect(page.getByText("来源：《2023 中国新就业形态灵活就业报告》（智联招聘、暨南大学）").first()).toBeVisible();
+  });
+
+  test("the rights guide's calculator splits a flexible employee's pension contribution", async ({ page }) => {
+    await page.goto("/rights");
+    await expect(page.getByRole("heading", { name: "工伤保险" })).toBeVisible();
+    await page.getByLabel("本省月平均工资（元）").fill("8000");
+    await expect(page.getByTestId("calc-base")).toHaveText("4,800 元");
+    await expect(page.getByTestId("calc-perMonth")).toHaveText("960 元");
+    await expect(page.getByTestId("calc-perYear")).toHaveText("11,520 元");
+    await page.getByLabel(/缴费基数：平均工资的/).fill("300");
+    await expect(page.getByTestId("calc-perMonth")).toHaveText("4,800 元");
+  });
+
+  test("an organiser approves a worker's story", async ({ page }) => {
+    await signInAsStaff(page, DEMO.organiser);
+    await page.getByRole("link", { name: "待审核的劳动者讲述" }).click();
+    const list = page.getByTestId("moderation-list");
+    await expect(list.getByRole("listitem").first()).toBeVisible();
+    const before = await list.getByRole("listitem").count();
+    expect(before).toBeGreaterThan(0);
+    await list.getByRole("button", { name: "通过" }).first().click();
+    await expect(page.getByText("已保存。")).toBeVisible();
+    await expect(list.getByRole("listitem")).toHaveCount(Math.min(before - 1, 49));
+  });
+});

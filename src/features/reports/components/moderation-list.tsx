@@ -1,0 +1,41 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { Alert, Button } from "~/components/ui";
+import { errorMessage } from "~/lib/error-message";
+import { useTRPC } from "~/trpc/react";
+
+type Item = { id: string; narrative: string; month: string; platformName: string };
+
+export function ModerationList({ items }: { items: Item[] }) {
+  const t = useTranslations("reports.moderation");
+  const te = useTranslations("errors");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const moderate = useMutation(trpc.reports.moderate.mutationOptions({ onSuccess: () => router.refresh() }));
+  if (!items.length) return <p>{t("none")}</p>;
+  return (
+    <div className="space-y-3">
+      {moderate.error ? <Alert>{errorMessage(te, moderate.error)}</Alert> : null}
+      {moderate.isSuccess ? <Alert tone="success">{t("done")}</Alert> : null}
+      <ul className="space-y-3" data-testid="moderation-list">
+        {items.map((item) => (
+          <li key={item.id} className="space-y-2 rounded-lg border border-stone-300 bg-white p-3">
+            <p className="text-sm text-stone-700">{t("meta", { platform: item.platformName, month: item.month })}</p>
+            <blockquote className="break-words whitespace-pre-wrap">{item.narrative}</blockquote>
+            <div className="flex gap-2">
+              <Button className="flex-1" disabled={moderate.isPending} onClick={() => moderate.mutate({ id: item.id, decision: "APPROVED" })}>
+                {t("approve")}
+              </Button>
+              <Button variant="secondary" className="flex-1" disabled={moderate.isPending} onClick={() => moderate.mutate({ id: item.id, decision: "REJECTED" })}>
+                {t("reject")}
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { db } from "~/server/db";
+import { AppError } from "~/lib/app-error";
+import { omit } from "~/lib/omit";
+import { isEditable, monthKey, recentMonths, todayInChina, editDeadline } from "~/features/reports/months";
+import { reportNullifier } from "~/features/reports/mutations";
+import type { ReportInput } from "~/features/reports/schema";
+
+const FORM_FIELDS = {
+  id: true, platformId: true, month: true, sector: true, city: true, hoursPerDay: true, daysPerWeek: true,
+  restDaysLastMonth: true, paidLeave: true, monthlyNetIncome: true, netPerHour: true, deductionsCount: true,
+  deductionsYuan: true, deactivated: true, appealPossible: true, contract: true, pensionScheme: true,
+  pensionLevel: true, medicalScheme: true, medicalLevel: true, workInjury: true, unemployment: true,
+  maternity: true, insurancePayer: true, accident: true, compensatedBy: true, safetyTraining: true,
+  equipmentProvided: true, equipmentBought: true, health: true, unreachableDeadlines: true,
+  unexplainedPayChanges: true, unexplainedPenalties: true, narrative: true, narrativeStatus: true,
+  filedOn: true, updatedOn: true,
+} as const;
+
+/**
+ * The worker's own reports. Nothing links a report to an account, so we recompute the worker's
+ * nullifiers for every platform and recent month and look those up.
+ */
+async function ownRows(accountId: string, today: Date) {
+  const platforms = await db.platform.findMany({ select: { id: true, slug: true, nameZh: true, nameEn: true } });
+  const months = recentMonths(today);
+  const keys = platforms.flatMap((p) => months.map((m) => reportNullifier(accountId, p.id, m)));
+  const rows = await db.report.findMany({ where: { nullifier: { in: keys } }, select: FORM_FIELDS, orderBy: { month: "desc" } });
+  const byId = new Map(platforms.map((p) => [p.id, p]));
+  return rows.map((r) => ({ ...r, platform: byId.get(r.platformId)! }));
+}
+
+export async function listMyReports(accountId: string, today = todayInChina()) {
+  const rows = await ownRows(accountId, today);
+  return rows.map((r) => ({
+    id: r.id,
+    platform: { slug: r.platform.slug, nameZh: r.platform.nameZh, nameEn: r.platform.nameEn },
+    month: monthKey(r.month),
+    filedOn: r.filedOn.toISOString().slice(0, 10),
+    updatedOn: r.updatedOn.toISOString().slice(0, 10),
+    editable: isEditable(r.month, today),
+    editUntil: editDeadline(r.month).toISOString().slice(0, 10),
+    narrativeStatus: r.narrativeStatus,
+  }));
+}
+
+/** One of the worker's reports in the form's shape, for editing. */
+export async function getMyReport(accountId: string, id: string, today = todayInChina()) {
+  const row = (await ownRows(accountId, today)).find((r) => r.id === id);
+  if (!row) throw new AppError("NOT_FOUND");
+  const fields = omit(row, ["id", "platformId", "platform", "month", "narrativeStatus", "filedOn", "updatedOn"]);
+  const input: ReportInput = { ...fields, platformSlug: row.platform.slug, month: monthKey(row.month) } as ReportInput;
+  return { id, input, editable: isEditable(row.month, today), narrativeStatus: row.narrativeStatus };
+}
+
+/** Narratives waiting for an organiser: text, platform and month only, nothing else. */
+export async function listPendingNarratives(limit = 50) {
+  const rows = await db.report.findMany({
+    where: { narrativeStatus: "PENDING" },
+    select: { id: true, narrative: true, month: true, platform: { select: { nameZh: true, nameEn: true } } },
+    orderBy: { month: "asc" },
+    take: limit,
+  });
+  return rows.map((r) => ({ id: r.id, narrative: r.narrative ?? "", month: monthKey(r.month), platform: r.platform }));
+}
+
+export async function listPlatformOptions() {
+  return db.platform.findMany({ select: { slug: true, nameZh: true, nameEn: true, sector: true }, orderBy: { slug: "asc" } });
+}

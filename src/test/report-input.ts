@@ -1,0 +1,41 @@
+import type { ReportInput } from "~/features/reports/schema";
+
+/** A complete, valid report; tests override what they are about. */
+export function validReport(overrides: Partial<ReportInput> = {}): ReportInput {
+  return {
+    platformSlug: "flasheats",
+    sector: "FOOD_DELIVERY",
+    city: "shenzhen",
+    month: "2026-11",
+    hoursPerDay: 11,
+    daysPerWeek: 7,
+    restDaysLastMonth: 1,
+    paidLeave: false,
+    monthlyNetIncome: 7200,
+    netPerHour: 21.5,
+    deductionsCount: 3,
+    deductionsYuan: 150,
+    deactivated: false,
+    appealPossible: null,
+    contract: "COOPERATION_AGREEMENT",
+    pensionScheme: "RESIDENT",
+    pensionLevel: "LOWEST",
+    medicalScheme: "RESIDENT",
+    medicalLevel: "LOWEST",
+    workInjury: "COMMERCIAL_ONLY",
+    unemployment: "NO",
+    maternity: "NO",
+    insurancePayer: "SELF",
+    accident: "MINOR",
+    compensatedBy: "SELF",
+    safetyTraining: false,
+    equipmentProvided: ["helmet"],
+    equipmentBought: ["rain_gear", "phone_mount"],
+    health: ["stomach", "back"],
+    unreachableDeadlines: "OFTEN",
+    unexplainedPayChanges: "SOMETIMES",
+    unexplainedPenalties: "SOMETIMES",
+    narrative: null,
+    ...overrides,
+  };
+}
