@@ -103,3 +103,8 @@ export function countKinds(found: readonly PiiMatch[]): Partial<Record<PiiKind, 
   for (const f of found) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
   return counts;
 }
+
+/** The one question most features ask of free text before storing it. */
+export function containsPii(text: string): boolean {
+  return findPii(text).length > 0;
+}

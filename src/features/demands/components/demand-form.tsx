@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, Field, inputStyles } from "~/components/ui";
 import { DEMAND_CATEGORIES, type DemandCategory } from "~/lib/taxonomy";
-import { findPii, redactPii } from "~/features/demands/pii";
+import { containsPii, redactPii } from "~/lib/pii";
 import { useTRPC } from "~/trpc/react";
 import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
 
@@ -28,7 +28,7 @@ export function DemandForm({ campaignId, as }: { campaignId: string; as: "worker
   const propose = useMutation(trpc.demands.propose.mutationOptions({ onSuccess }));
   const add = useMutation(trpc.demands.add.mutationOptions({ onSuccess }));
   const mutation = as === "worker" ? propose : add;
-  const hasPii = findPii(title).length > 0 || findPii(text).length > 0;
+  const hasPii = containsPii(title) || containsPii(text);
   const prefix = as === "worker" ? "propose" : "add";
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -59,7 +59,7 @@ export function DemandForm({ campaignId, as }: { campaignId: string; as: "worker
       {hasPii ? (
         <Alert tone="warning">
           <p>{t("piiWarning")}</p>
-          <p className="mt-1 font-medium">{redactPii(`${title}\n${text}`)}</p>
+          <p className="mt-1 font-medium">{redactPii(`${title}\n${text}`).text}</p>
         </Alert>
       ) : null}
       <Field id={`${prefix}-category`} label={t("fieldCategory")}>

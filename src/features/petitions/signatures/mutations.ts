@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes, randomInt } from "node:crypto";
 import { db } from "~/server/db";
 import { AppError } from "~/lib/app-error";
-import { containsPii } from "~/features/petitions/pii-check";
+import { containsPii } from "~/lib/pii";
 import { signatureNullifier } from "~/features/petitions/policy";
 import { MILESTONES } from "~/features/petitions/schema";
 
