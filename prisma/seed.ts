@@ -41,4 +41,8 @@ main()
     console.error(err);
     process.exitCode = 1;
   })
-  .finally(() => closeDb());
+  // Exit even if closing the embedded database stalls: every write above is committed already.
+  .finally(async () => {
+    await Promise.race([closeDb(), new Promise((resolve) => setTimeout(resolve, 5000))]);
+    process.exit();
+  });
