@@ -18,27 +18,17 @@ const { createUnion } = await import("~/features/accounts/mutations");
 const { createCampaign, setPhase } = await import("~/features/campaigns/mutations");
 const { addDemandAsOrganiser } = await import("~/features/demands/mutations");
 const { getResults } = await import("~/features/ballots/data");
+const { campaignInput } = await import("~/test/campaign-factories");
 const { recount } = await import("~/features/ballots/tally");
 
 const CITIES = ["shenzhen", "shanghai", "beijing", "wuhan", "chengdu", "hangzhou"];
 const SECTORS = ["FOOD_DELIVERY", "COURIER", "RIDE_HAILING"];
 
 async function votingCampaign(unionId: string, demands: number) {
-  const { id } = await createCampaign(unionId, {
-    title: "Bench campaign",
-    description: "A campaign for the benchmark.",
-    scopePlatformSlugs: [],
-    scopeSectors: [],
-    scopeCities: [],
-    targetPlatformSlugs: [],
-    targetsUnion: true,
-    targetGovernment: "",
-    proposingFrom: "2026-11-01",
-    votingFrom: "2026-11-20",
-    closesOn: "2026-12-31",
-    verifiedOnly: false,
-    liveResults: true,
-  });
+  const { id } = await createCampaign(
+    unionId,
+    campaignInput({ title: "Bench campaign", description: "A campaign for the benchmark.", votingFrom: "2026-11-20", closesOn: "2026-12-31" }),
+  );
   const ids: string[] = [];
   for (let i = 0; i < demands; i++) ids.push((await addDemandAsOrganiser(unionId, id, { title: `Demand ${i + 1}`, text: `Benchmark demand number ${i + 1}.`, category: "pay_and_deductions" })).id);
   await setPhase(unionId, id, "VOTING");
