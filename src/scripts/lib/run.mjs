@@ -14,7 +14,24 @@ export function run(cmd, args, opts = {}) {
   });
 }
 
-export const prisma = (args, env) => run(bin("prisma"), args, { env });
+// The Prisma 6.19 CLI over the PGlite adapter sometimes finishes `migrate deploy` and then never
+// exits (the embedded database keeps its event loop alive). Once it has said the migrations are
+// applied (each one committed), it gets a few seconds to exit on its own and is then stopped.
+const MIGRATE_DONE = /All migrations have been successfully applied|No pending migrations to apply/;
+export function prisma(args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin("prisma"), args, { cwd: root, stdio: ["inherit", "pipe", "inherit"], env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...env } });
+    let done = false;
+    child.stdout.on("data", (chunk) => {
+      process.stdout.write(chunk);
+      if (!done && MIGRATE_DONE.test(String(chunk))) {
+        done = true;
+        setTimeout(() => child.exitCode === null && child.kill("SIGTERM"), 3000).unref();
+      }
+    });
+    child.on("exit", (code, signal) => (code === 0 || (done && signal) ? resolve() : reject(new Error(`prisma ${args.join(" ")} exited with ${code ?? signal}`))));
+  });
+}
 export const next = (args, env) => run(bin("next"), args, { env });
 /** TypeScript scripts run with the react-server condition so "server-only" modules load. */
 export const tsx = (file, args = [], env) => run(process.execPath, ["--conditions=react-server", "--import", "tsx", file, ...args], { env });
