@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "~/server/db";
+import { db, type Tx } from "~/server/db";
 import { AppError } from "~/lib/app-error";
 
 /** Following is idempotent: the primary key (campaign, account) keeps one row. */
@@ -21,4 +21,24 @@ export async function markAllRead(accountId: string) {
 /** A worker's notifications are theirs to delete, one or all. */
 export async function deleteNotifications(accountId: string, ids: string[] | "all") {
   await db.notification.deleteMany({ where: ids === "all" ? { accountId } : { accountId, id: { in: ids } } });
+}
+
+export type SubmissionNoticeKind = "SUBMISSION_PUBLISHED" | "ANSWER_ARRIVED" | "RESPONSE_OVERDUE" | "VERDICT_ASKED";
+
+/**
+ * Tells every follower of a campaign about a submission event, in one statement. `dedupeKey`
+ * names the event (say "answer:<answerId>"): the unique (account, dedupeKey) index stores it
+ * once per follower however often the caller retries or races.
+ */
+export async function notifyFollowers(
+  tx: Tx,
+  campaignId: string,
+  kind: SubmissionNoticeKind,
+  ref: { submissionId: string; answerId?: string; dedupeKey: string },
+) {
+  return tx.$executeRaw`
+    INSERT INTO "Notification" ("id", "accountId", "kind", "campaignId", "submissionId", "answerId", "dedupeKey")
+    SELECT gen_random_uuid()::text, f."accountId", ${kind}, ${campaignId}, ${ref.submissionId}, ${ref.answerId ?? null}, ${ref.dedupeKey}
+    FROM "CampaignFollow" f WHERE f."campaignId" = ${campaignId}
+    ON CONFLICT ("accountId", "dedupeKey") DO NOTHING`;
 }
