@@ -42,3 +42,28 @@ export async function notifyFollowers(
     FROM "CampaignFollow" f WHERE f."campaignId" = ${campaignId}
     ON CONFLICT ("accountId", "dedupeKey") DO NOTHING`;
 }
+
+/**
+ * Like notifyFollowers, but only followers who may act on the notice: their profile meets the
+ * campaign's scope (an empty scope list is everyone) and, for a campaign of verified workers,
+ * the union verified them. Used to ask "was this done?" only of workers whose verdict counts.
+ */
+export async function notifyFollowersInScope(
+  tx: Tx,
+  campaignId: string,
+  kind: SubmissionNoticeKind,
+  ref: { submissionId: string; answerId?: string; dedupeKey: string },
+) {
+  return tx.$executeRaw`
+    INSERT INTO "Notification" ("id", "accountId", "kind", "campaignId", "submissionId", "answerId", "dedupeKey")
+    SELECT gen_random_uuid()::text, f."accountId", ${kind}, ${campaignId}, ${ref.submissionId}, ${ref.answerId ?? null}, ${ref.dedupeKey}
+    FROM "CampaignFollow" f
+    JOIN "Account" a ON a."id" = f."accountId"
+    JOIN "Campaign" c ON c."id" = f."campaignId"
+    WHERE f."campaignId" = ${campaignId} AND a."role" = 'WORKER'
+      AND (cardinality(c."scopePlatformSlugs") = 0 OR a."platformSlugs" && c."scopePlatformSlugs")
+      AND (cardinality(c."scopeSectors") = 0 OR a."sectors" && c."scopeSectors")
+      AND (cardinality(c."scopeCities") = 0 OR a."city" = ANY(c."scopeCities"))
+      AND (NOT c."verifiedOnly" OR EXISTS (SELECT 1 FROM "Verification" v WHERE v."accountId" = f."accountId" AND v."unionId" = c."unionId"))
+    ON CONFLICT ("accountId", "dedupeKey") DO NOTHING`;
+}
