@@ -10,8 +10,9 @@ import { commitmentRecord, partyStatus, share, type CommitmentGroup, type Commit
 // count is made in SQL, one grouped query per figure, whatever the number of submissions.
 
 /** A submission is public once a version is published; drafts never count. */
-export const PUBLISHED: Prisma.SubmissionWhereInput = { currentVersion: { gt: 0 }, firstPublishedOn: { not: null }, respondBy: { not: null } };
-const PUBLISHED_SQL = Prisma.sql`s."currentVersion" > 0 AND s."firstPublishedOn" IS NOT NULL AND s."respondBy" IS NOT NULL`;
+export const PUBLISHED = { currentVersion: { gt: 0 }, firstPublishedOn: { not: null }, respondBy: { not: null }, versions: { some: {} } } satisfies Prisma.SubmissionWhereInput;
+const PUBLISHED_SQL = Prisma.sql`s."currentVersion" > 0 AND s."firstPublishedOn" IS NOT NULL AND s."respondBy" IS NOT NULL
+  AND EXISTS (SELECT 1 FROM "SubmissionVersion" sv WHERE sv."submissionId" = s.id)`;
 
 export type ResponseRecord = {
   /** Published submissions addressed to the platform. */
