@@ -208,3 +208,28 @@ export async function addVerdicts(db: Db, answerId: string, counts: Partial<Reco
   await db.itemVerdict.createMany({ data: rows });
   return rows.map((r) => r.nullifier);
 }
+
+/** A published petition to a platform that crossed its threshold and waits for an answer, with `signatures` counted. */
+export async function makeAwaitingPetition(db: Db, platform: Named, signatures: number, title = `Answer our petition ${uid()}`) {
+  const id = randomBytes(12).toString("base64url");
+  await db.petition.create({
+    data: {
+      id,
+      shortCode: uid() + uid().slice(0, 2),
+      ownerKey: randomBytes(32).toString("hex"),
+      title,
+      ask: "Pay for waiting time at restaurants.",
+      reason: "We wait without pay while the app counts us late.",
+      targetKind: "PLATFORM",
+      platformId: platform.id,
+      status: "PUBLISHED",
+      sponsorCount: 5,
+      threshold: 5,
+      publishedOn: on("2026-01-02"),
+      closesOn: on("2099-01-01"),
+      thresholdReachedOn: on("2026-01-03"),
+    },
+  });
+  await db.petitionTally.createMany({ data: [{ petitionId: id, dimension: "total", value: "", slot: 0, count: signatures }] });
+  return id;
+}
