@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -71,12 +71,13 @@ async function phone(browser: Browser, base: string) {
 
 test.describe("platform record", () => {
   let server: ChildProcess;
+  let dataDir: string;
   let base: string;
   let world: World;
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
-    const dataDir = mkdtempSync(path.join(tmpdir(), "wv-record-"));
+    dataDir = mkdtempSync(path.join(tmpdir(), "wv-record-"));
     world = await prepare(dataDir);
     const port = await freePort();
     base = `http://localhost:${port}`;
@@ -85,8 +86,13 @@ test.describe("platform record", () => {
     await waitForHealth(base);
   });
 
-  test.afterAll(() => {
-    if (server && server.exitCode === null) server.kill("SIGTERM");
+  test.afterAll(async () => {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once("exit", resolve));
+      server.kill("SIGTERM");
+      await exited;
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   test("a worker on a phone reads a platform's record, in Chinese and English", async ({ browser }) => {
