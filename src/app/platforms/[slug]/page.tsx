@@ -11,6 +11,9 @@ import { StatusBadge } from "~/features/records/components/status-badge";
 
 type Params = { params: Promise<{ slug: string }> };
 
+/** A phone shows the latest ones; the API has them all. */
+const SHOWN_SUBMISSIONS = 30;
+
 // Metadata and page share one read of the record.
 const load = cache(async (slug: string) => (/^[a-z0-9-]{1,64}$/.test(slug) ? getPlatformRecord(slug) : null));
 
@@ -31,6 +34,7 @@ export default async function PlatformRecordPage({ params }: Params) {
   const { responses: r, commitments: c } = record;
   const percent = (share: number | null) => (share === null ? "—" : format.number(share, { style: "percent", maximumFractionDigits: 0 }));
   const day = (d: Date) => format.dateTime(d, DAY);
+  const submissions = record.submissions.slice(0, SHOWN_SUBMISSIONS);
 
   return (
     <div className="space-y-4">
@@ -82,11 +86,11 @@ export default async function PlatformRecordPage({ params }: Params) {
         <h2 id="submissions" className="text-lg font-bold">
           {t("submissions.title", { name })}
         </h2>
-        {record.submissions.length === 0 ? (
+        {submissions.length === 0 ? (
           <p>{t("responses.none", { name })}</p>
         ) : (
           <ul className="space-y-2" data-testid="submission-list">
-            {record.submissions.map((s) => (
+            {submissions.map((s) => (
               <li key={s.id} className="space-y-1 rounded-xl border border-stone-300 bg-white p-4 shadow-sm">
                 <Link href={`/submissions/${s.id}`} className="text-lg font-bold text-blue-900 underline underline-offset-2">
                   {s.campaign.title}
@@ -106,6 +110,7 @@ export default async function PlatformRecordPage({ params }: Params) {
             ))}
           </ul>
         )}
+        {r.addressed > submissions.length ? <p className="text-sm text-stone-700">{t("submissions.more", { shown: submissions.length, total: r.addressed })}</p> : null}
       </section>
 
       <section className="space-y-2" aria-labelledby="awaiting">
