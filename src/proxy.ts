@@ -29,6 +29,9 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// The open-data API (/api/v1/) is left out: its public, read-only JSON sets its own short public
+// cache and a CSP that renders nothing (src/features/opendata/respond.ts), so non-browser
+// clients and caches can use it.
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/v1/).*)" }],
 };

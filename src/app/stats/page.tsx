@@ -10,7 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function StatsPage() {
-  const [t, locale, caller] = await Promise.all([getTranslations("stats"), getLocale(), api()]);
+  const [t, tr, locale, caller] = await Promise.all([getTranslations("stats"), getTranslations("records"), getLocale(), api()]);
   const overview = await caller.stats.overview();
   const name = (p: { nameZh: string; nameEn: string }) => (locale === "en" ? p.nameEn : p.nameZh);
   const shown = new Map(overview.byPlatform.map((r) => [r.key, r.figures.n]));
@@ -26,9 +26,14 @@ export default async function StatsPage() {
         <ul className="divide-y divide-stone-200">
           {overview.platforms.map((p) => (
             <li key={p.slug} className="flex min-h-12 items-center justify-between gap-2 py-2">
-              <Link href={`/platforms/${p.slug}/conditions`} className="font-medium text-blue-800 underline underline-offset-2">
-                {t("viewPlatform", { name: name(p) })}
-              </Link>
+              <span className="flex flex-col">
+                <Link href={`/platforms/${p.slug}/conditions`} className="inline-flex min-h-11 items-center font-medium text-blue-800 underline underline-offset-2">
+                  {t("viewPlatform", { name: name(p) })}
+                </Link>
+                <Link href={`/platforms/${p.slug}`} className="inline-flex min-h-11 items-center text-sm font-medium text-blue-800 underline underline-offset-2">
+                  {tr("title", { name: name(p) })}
+                </Link>
+              </span>
               <span className="text-sm text-stone-700">{shown.has(p.id) ? t("basedOn", { n: shown.get(p.id)! }) : "—"}</span>
             </li>
           ))}

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { PageTitle } from "~/components/ui";
+import Link from "next/link";
+import { buttonStyles, PageTitle } from "~/components/ui";
 import { getPlatformBySlug } from "~/features/petitions/data";
 import { PetitionCard } from "~/features/petitions/components/petition-card";
 import { api } from "~/trpc/server";
@@ -24,11 +25,14 @@ export default async function PlatformPetitionsPage({ params }: Params) {
   const { slug } = await params;
   const platform = await platformFor(slug);
   if (!platform) notFound();
-  const [t, locale, caller] = await Promise.all([getTranslations("petitions.platform"), getLocale(), api()]);
+  const [t, tr, locale, caller] = await Promise.all([getTranslations("petitions.platform"), getTranslations("records"), getLocale(), api()]);
   const awaiting = await caller.petitions.list({ filter: "awaiting", platformSlug: slug });
   return (
     <div className="space-y-4">
       <PageTitle>{t("publicTitle", { name: locale === "en" ? platform.nameEn : platform.nameZh })}</PageTitle>
+      <Link href={`/platforms/${platform.slug}`} className={buttonStyles.link}>
+        {tr("title", { name: locale === "en" ? platform.nameEn : platform.nameZh })}
+      </Link>
       {awaiting.length === 0 ? (
         <p>{t("publicEmpty")}</p>
       ) : (

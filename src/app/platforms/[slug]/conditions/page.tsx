@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function PlatformConditionsPage({ params }: Params) {
-  const [data, t, tx, locale] = await Promise.all([load((await params).slug), getTranslations("stats"), getTranslations("taxonomy"), getLocale()]);
+  const [data, t, tx, tr, locale] = await Promise.all([load((await params).slug), getTranslations("stats"), getTranslations("taxonomy"), getTranslations("records"), getLocale()]);
   if (!data) notFound();
   const name = locale === "en" ? data.platform.nameEn : data.platform.nameZh;
   return (
@@ -28,6 +28,9 @@ export default async function PlatformConditionsPage({ params }: Params) {
         ← {t("back")}
       </Link>
       <PageTitle>{t("conditionsTitle", { name })}</PageTitle>
+      <Link href={`/platforms/${data.platform.slug}`} className={buttonStyles.link}>
+        {tr("title", { name })}
+      </Link>
       <p className="font-medium">{t("period", data.period)}</p>
       <p className="text-sm text-stone-700">{t("privacyNote")}</p>
       {data.total ? (

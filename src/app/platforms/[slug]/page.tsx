@@ -1,0 +1,145 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { buttonStyles, Card, PageTitle } from "~/components/ui";
+import { PetitionCard } from "~/features/petitions/components/petition-card";
+import { DAY } from "~/features/petitions/components/labels";
+import { getPlatformRecord } from "~/features/records/data";
+import { StatusBadge } from "~/features/records/components/status-badge";
+
+type Params = { params: Promise<{ slug: string }> };
+
+/** A phone shows the latest ones; the API has them all. */
+const SHOWN_SUBMISSIONS = 30;
+
+// Metadata and page share one read of the record.
+const load = cache(async (slug: string) => (/^[a-z0-9-]{1,64}$/.test(slug) ? getPlatformRecord(slug) : null));
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const record = await load((await params).slug);
+  if (!record) return {};
+  const [t, locale] = await Promise.all([getTranslations("records"), getLocale()]);
+  return { title: t("title", { name: locale === "en" ? record.platform.nameEn : record.platform.nameZh }) };
+}
+
+/** A platform's public record: its submissions, how it answers them, and what workers say it did. */
+export default async function PlatformRecordPage({ params }: Params) {
+  const { slug } = await params;
+  const record = await load(slug);
+  if (!record) notFound();
+  const [t, format, locale] = await Promise.all([getTranslations("records"), getFormatter(), getLocale()]);
+  const name = locale === "en" ? record.platform.nameEn : record.platform.nameZh;
+  const { responses: r, commitments: c } = record;
+  const percent = (share: number | null) => (share === null ? "—" : format.number(share, { style: "percent", maximumFractionDigits: 0 }));
+  const day = (d: Date) => format.dateTime(d, DAY);
+  const submissions = record.submissions.slice(0, SHOWN_SUBMISSIONS);
+
+  return (
+    <div className="space-y-4">
+      <PageTitle>{t("title", { name })}</PageTitle>
+      <p>{t("intro", { name })}</p>
+
+      <Card className="space-y-2" aria-labelledby="responses" data-testid="responses">
+        <h2 id="responses" className="text-lg font-bold">
+          {t("responses.title")}
+        </h2>
+        {r.addressed === 0 ? (
+          <p>{t("responses.none", { name })}</p>
+        ) : (
+          <ul className="space-y-1">
+            <li>
+              <strong className="text-xl">{percent(r.responseRate)}</strong> {t("responses.answered", { answered: r.answered, addressed: r.addressed })}
+            </li>
+            <li>
+              <strong className="text-xl">{percent(r.onTimeRate)}</strong> {t("responses.onTime", { count: r.answeredOnTime, addressed: r.addressed })}
+            </li>
+            <li>{r.medianDaysToFirstAnswer === null ? t("responses.medianNone") : t("responses.median", { days: r.medianDaysToFirstAnswer })}</li>
+            <li className={r.overdue > 0 ? "font-semibold text-red-800" : undefined}>{t("responses.overdue", { count: r.overdue })}</li>
+          </ul>
+        )}
+      </Card>
+
+      <Card className="space-y-2" aria-labelledby="commitments" data-testid="commitments">
+        <h2 id="commitments" className="text-lg font-bold">
+          {t("commitments.title")}
+        </h2>
+        {c.total === 0 ? (
+          <p>{t("commitments.none", { name })}</p>
+        ) : (
+          <>
+            <p>{t("commitments.total", { count: c.total })}</p>
+            {c.judged === 0 ? (
+              <p>{t("commitments.notJudged")}</p>
+            ) : (
+              <>
+                <p className="font-semibold">{t("commitments.confirmed", { done: c.confirmedDone, judged: c.judged, share: percent(c.confirmedShare) })}</p>
+                <p className="text-sm text-stone-700">{t("commitments.counted", { judged: c.judged })}</p>
+              </>
+            )}
+          </>
+        )}
+      </Card>
+
+      <section className="space-y-2" aria-labelledby="submissions">
+        <h2 id="submissions" className="text-lg font-bold">
+          {t("submissions.title", { name })}
+        </h2>
+        {submissions.length === 0 ? (
+          <p>{t("responses.none", { name })}</p>
+        ) : (
+          <ul className="space-y-2" data-testid="submission-list">
+            {submissions.map((s) => (
+              <li key={s.id} className="space-y-1 rounded-xl border border-stone-300 bg-white p-4 shadow-sm">
+                <Link href={`/submissions/${s.id}`} className="text-lg font-bold text-blue-900 underline underline-offset-2">
+                  {s.campaign.title}
+                </Link>
+                <p className="text-sm text-stone-700">{t("submissions.by", { union: locale === "en" ? s.union.nameEn : s.union.nameZh })}</p>
+                <p className="text-sm text-stone-700">
+                  {t("submissions.published", { date: day(s.firstPublishedOn) })} · {t("submissions.respondBy", { date: day(s.respondBy) })}
+                </p>
+                <p className="flex flex-wrap items-center gap-2">
+                  <StatusBadge status={s.status} label={t(`status.${s.status}`)} />
+                  <span>{t("submissions.items", { answered: s.answeredItems, items: s.items })}</span>
+                </p>
+                <Link href={`/submissions/${s.id}/answers`} className={`${buttonStyles.link} inline-flex min-h-11 items-center`}>
+                  {t("submissions.answers")}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        {r.addressed > submissions.length ? <p className="text-sm text-stone-700">{t("submissions.more", { shown: submissions.length, total: r.addressed })}</p> : null}
+      </section>
+
+      <section className="space-y-2" aria-labelledby="awaiting">
+        <h2 id="awaiting" className="text-lg font-bold">
+          {t("petitions.title")}
+        </h2>
+        {record.awaitingPetitions.length === 0 ? (
+          <p>{t("petitions.none", { name })}</p>
+        ) : (
+          <ul className="space-y-2">
+            {record.awaitingPetitions.map((p) => (
+              <PetitionCard key={p.id} petition={p} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <ul className="space-y-1">
+        <li>
+          <Link href={`/platforms/${record.platform.slug}/conditions`} className={`${buttonStyles.link} inline-flex min-h-11 items-center`}>
+            {t("conditions", { name })}
+          </Link>
+        </li>
+        <li>
+          <a href={`/api/v1/platforms/${record.platform.slug}`} className={`${buttonStyles.link} inline-flex min-h-11 items-center`} type="application/json">
+            {t("openData")}
+          </a>
+        </li>
+      </ul>
+    </div>
+  );
+}
