@@ -114,6 +114,13 @@ export async function summaryRows<D extends Dim>(dims: readonly D[], scope: Summ
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
+/** Platforms by slug, or all of them for an empty list; an unknown slug is an error. */
+export async function findPlatforms(slugs: string[]) {
+  const platforms = await db.platform.findMany({ where: slugs.length ? { slug: { in: slugs } } : {}, select: { id: true, slug: true } });
+  if (platforms.length < new Set(slugs).size) throw new AppError("UNKNOWN_PLATFORM");
+  return platforms;
+}
+
 function period(today: Date): Period & { fromDate: string; toDate: string } {
   const { from, to } = statsPeriod(today);
   return { from: iso(from).slice(0, 7), to: iso(to).slice(0, 7), fromDate: iso(from), toDate: iso(to) };
