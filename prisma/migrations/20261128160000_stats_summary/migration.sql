@@ -38,10 +38,10 @@ CREATE TABLE "ReportHistogram" (
     "sector" "Sector" NOT NULL,
     "month" DATE NOT NULL,
     "measure" "SummaryMeasure" NOT NULL,
-    "tenths" INTEGER NOT NULL,
-    "count" INTEGER NOT NULL,
+    "tenths" INTEGER[],
+    "counts" INTEGER[],
 
-    CONSTRAINT "ReportHistogram_pkey" PRIMARY KEY ("platformId","month","city","sector","measure","tenths")
+    CONSTRAINT "ReportHistogram_pkey" PRIMARY KEY ("platformId","month","city","sector","measure")
 );
 
 -- CreateTable
@@ -134,17 +134,26 @@ BEGIN
       ON CONFLICT ("platformId", "month", "city", "sector") DO UPDATE SET %5$s
     ),
     histogram AS (
-      INSERT INTO "ReportHistogram" AS s ("platformId", "city", "sector", "month", "measure", "tenths", "count")
-      SELECT * FROM (
-        SELECT r."platformId", r."city", r."sector", r."month", 'HOURS_PER_DAY'::"SummaryMeasure", r.hours, sum(r.sign)::int AS "count"
+      INSERT INTO "ReportHistogram" AS s ("platformId", "city", "sector", "month", "measure", "tenths", "counts")
+      SELECT d."platformId", d."city", d."sector", d."month", d."measure",
+             array_agg(d."tenths" ORDER BY d."tenths"), array_agg(d."count" ORDER BY d."tenths")
+      FROM (
+        SELECT r."platformId", r."city", r."sector", r."month", 'HOURS_PER_DAY'::"SummaryMeasure" AS "measure",
+               r.hours AS "tenths", sum(r.sign)::int AS "count"
           FROM r GROUP BY 1, 2, 3, 4, 5, 6
         UNION ALL
         SELECT r."platformId", r."city", r."sector", r."month", 'NET_PER_HOUR'::"SummaryMeasure", r.hourly, sum(r.sign)::int
           FROM r GROUP BY 1, 2, 3, 4, 5, 6
       ) d
       WHERE d."count" <> 0
-      ORDER BY 1, 4, 2, 3, 5, 6
-      ON CONFLICT ("platformId", "month", "city", "sector", "measure", "tenths") DO UPDATE SET "count" = s."count" + EXCLUDED."count"
+      GROUP BY 1, 2, 3, 4, 5
+      ORDER BY 1, 4, 2, 3, 5
+      ON CONFLICT ("platformId", "month", "city", "sector", "measure") DO UPDATE SET ("tenths", "counts") = (
+        SELECT coalesce(array_agg(m.t ORDER BY m.t), '{}'), coalesce(array_agg(m.c ORDER BY m.t), '{}')
+          FROM (SELECT u.t, sum(u.c)::int AS c
+                  FROM unnest(s."tenths" || EXCLUDED."tenths", s."counts" || EXCLUDED."counts") AS u(t, c)
+                 GROUP BY u.t HAVING sum(u.c) <> 0) m
+      )
     )
     SELECT 1$f$, source, terms, cols, sums, sets, changed);
 END $$;

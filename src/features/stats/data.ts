@@ -5,6 +5,7 @@ import { AppError } from "~/lib/app-error";
 import { statsPeriod, todayInChina } from "~/features/reports/months";
 import { cached } from "~/features/stats/cache";
 import { quotesAllowed, shuffle } from "~/features/stats/k-anonymity";
+import { TenthsHistogram } from "~/features/stats/histogram";
 import { COUNT_KEYS, publish, type CountKey, type Period, type Row } from "~/features/stats/publish";
 
 // Every statistic any page, procedure or export shows comes out of this file (or scoped.ts,
@@ -27,7 +28,7 @@ const pascal = (code: string) =>
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join("");
 /** The summary column holding each count. */
-export const SUMMARY_COLUMN = Object.fromEntries(
+const SUMMARY_COLUMN = Object.fromEntries(
   COUNT_KEYS.map((k) => [k, k.startsWith("p_") ? `pension${pascal(k.slice(2))}` : k.startsWith("h_") ? `health${pascal(k.slice(2))}` : k]),
 ) as Record<CountKey, string>;
 const SUMS = Prisma.raw(COUNT_KEYS.map((k) => `sum("${SUMMARY_COLUMN[k]}")::int AS "${k}"`).join(", "));
@@ -50,66 +51,60 @@ export async function sealMonths(fromDate: string, toDate: string): Promise<numb
 }
 
 type Cell = Record<CountKey, number> & Record<string, string>;
-type Median = Record<string, string | null> & { measure: "HOURS_PER_DAY" | "NET_PER_HOUR"; tenths: number };
+type Histogram = Record<string, string> & { measure: "HOURS_PER_DAY" | "NET_PER_HOUR"; tenths: number[]; counts: number[] };
 
 /**
- * Every joint cell's counts, summed over the scope's months, and the exact medians of every
- * one-dimension margin and of the total, in one statement (one snapshot). Histogram values
- * are tenths: hours come in half-hour steps, hourly income is rounded to 0.1 yuan.
+ * Every joint cell's counts, summed over the scope's months, and the cells' histograms, one
+ * per month and measure, in one statement (one snapshot).
  */
 async function readSummary<D extends Dim>(dims: readonly D[], scope: SummaryScope) {
   const where = scopeSql(scope);
-  const names = dims.map((d) => `"${d}"`).join(", ");
   const select = Prisma.raw(dims.map((d) => `${DIM_COLUMN[d]}::text AS "${d}"`).join(", "));
-  const sets = Prisma.raw([...dims.map((d) => `(${DIM_COLUMN[d]}, "measure", "tenths")`), `("measure", "tenths")`].join(", "));
   const grouping = Prisma.raw(dims.map((d) => DIM_COLUMN[d]).join(", "));
-  const partition = Prisma.raw(`"g", ${names}, "measure"`);
-  const [result] = await db.$queryRaw<{ cells: Cell[] | null; medians: Median[] | null }[]>`
+  const [result] = await db.$queryRaw<{ cells: Cell[] | null; histograms: Histogram[] | null }[]>`
     WITH cells AS (
       SELECT ${select}, ${SUMS} FROM "ReportSummary" WHERE ${where} GROUP BY ${grouping} HAVING sum("n") > 0
-    ), h AS (
-      SELECT ${select}, GROUPING(${grouping}) AS "g", "measure", "tenths", sum("count") AS "c"
-      FROM "ReportHistogram" WHERE ${where} GROUP BY GROUPING SETS (${sets})
-    ), w AS (
-      SELECT *, sum("c") OVER (PARTITION BY ${partition} ORDER BY "tenths") AS "cum", sum("c") OVER (PARTITION BY ${partition}) AS "total"
-      FROM h WHERE "c" > 0
-    ), medians AS (
-      -- percentile_disc(0.5): the first value whose cumulative count reaches half the group.
-      SELECT ${Prisma.raw(names)}, "measure", min("tenths") AS "tenths" FROM w WHERE "cum" * 2 >= "total" GROUP BY ${partition}
+    ), histograms AS (
+      SELECT ${select}, "measure", "tenths", "counts" FROM "ReportHistogram" WHERE ${where}
     )
-    SELECT (SELECT json_agg(cells) FROM cells) AS "cells", (SELECT json_agg(medians) FROM medians) AS "medians"`;
-  return { cells: result?.cells ?? [], medians: result?.medians ?? [] };
+    SELECT (SELECT json_agg(cells) FROM cells) AS "cells", (SELECT json_agg(histograms) FROM histograms) AS "histograms"`;
+  return { cells: result?.cells ?? [], histograms: result?.histograms ?? [] };
 }
 
 /** Rows for every joint cell, every one-dimension margin and the total, as `publish` wants. */
 export async function summaryRows<D extends Dim>(dims: readonly D[], scope: SummaryScope): Promise<Row<D>[]> {
   await sealMonths(scope.fromDate, scope.toDate);
-  const { cells, medians } = await readSummary(dims, scope);
-  const groups = new Map<string, Row<D>>();
+  const { cells, histograms } = await readSummary(dims, scope);
+  type Group = { row: Row<D>; hours: TenthsHistogram; hourly: TenthsHistogram };
+  const groups = new Map<string, Group>();
   const group = (keys: (string | null)[]) => {
     const id = JSON.stringify(keys);
-    let row = groups.get(id);
-    if (!row) {
+    let g = groups.get(id);
+    if (!g) {
       const counts = Object.fromEntries(COUNT_KEYS.map((k) => [k, 0]));
       const named = Object.fromEntries(dims.map((d, i) => [d, keys[i]]));
-      groups.set(id, (row = { ...counts, ...named, medianHours: null, medianHourly: null } as Row<D>));
+      const row = { ...counts, ...named, medianHours: null, medianHourly: null } as Row<D>;
+      groups.set(id, (g = { row, hours: new TenthsHistogram(), hourly: new TenthsHistogram() }));
     }
-    return row;
+    return g;
   };
-  // Each joint cell feeds itself, each one-dimension margin it belongs to, and the total.
+  // A joint cell feeds itself, each one-dimension margin it belongs to, and the total. Only
+  // margins and the total are published with medians.
+  const margins = (keys: string[]) => [dims.map(() => null), ...dims.map((_, i) => keys.map((k, j) => (i === j ? k : null)))];
   for (const cell of cells) {
     const keys = dims.map((d) => cell[d]!);
-    const targets = [dims.map(() => null), ...(dims.length > 1 ? dims.map((_, i) => keys.map((k, j) => (i === j ? k : null))) : []), keys];
-    for (const target of targets) {
-      const row = group(target);
+    for (const target of dims.length > 1 ? [...margins(keys), keys] : margins(keys)) {
+      const { row } = group(target);
       for (const k of COUNT_KEYS) row[k] += cell[k];
     }
   }
-  for (const m of medians) {
-    const row = group(dims.map((d) => m[d] ?? null));
-    row[m.measure === "HOURS_PER_DAY" ? "medianHours" : "medianHourly"] = m.tenths / 10;
+  for (const h of histograms) {
+    for (const target of margins(dims.map((d) => h[d]!))) {
+      const g = group(target);
+      (h.measure === "HOURS_PER_DAY" ? g.hours : g.hourly).add(h.tenths, h.counts);
+    }
   }
-  return [...groups.values()];
+  return [...groups.values()].map(({ row, hours, hourly }) => ({ ...row, medianHours: hours.median(), medianHourly: hourly.median() }));
 }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
