@@ -64,8 +64,10 @@ CREATE TABLE "ReportSummaryMonth" (
 -- rows are written, before they look for the month in "ReportSummaryMonth"), sealing takes it
 -- exclusive (before counting). Either the writer holds it first, and the count, which starts
 -- only after the writer committed, includes its rows; or sealing holds it first, and the writer
--- then sees the month sealed and adds its rows itself. Writers must run in READ COMMITTED (the
--- default) so that their check after the lock sees a seal committed meanwhile.
+-- then sees the month sealed and adds its rows itself. That check needs a fresh snapshot (READ
+-- COMMITTED, the default); a writer in REPEATABLE READ or SERIALIZABLE could miss a seal that
+-- committed after its snapshot, so it adds its rows to the summary of every month it touches,
+-- and sealing a month first deletes whatever summary rows it had.
 
 CREATE FUNCTION wv_summary_lock_key(m date) RETURNS int LANGUAGE sql IMMUTABLE AS
 $$ SELECT (extract(year FROM m) * 12 + extract(month FROM m) - 1)::int $$;
@@ -74,7 +76,7 @@ $$ SELECT (extract(year FROM m) * 12 + extract(month FROM m) - 1)::int $$;
 CREATE FUNCTION wv_summary_lock_class() RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT 1381192013 $$;
 
 -- The counting rules, one "ReportSummary" column per condition on a report row r. The query
--- layer (src/features/stats/summary.ts) reads the columns; the tests recount them from "Report"
+-- layer (src/features/stats/data.ts) reads the columns; the tests recount them from "Report"
 -- with their own conditions.
 CREATE FUNCTION wv_summary_counts() RETURNS TABLE (col text, cond text) LANGUAGE sql IMMUTABLE AS $$
   VALUES
@@ -167,6 +169,9 @@ DECLARE
   months date[];
   m date;
 BEGIN
+  IF current_setting('transaction_isolation') <> 'read committed' THEN
+    RAISE EXCEPTION 'wv_summary_seal counts what committed before its locks: it needs READ COMMITTED';
+  END IF;
   SELECT array_agg(d::date ORDER BY d) INTO wanted
     FROM generate_series(date_trunc('month', first_month), last_month, interval '1 month') d
    WHERE NOT EXISTS (SELECT 1 FROM "ReportSummaryMonth" s WHERE s."month" = d::date);
@@ -187,7 +192,8 @@ BEGIN
   -- Counting a year of reports at once sorts and hashes far more than the default work_mem,
   -- and JIT compiling this one statement costs more than it saves.
   PERFORM set_config('work_mem', '64MB', true), set_config('jit', 'off', true);
-  -- Leftovers of a month unsealed by hand (to rebuild it) would otherwise be counted twice.
+  -- Leftovers (of a month unsealed by hand to rebuild it, or of writers in REPEATABLE READ)
+  -- would otherwise be counted twice.
   DELETE FROM "ReportSummary" WHERE "month" = ANY (months);
   DELETE FROM "ReportHistogram" WHERE "month" = ANY (months);
   EXECUTE wv_summary_delta_sql($s$SELECT t.*, 1 AS sign FROM "Report" t WHERE t."month" = ANY ($1)$s$) USING months;
@@ -216,7 +222,11 @@ BEGIN
   FOREACH m IN ARRAY months LOOP
     PERFORM pg_advisory_xact_lock_shared(wv_summary_lock_class(), wv_summary_lock_key(m));
   END LOOP;
-  SELECT array_agg(s."month") INTO sealed FROM "ReportSummaryMonth" s WHERE s."month" = ANY (months);
+  IF current_setting('transaction_isolation') = 'read committed' THEN
+    SELECT array_agg(s."month") INTO sealed FROM "ReportSummaryMonth" s WHERE s."month" = ANY (months);
+  ELSE
+    sealed := months;
+  END IF;
   IF sealed IS NULL THEN
     RETURN NULL;
   END IF;

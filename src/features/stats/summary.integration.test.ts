@@ -223,4 +223,23 @@ describe("the statistics summary", () => {
     const c = await expectSummaryToMatchRecount(platform.id);
     expect(c.counts.reduce((s, row) => s + (JSON.parse(row) as { n: number }).n, 0)).toBe(3);
   });
+  it("lets writers in REPEATABLE READ count themselves, and recounts their months when sealing", async () => {
+    const platform = await makePlatform();
+    const [template] = await file(platform.slug, "2021-12", day("2021-12-20"), [1]);
+    const row = await db.report.findUniqueOrThrow({ where: { id: template!.id } });
+    const repeatableRead = <T,>(work: (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) => Promise<T>) =>
+      db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+        return work(tx);
+      });
+    // Its snapshot could predate a seal it cannot see, so it adds itself to any month.
+    await repeatableRead((tx) => tx.report.create({ data: { ...row, id: `r-${uid()}`, nullifier: `n-${uid()}`, hoursPerDay: 13 } }));
+    const before = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT "n" FROM "ReportSummary" WHERE "platformId" = $1`, platform.id);
+    expect(before).toEqual([{ n: 1 }]);
+    // Sealing counts from a fresh snapshot only, and replaces what such writers left.
+    await expect(repeatableRead((tx) => tx.$queryRaw`SELECT wv_summary_seal('2021-12-01'::date, '2021-12-01'::date)`)).rejects.toThrow();
+    expect(await sealMonths("2021-12-01", "2021-12-01")).toBe(1);
+    const c = await expectSummaryToMatchRecount(platform.id);
+    expect(c.counts.reduce((s, r) => s + (JSON.parse(r) as { n: number }).n, 0)).toBe(2);
+  });
 });
