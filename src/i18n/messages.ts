@@ -9,6 +9,8 @@ import enStats from "~/i18n/messages/en/stats.json";
 import enRights from "~/i18n/messages/en/rights.json";
 import enPetitions from "~/i18n/messages/en/petitions.json";
 import enCampaigns from "~/i18n/messages/en/campaigns.json";
+import enAnswers from "~/i18n/messages/en/answers.json";
+import enVerdicts from "~/i18n/messages/en/verdicts.json";
 import zhCommon from "~/i18n/messages/zh-CN/common.json";
 import zhErrors from "~/i18n/messages/zh-CN/errors.json";
 import zhAccounts from "~/i18n/messages/zh-CN/accounts.json";
@@ -19,12 +21,14 @@ import zhStats from "~/i18n/messages/zh-CN/stats.json";
 import zhRights from "~/i18n/messages/zh-CN/rights.json";
 import zhPetitions from "~/i18n/messages/zh-CN/petitions.json";
 import zhCampaigns from "~/i18n/messages/zh-CN/campaigns.json";
+import zhAnswers from "~/i18n/messages/zh-CN/answers.json";
+import zhVerdicts from "~/i18n/messages/zh-CN/verdicts.json";
 
 // One file per namespace and locale; a feature adds its pair here. A unit test checks that both
 // locales have exactly the same keys.
 const MESSAGES = {
-  en: { common: enCommon, errors: enErrors, accounts: enAccounts, admin: enAdmin, taxonomy: enTaxonomy, reports: enReports, stats: enStats, rights: enRights, petitions: enPetitions, campaigns: enCampaigns },
-  "zh-CN": { common: zhCommon, errors: zhErrors, accounts: zhAccounts, admin: zhAdmin, taxonomy: zhTaxonomy, reports: zhReports, stats: zhStats, rights: zhRights, petitions: zhPetitions, campaigns: zhCampaigns },
+  en: { common: enCommon, errors: enErrors, accounts: enAccounts, admin: enAdmin, taxonomy: enTaxonomy, reports: enReports, stats: enStats, rights: enRights, petitions: enPetitions, campaigns: enCampaigns, answers: enAnswers, verdicts: enVerdicts },
+  "zh-CN": { common: zhCommon, errors: zhErrors, accounts: zhAccounts, admin: zhAdmin, taxonomy: zhTaxonomy, reports: zhReports, stats: zhStats, rights: zhRights, petitions: zhPetitions, campaigns: zhCampaigns, answers: zhAnswers, verdicts: zhVerdicts },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)["en"];

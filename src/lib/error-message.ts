@@ -10,3 +10,10 @@ export function errorMessage(t: Translate, error: unknown): string {
   if (error instanceof TypeError) return t("NETWORK");
   return t("INTERNAL");
 }
+
+/** For pages: a NOT_FOUND from a procedure becomes null (then notFound()); anything else is thrown on. */
+export function notFoundAsNull(error: unknown): null {
+  const e = error as { code?: unknown; data?: { appCode?: unknown } } | null;
+  if (e?.code === "NOT_FOUND" || e?.data?.appCode === "NOT_FOUND") return null;
+  throw error;
+}

@@ -21,6 +21,8 @@ Object.assign(process.env, env);
 await buildIfNeeded();
 await prisma(["migrate", "deploy"], env);
 await tsx("prisma/seed.ts", [], env);
+// Published submissions for the answers journey (until publishing runs through the organiser's pages).
+await tsx("src/test/e2e-submissions.ts", [], env);
 
 const log = createWriteStream(path.join(dataDir, "server.log"));
 const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port], {

@@ -6,6 +6,7 @@ import { Messages } from "~/components/messages";
 import { Card, PageTitle } from "~/components/ui";
 import { DeleteNotification, NotificationBulkActions } from "~/features/notifications/components/notification-actions";
 import { day } from "~/features/campaigns/format";
+import { describeNotice } from "~/features/notifications/notice";
 import { pageAccount } from "~/server/auth/guard";
 import { api } from "~/trpc/server";
 
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NotificationsPage() {
   const account = await pageAccount(["WORKER"]);
   if (account === "forbidden") return <Forbidden />;
-  const t = await getTranslations("campaigns.notifications");
+  const [t, ts] = await Promise.all([getTranslations("campaigns.notifications"), getTranslations("answers.notices")]);
   const list = await (await api()).notifications.list();
   const unread = list.filter((n) => !n.read).length;
   return (
@@ -27,13 +28,13 @@ export default async function NotificationsPage() {
         {list.length ? <NotificationBulkActions unread={unread} /> : null}
         <ul className="space-y-3" data-testid="notifications">
           {list.map((n) => {
-            const text = t(n.kind === "RESULTS_FINAL" ? "RESULTS_FINAL" : "VOTING_OPEN", { title: n.campaign.title });
+            const { text, href } = describeNotice(n, t, ts);
             return (
               <li key={n.id}>
                 <Card className={`space-y-2 ${n.read ? "" : "border-brand-700"}`}>
                   <p>
                     {n.read ? null : <span className="mr-2 rounded bg-brand-700 px-2 py-0.5 text-sm font-bold text-white">{t("new")}</span>}
-                    <Link href={`/campaigns/${n.campaign.id}`} className="font-medium text-blue-800 underline">
+                    <Link href={href} className="font-medium text-blue-800 underline">
                       {text}
                     </Link>
                   </p>

@@ -14,13 +14,19 @@ export default async function PlatformPage() {
   if (account === "forbidden") return <Forbidden />;
   const t = await getTranslations("accounts.desk");
   const tp = await getTranslations("petitions");
+  const ta = await getTranslations("answers.inbox");
   return (
     <div className="space-y-4">
       <PageTitle>{t("platformTitle")}</PageTitle>
       <p>{t("platformIntro")}</p>
-      <Link href="/platform/petitions" className="font-medium text-blue-800 underline">
-        {tp("platform.link")}
-      </Link>
+      <nav className="flex flex-col gap-2">
+        <Link href="/platform/submissions" className="inline-block min-h-11 content-center font-medium text-blue-800 underline">
+          {ta("link")}
+        </Link>
+        <Link href="/platform/petitions" className="inline-block min-h-11 content-center font-medium text-blue-800 underline">
+          {tp("platform.link")}
+        </Link>
+      </nav>
     </div>
   );
 }

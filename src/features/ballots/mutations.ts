@@ -57,7 +57,9 @@ export async function castBallot(accountId: string, campaignId: string, demandId
   ]);
   if (!campaign) throw new AppError("NOT_FOUND");
   if (campaign.phase !== "VOTING") throw new AppError(campaign.phase === "CLOSED" ? "CAMPAIGN_CLOSED" : "PHASE_CLOSED");
-  if (campaign.verifiedOnly && !(await isVerified(accountId, campaign.unionId))) throw new AppError("NOT_VERIFIED");
+  // Recorded on the ballot for the submission's participation figures (share from verified accounts).
+  const verified = await isVerified(accountId, campaign.unionId);
+  if (campaign.verifiedOnly && !verified) throw new AppError("NOT_VERIFIED");
   const approved = await db.demand.count({ where: { id: { in: demandIds }, campaignId, status: "APPROVED" } });
   if (approved !== demandIds.length) throw new AppError("BALLOT_UNKNOWN_DEMAND");
 
@@ -68,8 +70,8 @@ export async function castBallot(accountId: string, campaignId: string, demandId
     const [open] = await tx.$queryRaw<{ phase: string }[]>`SELECT "phase"::text FROM "Campaign" WHERE "id" = ${campaignId} FOR SHARE`;
     if (open?.phase !== "VOTING") throw new AppError("CAMPAIGN_CLOSED");
     const inserted = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO "Ballot" ("id", "campaignId", "nullifier", "demandIds", "city", "platform", "sector")
-      VALUES (gen_random_uuid()::text, ${campaignId}, ${key}, ${demandIds}::text[], ${profile.city}, ${profile.platform}, ${profile.sector})
+      INSERT INTO "Ballot" ("id", "campaignId", "nullifier", "demandIds", "city", "platform", "sector", "verified")
+      VALUES (gen_random_uuid()::text, ${campaignId}, ${key}, ${demandIds}::text[], ${profile.city}, ${profile.platform}, ${profile.sector}, ${verified})
       ON CONFLICT ("nullifier") DO NOTHING RETURNING "id"`;
     let before: { demandIds: string[]; profile: BallotProfile } | null = null;
     if (inserted.length === 0) {
@@ -79,7 +81,7 @@ export async function castBallot(accountId: string, campaignId: string, demandId
       before = { demandIds: old.demandIds, profile: { city: old.city, platform: old.platform, sector: old.sector } };
       await tx.$executeRaw`
         UPDATE "Ballot" SET "demandIds" = ${demandIds}::text[], "city" = ${profile.city}, "platform" = ${profile.platform},
-          "sector" = ${profile.sector}, "castOn" = CURRENT_DATE
+          "sector" = ${profile.sector}, "verified" = ${verified}, "castOn" = CURRENT_DATE
         WHERE "nullifier" = ${key}`;
     }
     await applyTally(tx, campaignId, ballotChange(before, { demandIds, profile }));

@@ -10,7 +10,7 @@ export function listNotifications(accountId: string) {
     where: { accountId },
     orderBy: [{ createdOn: "desc" }, { id: "desc" }],
     take: 100,
-    select: { id: true, kind: true, read: true, createdOn: true, campaign: { select: { id: true, title: true } } },
+    select: { id: true, kind: true, read: true, createdOn: true, submissionId: true, answerId: true, campaign: { select: { id: true, title: true } } },
   });
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "~/server/db";
+import { db, type Tx } from "~/server/db";
 import { AppError } from "~/lib/app-error";
 
 /** Following is idempotent: the primary key (campaign, account) keeps one row. */
@@ -21,4 +21,49 @@ export async function markAllRead(accountId: string) {
 /** A worker's notifications are theirs to delete, one or all. */
 export async function deleteNotifications(accountId: string, ids: string[] | "all") {
   await db.notification.deleteMany({ where: ids === "all" ? { accountId } : { accountId, id: { in: ids } } });
+}
+
+export type SubmissionNoticeKind = "SUBMISSION_PUBLISHED" | "ANSWER_ARRIVED" | "RESPONSE_OVERDUE" | "VERDICT_ASKED";
+
+/**
+ * Tells every follower of a campaign about a submission event, in one statement. `dedupeKey`
+ * names the event (say "answer:<answerId>"): the unique (account, dedupeKey) index stores it
+ * once per follower however often the caller retries or races.
+ */
+export async function notifyFollowers(
+  tx: Tx,
+  campaignId: string,
+  kind: SubmissionNoticeKind,
+  ref: { submissionId: string; answerId?: string; dedupeKey: string },
+) {
+  return tx.$executeRaw`
+    INSERT INTO "Notification" ("id", "accountId", "kind", "campaignId", "submissionId", "answerId", "dedupeKey")
+    SELECT gen_random_uuid()::text, f."accountId", ${kind}, ${campaignId}, ${ref.submissionId}, ${ref.answerId ?? null}, ${ref.dedupeKey}
+    FROM "CampaignFollow" f WHERE f."campaignId" = ${campaignId}
+    ON CONFLICT ("accountId", "dedupeKey") DO NOTHING`;
+}
+
+/**
+ * Like notifyFollowers, but only followers who may act on the notice: their profile meets the
+ * campaign's scope (an empty scope list is everyone) and, for a campaign of verified workers,
+ * the union verified them. Used to ask "was this done?" only of workers whose verdict counts.
+ */
+export async function notifyFollowersInScope(
+  tx: Tx,
+  campaignId: string,
+  kind: SubmissionNoticeKind,
+  ref: { submissionId: string; answerId?: string; dedupeKey: string },
+) {
+  return tx.$executeRaw`
+    INSERT INTO "Notification" ("id", "accountId", "kind", "campaignId", "submissionId", "answerId", "dedupeKey")
+    SELECT gen_random_uuid()::text, f."accountId", ${kind}, ${campaignId}, ${ref.submissionId}, ${ref.answerId ?? null}, ${ref.dedupeKey}
+    FROM "CampaignFollow" f
+    JOIN "Account" a ON a."id" = f."accountId"
+    JOIN "Campaign" c ON c."id" = f."campaignId"
+    WHERE f."campaignId" = ${campaignId} AND a."role" = 'WORKER'
+      AND (cardinality(c."scopePlatformSlugs") = 0 OR a."platformSlugs" && c."scopePlatformSlugs")
+      AND (cardinality(c."scopeSectors") = 0 OR a."sectors" && c."scopeSectors")
+      AND (cardinality(c."scopeCities") = 0 OR a."city" = ANY(c."scopeCities"))
+      AND (NOT c."verifiedOnly" OR EXISTS (SELECT 1 FROM "Verification" v WHERE v."accountId" = f."accountId" AND v."unionId" = c."unionId"))
+    ON CONFLICT ("accountId", "dedupeKey") DO NOTHING`;
 }

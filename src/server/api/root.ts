@@ -9,6 +9,8 @@ import { campaignsRouter } from "~/server/api/routers/campaigns";
 import { demandsRouter } from "~/server/api/routers/demands";
 import { notificationsRouter } from "~/server/api/routers/notifications";
 import { verificationRouter } from "~/server/api/routers/verification";
+import { answersRouter } from "~/server/api/routers/answers";
+import { verdictsRouter } from "~/server/api/routers/verdicts";
 
 export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
@@ -21,6 +23,8 @@ export const appRouter = createTRPCRouter({
   ballots: ballotsRouter,
   verification: verificationRouter,
   notifications: notificationsRouter,
+  answers: answersRouter,
+  verdicts: verdictsRouter,
 });
 
 export type AppRouter = typeof appRouter;

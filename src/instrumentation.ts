@@ -1,0 +1,8 @@
+// Next.js calls register() once when a server process starts. The scheduled jobs need Node
+// (and the database), so they start only in the Node runtime, and not while `next build`
+// prerenders pages.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startScheduler } = await import("~/server/scheduler");
+  startScheduler();
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { todayUtc } from "~/lib/days";
+import { advanceDuePhases } from "~/features/campaigns/mutations";
+import { sweepDeadlines } from "~/features/deadlines/mutations";
+
+// Date-driven work: campaign phases that follow their dates, and submission deadlines (overdue
+// response clocks, commitments whose date passed and are opened to workers' verdicts). Every
+// job is idempotent and safe to run from several processes at once, so each process runs them
+// at start and then hourly; a job that fails is logged and tried again at the next tick. The
+// timer is unref'd so it never keeps a process alive, and there is one per process
+// (instrumentation may load twice).
+const JOBS: { name: string; run: () => Promise<string | null> }[] = [
+  {
+    name: "campaign phases",
+    run: async () => {
+      const { moved } = await advanceDuePhases();
+      return moved ? `${moved} campaign phase changes` : null;
+    },
+  },
+  {
+    name: "deadline sweep",
+    run: async () => {
+      const { overdue, verdictsAsked } = await sweepDeadlines(todayUtc());
+      return overdue.length || verdictsAsked.length ? `${overdue.length} parties overdue, ${verdictsAsked.length} commitments opened to verdicts` : null;
+    },
+  },
+];
+
+const HOUR = 3_600_000;
+const g = globalThis as unknown as { wvScheduler?: NodeJS.Timeout };
+
+async function tick() {
+  for (const job of JOBS) {
+    try {
+      const done = await job.run();
+      if (done) console.log(`[scheduler] ${job.name}: ${done}`);
+    } catch (error) {
+      console.error(`[scheduler] ${job.name} failed:`, error);
+    }
+  }
+}
+
+export function startScheduler() {
+  if (process.env.WV_DISABLE_SCHEDULER === "1" || g.wvScheduler) return;
+  g.wvScheduler = setInterval(() => void tick(), HOUR);
+  g.wvScheduler.unref();
+  void tick();
+}
