@@ -2,155 +2,118 @@ import "server-only";
 import { db } from "~/server/db";
 import { Prisma } from "~/server/db/generated/client";
 import { AppError } from "~/lib/app-error";
-import { HEALTH, SCHEMES } from "~/features/reports/schema";
 import { statsPeriod, todayInChina } from "~/features/reports/months";
 import { cached } from "~/features/stats/cache";
-import { quotesAllowed, shuffle, suppress, type JointCell, type Suppression } from "~/features/stats/k-anonymity";
+import { quotesAllowed, shuffle } from "~/features/stats/k-anonymity";
+import { TenthsHistogram } from "~/features/stats/histogram";
+import { COUNT_KEYS, publish, type CountKey, type Period, type Row } from "~/features/stats/publish";
 
-// Every statistic any page, procedure or export shows comes out of this file, and only after
-// `suppress` (P4): callers never see a raw count.
+// Every statistic any page, procedure or export shows comes out of this file (or scoped.ts,
+// which reads through it), and only after `publish` (P4): callers never see a raw count.
+// Figures are read from the per-month summary (prisma/schema/stats.prisma), never by scanning
+// reports: counts are additive, medians come from per-value histograms.
+
+export type { Breakdown, Figures, Period } from "~/features/stats/publish";
 
 type Dim = "city" | "sector" | "platform";
-type Row = Record<string, unknown> & { n: number; residentN: number; medianHours: number | null; medianHourly: number | null };
+const DIM_COLUMN: Record<Dim, string> = { platform: `"platformId"`, city: `"city"`, sector: `"sector"` };
 
-export type Figures = {
-  n: number;
-  noContract: number;
-  noSocialInjury: number;
-  pension: Record<(typeof SCHEMES)[number], number>;
-  /** Share at the lowest level among resident-scheme members, when that group is big enough. */
-  residentLowest: number | null;
-  over8h: number;
-  over6d: number;
-  accident: number;
-  deactivated: number;
-  health: Record<(typeof HEALTH)[number], number>;
-  medianHours: number | null;
-  medianHourly: number | null;
-};
-export type Breakdown = { key: string; figures: Figures }[];
-export type Period = { from: string; to: string };
+/** The months (first days, inclusive) and cells a statistic covers; missing or empty lists mean all. */
+export type SummaryScope = { fromDate: string; toDate: string; platformIds?: string[]; cities?: string[]; sectors?: string[] };
 
-const SHARES = {
-  noContract: `"contract" <> 'LABOUR_CONTRACT'`,
-  noSocialInjury: `"workInjury" <> 'SOCIAL'`,
-  residentN: `"pensionScheme" = 'RESIDENT'`,
-  residentLowest: `"pensionScheme" = 'RESIDENT' AND "pensionLevel" = 'LOWEST'`,
-  over8h: `"hoursPerDay" > 8`,
-  over6d: `"daysPerWeek" > 6`,
-  accident: `"accident" <> 'NONE'`,
-  deactivated: `"deactivated"`,
-  ...Object.fromEntries(SCHEMES.map((s) => [`p_${s}`, `"pensionScheme" = '${s}'`])),
-  ...Object.fromEntries(HEALTH.map((h) => [`h_${h}`, `'${h}' = ANY("health")`])),
-} as Record<string, string>;
+const pascal = (code: string) =>
+  code
+    .toLowerCase()
+    .split("_")
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join("");
+/** The summary column holding each count. */
+const SUMMARY_COLUMN = Object.fromEntries(
+  COUNT_KEYS.map((k) => [k, k.startsWith("p_") ? `pension${pascal(k.slice(2))}` : k.startsWith("h_") ? `health${pascal(k.slice(2))}` : k]),
+) as Record<CountKey, string>;
+const SUMS = Prisma.raw(COUNT_KEYS.map((k) => `sum("${SUMMARY_COLUMN[k]}")::int AS "${k}"`).join(", "));
 
-// Built from the constants above only; user input reaches the query as parameters. Counts are
-// additive, so SQL computes them once per joint cell (one hash aggregate, no sort) and the
-// margins are sums; medians come from per-cell histograms (hours are in half-hour steps, hourly
-// income is rounded to 0.1 yuan), merged in JS. This keeps a platform with hundreds of
-// thousands of reports to two scans of its index range.
-const COUNTS = Prisma.raw(
-  [`count(*)::int AS "n"`, ...Object.entries(SHARES).map(([name, cond]) => `count(*) FILTER (WHERE ${cond})::int AS "${name}"`)].join(",\n"),
-);
-const COUNT_KEYS = ["n", ...Object.keys(SHARES)];
-
-type Col<D extends Dim> = { name: D; sql: string };
-type Hist = Map<number, number>;
-
-function medianOf(hist: Hist | undefined): number | null {
-  if (!hist || hist.size === 0) return null;
-  const entries = [...hist.entries()].sort((a, b) => a[0] - b[0]);
-  const total = entries.reduce((s, [, c]) => s + c, 0);
-  let seen = 0;
-  // percentile_disc(0.5): the first value whose cumulative share reaches one half.
-  for (const [value, c] of entries) if ((seen += c) * 2 >= total) return value;
-  return null;
+function scopeSql(scope: SummaryScope) {
+  const parts = [Prisma.sql`"month" BETWEEN ${scope.fromDate}::date AND ${scope.toDate}::date`];
+  if (scope.platformIds?.length) parts.push(Prisma.sql`"platformId" IN (${Prisma.join(scope.platformIds)})`);
+  if (scope.cities?.length) parts.push(Prisma.sql`"city" IN (${Prisma.join(scope.cities)})`);
+  if (scope.sectors?.length) parts.push(Prisma.sql`"sector"::text IN (${Prisma.join(scope.sectors)})`);
+  return Prisma.join(parts, " AND ");
 }
 
-/** Rows for every joint cell, every single-dimension margin and the total, as publish() wants. */
-async function aggregate<D extends Dim>(cols: readonly Col<D>[], where: Prisma.Sql) {
-  const select = Prisma.raw(cols.map((c) => `${c.sql} AS "${c.name}"`).join(", "));
-  const keys = Prisma.raw(cols.map((_, i) => i + 1).join(", "));
-  const k = cols.length;
-  const [cells, hist] = await Promise.all([
-    db.$queryRaw<Record<string, unknown>[]>`SELECT ${select}, ${COUNTS} FROM "Report" WHERE ${where} GROUP BY ${keys}`,
-    db.$queryRaw<Record<string, unknown>[]>`
-      SELECT ${select}, 'h' AS "kind", "hoursPerDay" AS "v", count(*)::int AS "c" FROM "Report" WHERE ${where} GROUP BY ${keys}, ${Prisma.raw(String(k + 2))}
-      UNION ALL
-      SELECT ${select}, 'r', round("netPerHour"::numeric, 1)::float8, count(*)::int FROM "Report" WHERE ${where} GROUP BY ${keys}, ${Prisma.raw(String(k + 2))}`,
-  ]);
-  type Acc = { counts: Record<string, number>; h: Hist; r: Hist; keys: Record<D, string | null> };
-  const groups = new Map<string, Acc>();
-  // Each joint cell feeds itself, each one-dimension margin it belongs to, and the total.
-  const targets = (row: Record<string, unknown>) => {
-    const patterns: (D | "total" | "joint")[] = k > 1 ? ["total", ...cols.map((c) => c.name), "joint"] : ["total", "joint"];
-    return patterns.map((only) => {
-      const g = Object.fromEntries(cols.map((c) => [c.name, only === "joint" || only === c.name ? String(row[c.name]) : null])) as Record<D, string | null>;
-      const id = JSON.stringify(g);
-      let acc = groups.get(id);
-      if (!acc) groups.set(id, (acc = { counts: Object.fromEntries(COUNT_KEYS.map((key) => [key, 0])), h: new Map(), r: new Map(), keys: g }));
-      return acc;
-    });
+/**
+ * Summarises the closed months of a period that are not summarised yet (once per month, the
+ * first time a statistic needs it; see the stats_summary migration). Returns how many it did.
+ */
+export async function sealMonths(fromDate: string, toDate: string): Promise<number> {
+  const [row] = await db.$queryRaw<{ sealed: number }[]>`SELECT wv_summary_seal(${fromDate}::date, ${toDate}::date) AS "sealed"`;
+  return row?.sealed ?? 0;
+}
+
+type Cell = Record<CountKey, number> & Record<string, string>;
+type Histogram = Record<string, string> & { measure: "HOURS_PER_DAY" | "NET_PER_HOUR"; tenths: number[]; counts: number[] };
+
+/**
+ * Every joint cell's counts, summed over the scope's months, and the cells' histograms, one
+ * per month and measure, in one statement (one snapshot).
+ */
+async function readSummary<D extends Dim>(dims: readonly D[], scope: SummaryScope) {
+  const where = scopeSql(scope);
+  const select = Prisma.raw(dims.map((d) => `${DIM_COLUMN[d]}::text AS "${d}"`).join(", "));
+  const grouping = Prisma.raw(dims.map((d) => DIM_COLUMN[d]).join(", "));
+  const [result] = await db.$queryRaw<{ cells: Cell[] | null; histograms: Histogram[] | null }[]>`
+    WITH cells AS (
+      SELECT ${select}, ${SUMS} FROM "ReportSummary" WHERE ${where} GROUP BY ${grouping} HAVING sum("n") > 0
+    ), histograms AS (
+      SELECT ${select}, "measure", "tenths", "counts" FROM "ReportHistogram" WHERE ${where}
+    )
+    SELECT (SELECT json_agg(cells) FROM cells) AS "cells", (SELECT json_agg(histograms) FROM histograms) AS "histograms"`;
+  return { cells: result?.cells ?? [], histograms: result?.histograms ?? [] };
+}
+
+/** Rows for every joint cell, every one-dimension margin and the total, as `publish` wants. */
+export async function summaryRows<D extends Dim>(dims: readonly D[], scope: SummaryScope): Promise<Row<D>[]> {
+  await sealMonths(scope.fromDate, scope.toDate);
+  const { cells, histograms } = await readSummary(dims, scope);
+  type Group = { row: Row<D>; hours: TenthsHistogram; hourly: TenthsHistogram };
+  const groups = new Map<string, Group>();
+  const group = (keys: (string | null)[]) => {
+    const id = JSON.stringify(keys);
+    let g = groups.get(id);
+    if (!g) {
+      const counts = Object.fromEntries(COUNT_KEYS.map((k) => [k, 0]));
+      const named = Object.fromEntries(dims.map((d, i) => [d, keys[i]]));
+      const row = { ...counts, ...named, medianHours: null, medianHourly: null } as Row<D>;
+      groups.set(id, (g = { row, hours: new TenthsHistogram(), hourly: new TenthsHistogram() }));
+    }
+    return g;
   };
-  for (const row of cells) for (const acc of targets(row)) for (const key of COUNT_KEYS) acc.counts[key]! += row[key] as number;
-  for (const row of hist) {
-    const v = Number(row.v);
-    const c = row.c as number;
-    for (const acc of targets(row)) {
-      const h = row.kind === "h" ? acc.h : acc.r;
-      h.set(v, (h.get(v) ?? 0) + c);
+  // A joint cell feeds itself, each one-dimension margin it belongs to, and the total. Only
+  // margins and the total are published with medians.
+  const margins = (keys: string[]) => [dims.map(() => null), ...dims.map((_, i) => keys.map((k, j) => (i === j ? k : null)))];
+  for (const cell of cells) {
+    const keys = dims.map((d) => cell[d]!);
+    for (const target of dims.length > 1 ? [...margins(keys), keys] : margins(keys)) {
+      const { row } = group(target);
+      for (const k of COUNT_KEYS) row[k] += cell[k];
     }
   }
-  return [...groups.values()].map(
-    (acc) => ({ ...acc.counts, ...acc.keys, medianHours: medianOf(acc.h), medianHourly: medianOf(acc.r) }) as unknown as Row & Record<D, string | null>,
-  );
+  for (const h of histograms) {
+    for (const target of margins(dims.map((d) => h[d]!))) {
+      const g = group(target);
+      (h.measure === "HOURS_PER_DAY" ? g.hours : g.hourly).add(h.tenths, h.counts);
+    }
+  }
+  return [...groups.values()].map(({ row, hours, hourly }) => ({ ...row, medianHours: hours.median(), medianHourly: hourly.median() }));
 }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
-const share = (part: number, n: number) => Math.round((part / n) * 1000) / 1000;
 
-function figures(row: Row, residentShown: boolean): Figures {
-  const n = row.n;
-  const num = (k: string) => share(row[k] as number, n);
-  return {
-    n,
-    noContract: num("noContract"),
-    noSocialInjury: num("noSocialInjury"),
-    pension: Object.fromEntries(SCHEMES.map((s) => [s, num(`p_${s}`)])) as Figures["pension"],
-    residentLowest: residentShown ? share(row.residentLowest as number, row.residentN) : null,
-    over8h: num("over8h"),
-    over6d: num("over6d"),
-    accident: num("accident"),
-    deactivated: num("deactivated"),
-    health: Object.fromEntries(HEALTH.map((h) => [h, num(`h_${h}`)])) as Figures["health"],
-    medianHours: row.medianHours,
-    medianHourly: row.medianHourly,
-  };
-}
-
-/** Suppression of the main counts, then of the resident-scheme sub-group on top of it. */
-function publish<D extends Dim>(rows: (Row & Record<D, string | null>)[], dims: readonly D[]) {
-  const isJoint = (r: Row & Record<D, string | null>) => dims.every((d) => r[d] !== null);
-  const joint = rows.filter(isJoint);
-  const cells = (count: (r: Row) => number): JointCell<D>[] =>
-    joint.map((r) => ({ keys: Object.fromEntries(dims.map((d) => [d, r[d]!])) as Record<D, string>, n: count(r) }));
-  const main = suppress(cells((r) => r.n), dims);
-  const hidden = Object.fromEntries(
-    dims.map((d) => [d, new Set(joint.map((r) => String(r[d])).filter((k) => !main.shown[d].has(k)))]),
-  ) as unknown as Record<D, Set<string>>;
-  const resident: Suppression<D> = suppress(cells((r) => r.residentN), dims, hidden);
-
-  const only = (d: D) => rows.filter((r) => r[d] !== null && dims.every((o) => o === d || r[o] === null));
-  const total = rows.find((r) => dims.every((d) => r[d] === null));
-  const breakdown = (d: D): Breakdown =>
-    only(d)
-      .filter((r) => main.shown[d].has(r[d]!))
-      .map((r) => ({ key: r[d]!, figures: figures(r, resident.shown[d].has(r[d]!)) }))
-      .sort((a, b) => b.figures.n - a.figures.n);
-  return {
-    total: main.totalShown && total ? figures(total, resident.totalShown) : null,
-    breakdowns: Object.fromEntries(dims.map((d) => [d, breakdown(d)])) as Record<D, Breakdown>,
-  };
+/** Platforms by slug, or all of them for an empty list; an unknown slug is an error. */
+export async function findPlatforms(slugs: string[]) {
+  const platforms = await db.platform.findMany({ where: slugs.length ? { slug: { in: slugs } } : {}, select: { id: true, slug: true } });
+  if (platforms.length < new Set(slugs).size) throw new AppError("UNKNOWN_PLATFORM");
+  return platforms;
 }
 
 function period(today: Date): Period & { fromDate: string; toDate: string } {
@@ -168,14 +131,9 @@ export async function computePlatformConditions(slug: string, today: Date) {
   const platform = await db.platform.findUnique({ where: { slug }, select: { id: true, slug: true, nameZh: true, nameEn: true } });
   if (!platform) throw new AppError("NOT_FOUND");
   const p = period(today);
-  const rows = await aggregate(
-    [
-      { name: "city", sql: `"city"` },
-      { name: "sector", sql: `"sector"::text` },
-    ] as const,
-    Prisma.sql`"platformId" = ${platform.id} AND "month" BETWEEN ${p.fromDate}::date AND ${p.toDate}::date`,
-  );
-  const published = publish(rows, ["city", "sector"] as const);
+  const dims = ["city", "sector"] as const;
+  const rows = await summaryRows(dims, { fromDate: p.fromDate, toDate: p.toDate, platformIds: [platform.id] });
+  const published = publish(rows, dims);
   return { platform, period: { from: p.from, to: p.to }, ...published };
 }
 
@@ -188,7 +146,7 @@ async function computeOverview(today: Date) {
   const p = period(today);
   const [platforms, rows] = await Promise.all([
     db.platform.findMany({ select: { id: true, slug: true, nameZh: true, nameEn: true }, orderBy: { slug: "asc" } }),
-    aggregate([{ name: "platform", sql: `"platformId"` }] as const, Prisma.sql`"month" BETWEEN ${p.fromDate}::date AND ${p.toDate}::date`),
+    summaryRows(["platform"] as const, { fromDate: p.fromDate, toDate: p.toDate }),
   ]);
   const published = publish(rows, ["platform"] as const);
   return { platforms, period: { from: p.from, to: p.to }, total: published.total, byPlatform: published.breakdowns.platform };

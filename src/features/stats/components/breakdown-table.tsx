@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { Breakdown } from "~/features/stats/data";
+import type { Breakdown } from "~/features/stats/publish";
 
 /** One breakdown (by city or by kind of work) as a compact table; hidden groups never arrive. */
 export async function BreakdownTable({ title, rows, label }: { title: string; rows: Breakdown; label: (key: string) => string }) {

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "~/components/ui";
 import { HEALTH, SCHEMES } from "~/features/reports/schema";
 import { NATIONAL, type NationalFigure } from "~/features/stats/national";
-import type { Figures } from "~/features/stats/data";
+import type { Figures } from "~/features/stats/publish";
 
 // Server-rendered HTML bars: no chart library reaches the browser.
 
