@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { Pool } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 // One schema, two drivers: a postgres:// URL selects a PostgreSQL server, anything else the
@@ -16,8 +17,37 @@ export function pgliteDir(dataDir = process.env.DATA_DIR ?? "data") {
   return path.resolve(dataDir, "pglite");
 }
 
+type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+
+/**
+ * @prisma/adapter-pg runs a migration script by splitting it at every ";", even inside
+ * comments and function bodies, so `prisma migrate deploy` fails on such migrations (the
+ * embedded PGlite adapter runs them whole). PostgreSQL takes the whole script as one simple
+ * query, which also applies a migration all or nothing. Only the Prisma CLI runs scripts.
+ */
+function wholeScripts(adapter: PgAdapter) {
+  const inner = adapter as unknown as { client: Pool; onError(error: unknown): never };
+  adapter.executeScript = async (script: string) => {
+    try {
+      await inner.client.query(script);
+    } catch (error) {
+      inner.onError(error);
+    }
+  };
+  return adapter;
+}
+
+class PrismaPgWholeScripts extends PrismaPg {
+  override async connect() {
+    return wholeScripts(await super.connect());
+  }
+  override async connectToShadowDb() {
+    return wholeScripts(await super.connectToShadowDb());
+  }
+}
+
 export function createAdapter(url: string | undefined, opts: { poolSize?: number; dataDir?: string } = {}) {
-  if (isServerUrl(url)) return new PrismaPg({ connectionString: url, max: opts.poolSize ?? 20 });
+  if (isServerUrl(url)) return new PrismaPgWholeScripts({ connectionString: url, max: opts.poolSize ?? 20 });
   const dir = pgliteDir(opts.dataDir);
   mkdirSync(dir, { recursive: true });
   const pglite = new PGlite(dir);
