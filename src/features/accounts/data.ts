@@ -32,7 +32,7 @@ export async function getSessionAccount(sessionId: string): Promise<SessionAccou
   const generation = sessions.generation;
   const rows = await db.$queryRaw<
     { revokedAt: Date | null; expiresAt: Date; id: string; role: SessionAccount["role"]; pseudonym: string; unionId: string | null; platformId: string | null; suspendedAt: Date | null }[]
-  >`SELECT s."revokedAt", s."expiresAt", a.id, a.role::text AS role, a.pseudonym, a."unionId", a."platformId", a."suspendedAt"
+  >`/* prepared */ SELECT s."revokedAt", s."expiresAt", a.id, a.role::text AS role, a.pseudonym, a."unionId", a."platformId", a."suspendedAt"
     FROM "Session" s JOIN "Account" a ON a.id = s."accountId" WHERE s.id = ${sessionId}`;
   const row = rows[0];
   if (!row || row.revokedAt || row.expiresAt < new Date() || row.suspendedAt) return null;

@@ -34,7 +34,7 @@ type Outcome = { found: boolean; phase: string | null; verifiedOnly: boolean; vo
  *   cannot deadlock. Borda points: MAX_RANKS for first place down to 1.
  */
 function writeBallot(accountId: string, campaignId: string, key: string, demandIds: string[]) {
-  return db.$queryRaw<Outcome[]>`
+  return db.$queryRaw<Outcome[]>`/* prepared */
     WITH c AS MATERIALIZED (
       SELECT "phase"::text AS phase, "verifiedOnly", "unionId" FROM "Campaign" WHERE "id" = ${campaignId} FOR SHARE
     ), voter AS MATERIALIZED (

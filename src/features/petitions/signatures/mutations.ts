@@ -20,7 +20,7 @@ type Outcome = { open: number; changed: number; threshold: number; reachedOn: Da
 export async function signPetition(accountId: string, petitionId: string, comment?: string) {
   const text = comment?.trim() || null;
   if (text && containsPii(text)) throw new AppError("PII_DETECTED");
-  const rows = await db.$queryRaw<Outcome[]>`
+  const rows = await db.$queryRaw<Outcome[]>`/* prepared */
     WITH p AS (
       SELECT pe.id, pe.threshold, pe."thresholdReachedOn", pe."milestoneReached", pl.slug
       FROM "Petition" pe LEFT JOIN "Platform" pl ON pl.id = pe."platformId"
