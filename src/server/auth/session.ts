@@ -39,6 +39,14 @@ export async function accountFromCookie(raw: string | undefined): Promise<Sessio
   return getSessionAccount(token.sid);
 }
 
+const cookiePattern = new RegExp(`(?:^|; )${sessionCookieName.replace(/\./g, "\\.")}=([^;]+)`);
+
+/** For route handlers: the account behind the request's session cookie, if any. */
+export function accountFromHeaders(headers: Headers): Promise<SessionAccount | null> {
+  const raw = headers.get("cookie")?.match(cookiePattern)?.[1];
+  return accountFromCookie(raw ? decodeURIComponent(raw) : undefined);
+}
+
 export const auth = cache(async (): Promise<SessionAccount | null> => {
   const jar = await cookies();
   return accountFromCookie(jar.get(sessionCookieName)?.value);
