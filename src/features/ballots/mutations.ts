@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "~/server/db";
+import { hotSql } from "~/server/db";
 import { nullifier } from "~/server/nullifier";
 import { AppError } from "~/lib/app-error";
 import { MAX_RANKS, type BallotProfile } from "~/features/ballots/tally";
@@ -22,7 +22,7 @@ function checkRanking(demandIds: string[]) {
 type Outcome = { found: boolean; phase: string | null; verifiedOnly: boolean; voter: boolean; verified: boolean; approved: number; written: number };
 
 /**
- * One statement, one round trip: checks, the ballot upsert and the running tally together.
+ * One prepared statement, one round trip: checks, the ballot upsert and the running tally together.
  * - The campaign row is read FOR SHARE, so closing the campaign waits for ballots in flight and
  *   none slips in after; its phase is the one of the locked (latest) row version.
  * - The voter's coarse profile (one city, platform and sector, or a bucket) and whether their
@@ -34,7 +34,7 @@ type Outcome = { found: boolean; phase: string | null; verifiedOnly: boolean; vo
  *   cannot deadlock. Borda points: MAX_RANKS for first place down to 1.
  */
 function writeBallot(accountId: string, campaignId: string, key: string, demandIds: string[]) {
-  return db.$queryRaw<Outcome[]>`/* prepared */
+  return hotSql<Outcome>`
     WITH c AS MATERIALIZED (
       SELECT "phase"::text AS phase, "verifiedOnly", "unionId" FROM "Campaign" WHERE "id" = ${campaignId} FOR SHARE
     ), voter AS MATERIALIZED (

@@ -1,7 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { db } from "~/server/db";
-import { Prisma } from "~/server/db/generated/client";
+import { db, hotQuery } from "~/server/db";
 import { nullifier } from "~/server/nullifier";
 import { AppError } from "~/lib/app-error";
 import { omit } from "~/lib/omit";
@@ -49,23 +48,26 @@ function columns(input: ReportInput) {
   };
 }
 
-const quoted = (names: string[]) => Prisma.raw(names.map((n) => `"${n}"`).join(", "));
+const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(", ");
 const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
- * INSERT ... ON CONFLICT on the nullifier in one prepared statement. The row travels as one JSON
- * value that PostgreSQL reads with the table's own column types (enums, arrays, dates), so the
- * statement follows the schema instead of repeating it; through Prisma's upsert the same write
- * cost ~4 ms of CPU to compile on every call. `update` names the columns a refiling replaces.
+ * INSERT ... ON CONFLICT on the nullifier in one prepared statement (hotQuery). The row travels
+ * as one JSON value that PostgreSQL reads with the table's own column types (enums, arrays,
+ * dates), so the statement follows the schema instead of repeating it; through Prisma's upsert
+ * the same write cost ~4 ms of CPU to compile on every call. `update` names the columns a
+ * refiling replaces. Column names come from the zod schema's keys, never from the request.
  */
 function upsertReport(row: Record<string, unknown>, update: string[]) {
   const columns = Object.keys(row);
   if (![...columns, ...update].every((c) => /^[A-Za-z]+$/.test(c))) throw new AppError("INTERNAL");
-  return db.$queryRaw<{ id: string }[]>`/* prepared */
-    INSERT INTO "Report" (${quoted(columns)})
-    SELECT ${quoted(columns)} FROM json_populate_record(NULL::"Report", ${JSON.stringify(row)}::json)
-    ON CONFLICT ("nullifier") DO UPDATE SET (${quoted(update)}) = ROW(${Prisma.raw(update.map((c) => `EXCLUDED."${c}"`).join(", "))})
-    RETURNING "id"`;
+  return hotQuery<{ id: string }>(
+    `INSERT INTO "Report" (${quoted(columns)})
+     SELECT ${quoted(columns)} FROM json_populate_record(NULL::"Report", $1::json)
+     ON CONFLICT ("nullifier") DO UPDATE SET (${quoted(update)}) = ROW(${update.map((c) => `EXCLUDED."${c}"`).join(", ")})
+     RETURNING "id"`,
+    [JSON.stringify(row)],
+  );
 }
 
 /**
