@@ -45,16 +45,19 @@ describe("ballots", () => {
     const p2 = await makePlatform();
     const several = await makeProfiledWorker("wuhan", [p1.slug, p2.slug], []);
     const single = await makeProfiledWorker("beijing", [p1.slug], ["COURIER"]);
+    const blank = await makeWorker(); // never saved a profile: its lists are NULL in the table
     const { codes } = await createInviteCodes(union.id, 1, 1);
     await redeemInviteCode(single.account.accountId, codes[0]!);
     await castBallot(several.account.accountId, campaignId, [d[0]!]);
     await castBallot(single.account.accountId, campaignId, [d[1]!]);
+    await castBallot(blank.account.accountId, campaignId, [d[0]!, d[1]!]);
     const stored = await db.ballot.findMany({ where: { campaignId }, select: { city: true, platform: true, sector: true, verified: true } });
     const profiles = [
       { ...coarseProfile({ city: "wuhan", platformSlugs: [p1.slug, p2.slug], sectors: [] }), verified: false },
       { ...coarseProfile({ city: "beijing", platformSlugs: [p1.slug], sectors: ["COURIER"] }), verified: true },
+      { ...coarseProfile({ city: null, platformSlugs: [], sectors: [] }), verified: false },
     ];
-    expect(profiles.map((p) => [p.platform, p.sector])).toEqual([["several", "unknown"], [p1.slug, "COURIER"]]);
+    expect(profiles.map((p) => [p.platform, p.sector])).toEqual([["several", "unknown"], [p1.slug, "COURIER"], ["unknown", "unknown"]]);
     expect(stored).toEqual(expect.arrayContaining(profiles));
   });
 

@@ -25,8 +25,9 @@ type Outcome = { found: boolean; phase: string | null; verifiedOnly: boolean; vo
  * One prepared statement, one round trip: checks, the ballot upsert and the running tally together.
  * - The campaign row is read FOR SHARE, so closing the campaign waits for ballots in flight and
  *   none slips in after; its phase is the one of the locked (latest) row version.
- * - The voter's coarse profile (one city, platform and sector, or a bucket) and whether their
- *   union verified them are copied onto the ballot; the account id is not stored (P3).
+ * - The voter's coarse profile (one city, platform and sector, or a bucket, as coarseProfile;
+ *   a list never set is NULL here, an empty list to Prisma) and whether their union verified
+ *   them are copied onto the ballot; the account id is not stored (P3).
  * - An existing ballot is locked FOR UPDATE and its old contribution subtracted exactly once; a
  *   new one is inserted with ON CONFLICT DO NOTHING (a concurrent duplicate makes `written` 0
  *   and the caller runs the statement again, when the other ballot is visible).
@@ -39,8 +40,8 @@ function writeBallot(accountId: string, campaignId: string, key: string, demandI
       SELECT "phase"::text AS phase, "verifiedOnly", "unionId" FROM "Campaign" WHERE "id" = ${campaignId} FOR SHARE
     ), voter AS MATERIALIZED (
       SELECT coalesce(a."city", 'unknown') AS city,
-        CASE cardinality(a."platformSlugs") WHEN 0 THEN 'unknown' WHEN 1 THEN a."platformSlugs"[1] ELSE 'several' END AS platform,
-        CASE cardinality(a."sectors") WHEN 0 THEN 'unknown' WHEN 1 THEN a."sectors"[1]::text ELSE 'several' END AS sector,
+        CASE coalesce(cardinality(a."platformSlugs"), 0) WHEN 0 THEN 'unknown' WHEN 1 THEN a."platformSlugs"[1] ELSE 'several' END AS platform,
+        CASE coalesce(cardinality(a."sectors"), 0) WHEN 0 THEN 'unknown' WHEN 1 THEN a."sectors"[1]::text ELSE 'several' END AS sector,
         EXISTS (SELECT 1 FROM "Verification" v JOIN c ON v."unionId" = c."unionId" WHERE v."accountId" = a."id") AS verified
       FROM "Account" a WHERE a."id" = ${accountId}
     ), approved AS MATERIALIZED (
