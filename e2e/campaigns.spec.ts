@@ -186,8 +186,12 @@ test.describe("bargaining campaigns", () => {
     await worker.goto(`/campaigns/${campaignId}`);
     await expect(worker.getByText("只有经工会当面核实的劳动者才能在此支持和投票。")).toBeVisible();
     await expect(worker.getByRole("button", { name: "保存我的选票" })).toHaveCount(0);
-    const refused = await worker.request.post("/api/trpc/ballots.cast", { data: { json: { campaignId, demandIds: ["x"] } } });
-    expect((await refused.json()).error.json.data.appCode).toBe("NOT_VERIFIED");
+    // Refused on the server too, on the route the ballot page posts to and on the tRPC procedure.
+    const refused = await worker.request.post("/api/ballots", { data: { campaignId, demandIds: ["x"] } });
+    expect(refused.status()).toBe(403);
+    expect((await refused.json()).error.appCode).toBe("NOT_VERIFIED");
+    const refusedTrpc = await worker.request.post("/api/trpc/ballots.cast", { data: { json: { campaignId, demandIds: ["x"] } } });
+    expect((await refusedTrpc.json()).error.json.data.appCode).toBe("NOT_VERIFIED");
 
     await page.goto("/organiser/verification");
     await page.getByLabel("生成数量").fill("1");

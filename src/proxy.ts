@@ -29,9 +29,10 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// The open-data API (/api/v1/) is left out: its public, read-only JSON sets its own short public
+// Left out: the open-data API (/api/v1/), whose public, read-only JSON sets its own short public
 // cache and a CSP that renders nothing (src/features/opendata/respond.ts), so non-browser
-// clients and caches can use it.
+// clients and caches can use it; and the hot JSON write routes (src/server/api/write-route.ts),
+// which set their own no-store and CSP headers and save a pass through the middleware layer.
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/v1/).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/v1/|api/ballots|api/signatures|api/reports).*)" }],
 };

@@ -6,7 +6,8 @@ import { createWorkers } from "./lib/workers";
 import { runWrk, type WrkRequest } from "./lib/wrk";
 
 // Issue 4 figures: ballots cast or changed through the real HTTP API by signed-in workers
-// (each request runs the ballot upsert and the running-tally update in one transaction), the
+// (POST /api/ballots, as the ballot page sends them: one statement writes the ballot and the
+// running tally), the
 // tally read over a campaign of 100,000 ballots, and the raw insert rate of the same PostgreSQL.
 const databaseUrl = await freshDatabase("wv_bench_campaigns");
 pointAtDatabase(databaseUrl);
@@ -76,7 +77,7 @@ try {
   // rest change the ballot (old contribution out, new one in).
   const requests: WrkRequest[] = Array.from({ length: workers.length * 3 }, (_, n) => {
     const w = workers[n % workers.length]!;
-    return { method: "POST", path: "/api/trpc/ballots.cast", cookie: w.cookie, body: JSON.stringify({ json: { campaignId: live.id, demandIds: ranking(live.ids, n) } }) };
+    return { method: "POST", path: "/api/ballots", cookie: w.cookie, body: JSON.stringify({ campaignId: live.id, demandIds: ranking(live.ids, n) }) };
   });
   runWrk(app.url, requests.slice(0, 200), { seconds: 3, connections: 8 }); // warm-up
   const runs = [0, 1, 2].map(() => runWrk(app.url, requests, { seconds: 10, connections: 32 }));

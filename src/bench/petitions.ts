@@ -49,7 +49,7 @@ await publishedPetition("bench-big-petition", "一百万人的联署");
 
 const app = await startApp(databaseUrl);
 const signRequests = (petitionId: string, list: BenchWorker[]) =>
-  list.map((w) => ({ method: "POST" as const, path: "/api/trpc/petitions.sign", body: JSON.stringify({ json: { petitionId } }), cookie: w.cookie }));
+  list.map((w) => ({ method: "POST" as const, path: "/api/signatures", body: JSON.stringify({ petitionId }), cookie: w.cookie }));
 
 try {
   console.log(`\nPetitions benchmark on ${machineLine()}`);

@@ -34,25 +34,24 @@ const workers = await createWorkers(2000);
 const month = openMonths(todayInChina())[0]!;
 const body = (i: number) =>
   JSON.stringify({
-    json: {
-      platformSlug: PLATFORMS[i % PLATFORMS.length]!.slug, sector: PLATFORMS[i % PLATFORMS.length]!.sector, city: CITIES[i % CITIES.length],
-      month, hoursPerDay: 10 + (i % 5), daysPerWeek: 6 + (i % 2), restDaysLastMonth: 2, paidLeave: false, monthlyNetIncome: 6000 + (i % 40) * 100,
-      netPerHour: 22, deductionsCount: i % 4, deductionsYuan: (i % 4) * 50, deactivated: false, appealPossible: null, contract: "COOPERATION_AGREEMENT",
-      pensionScheme: "RESIDENT", pensionLevel: "LOWEST", medicalScheme: "RESIDENT", medicalLevel: "LOWEST", workInjury: "COMMERCIAL_ONLY",
-      unemployment: "NO", maternity: "NO", insurancePayer: "SELF", accident: "NONE", compensatedBy: null, safetyTraining: false,
-      equipmentProvided: ["helmet"], equipmentBought: ["rain_gear"], health: ["stomach"], unreachableDeadlines: "OFTEN",
-      unexplainedPayChanges: "SOMETIMES", unexplainedPenalties: "SOMETIMES",
-      narrative: i % 10 === 0 ? `超时扣钱，客服电话 138 1234 ${String(1000 + (i % 9000))}，站长不管。` : null,
-    },
+    platformSlug: PLATFORMS[i % PLATFORMS.length]!.slug, sector: PLATFORMS[i % PLATFORMS.length]!.sector, city: CITIES[i % CITIES.length],
+    month, hoursPerDay: 10 + (i % 5), daysPerWeek: 6 + (i % 2), restDaysLastMonth: 2, paidLeave: false, monthlyNetIncome: 6000 + (i % 40) * 100,
+    netPerHour: 22, deductionsCount: i % 4, deductionsYuan: (i % 4) * 50, deactivated: false, appealPossible: null, contract: "COOPERATION_AGREEMENT",
+    pensionScheme: "RESIDENT", pensionLevel: "LOWEST", medicalScheme: "RESIDENT", medicalLevel: "LOWEST", workInjury: "COMMERCIAL_ONLY",
+    unemployment: "NO", maternity: "NO", insurancePayer: "SELF", accident: "NONE", compensatedBy: null, safetyTraining: false,
+    equipmentProvided: ["helmet"], equipmentBought: ["rain_gear"], health: ["stomach"], unreachableDeadlines: "OFTEN",
+    unexplainedPayChanges: "SOMETIMES", unexplainedPenalties: "SOMETIMES",
+    narrative: i % 10 === 0 ? `超时扣钱，客服电话 138 1234 ${String(1000 + (i % 9000))}，站长不管。` : null,
   });
 
+// POST /api/reports, as the report stepper sends a new report.
 const app = await startApp(databaseUrl, 3311);
 try {
   await warm(`${app.url}/api/health`, 20);
-  const probe = await fetch(`${app.url}/api/trpc/reports.submit`, { method: "POST", headers: { "content-type": "application/json", cookie: workers[0]!.cookie }, body: body(0) });
+  const probe = await fetch(`${app.url}/api/reports`, { method: "POST", headers: { "content-type": "application/json", cookie: workers[0]!.cookie }, body: body(0) });
   if (!probe.ok) throw new Error(`a probe submission answered ${probe.status}: ${await probe.text()}`);
 
-  const requests = workers.map((w, i) => ({ method: "POST" as const, path: "/api/trpc/reports.submit", body: body(i), cookie: w.cookie }));
+  const requests = workers.map((w, i) => ({ method: "POST" as const, path: "/api/reports", body: body(i), cookie: w.cookie }));
   const submissions = [0, 1, 2].map(() => runWrk(app.url, requests, { seconds: 10, connections: 32 }));
   printFigure("report submission over HTTP, req/s, median of 3", median(submissions.map((r) => r.rps)).toFixed(0), "≥ 300");
   printFigure("  p50 / p99 latency, ms", `${median(submissions.map((r) => r.p50)).toFixed(1)} / ${median(submissions.map((r) => r.p99)).toFixed(1)}`);

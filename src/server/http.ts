@@ -1,5 +1,8 @@
 import "server-only";
 
+/** PRIVACY.md numbers: text procedures accept at most 64 KB. */
+export const MAX_BODY = 64 * 1024;
+
 /** Reads a request body, giving up (null) as soon as it passes `limit` bytes. */
 export async function readLimitedBody(req: Request, limit: number): Promise<string | null> {
   const declared = Number(req.headers.get("content-length") ?? "0");

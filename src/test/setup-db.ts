@@ -2,10 +2,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll } from "vitest";
 import { PrismaClient } from "~/server/db/generated/client";
+import { createDriver } from "~/server/db/adapter-factory";
 import { migrationSql } from "./migrations";
 
 // Runs in each test worker before the test file is imported: puts a real database behind the
@@ -13,12 +13,15 @@ import { migrationSql } from "./migrations";
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "wv-test-"));
 process.env.WV_DISABLE_RATE_LIMITS ??= "1";
 
-const g = globalThis as unknown as { wvDb?: PrismaClient };
+const g = globalThis as unknown as { wvDb?: PrismaClient; wvPool?: unknown };
 const url = process.env.TEST_DATABASE_URL;
 let pglite: PGlite | undefined;
 
 if (url) {
-  g.wvDb = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  // As the app connects (hot statements straight to the pool), with a smaller pool.
+  const { adapter, pool } = createDriver(url, { poolSize: 10 });
+  g.wvPool = pool;
+  g.wvDb = new PrismaClient({ adapter });
 } else {
   pglite = new PGlite();
   for (const sql of migrationSql()) await pglite.exec(sql);

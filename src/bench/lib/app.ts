@@ -37,8 +37,13 @@ export async function buildApp() {
 
 export type RunningApp = { url: string; stop: () => Promise<void> };
 
-export async function startApp(databaseUrl: string, port = 3300): Promise<RunningApp> {
-  const child: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+/** BENCH_PORT_OFFSET shifts every benchmark's port, for several checkouts on one machine. */
+export async function startApp(databaseUrl: string, basePort = 3300): Promise<RunningApp> {
+  const port = basePort + Number(process.env.BENCH_PORT_OFFSET ?? 0);
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-p", String(port)], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: {

@@ -2,8 +2,12 @@ import pg from "pg";
 
 export const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
-/** A fresh, empty PostgreSQL database for one benchmark; returns its URL. */
-export async function freshDatabase(name: string): Promise<string> {
+/**
+ * A fresh, empty PostgreSQL database for one benchmark; returns its URL. BENCH_DB_SUFFIX keeps
+ * benchmarks run from several checkouts on one server from dropping each other's databases.
+ */
+export async function freshDatabase(base: string): Promise<string> {
+  const name = `${base}${(process.env.BENCH_DB_SUFFIX ?? "").replace(/[^a-z0-9_]/gi, "")}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
   try {

@@ -52,13 +52,15 @@ describe("worker accounts", () => {
 });
 
 describe("sessions", () => {
-  it("end on the server at sign-out and on suspension", async () => {
+  it("end on the server at sign-out and on suspension, cached or not", async () => {
     const { account } = await makeWorker();
     expect(await getSessionAccount(account.sessionId)).not.toBeNull();
     await revokeSession(account.sessionId);
     expect(await getSessionAccount(account.sessionId)).toBeNull();
 
+    // Read first, so the suspension has to evict the process's cached session, not just the row.
     const again = await openSession(account.accountId);
+    expect(await getSessionAccount(again.id)).not.toBeNull();
     await setSuspended(account.accountId, true);
     expect(await getSessionAccount(again.id)).toBeNull();
   });

@@ -15,6 +15,7 @@ import {
   totpUri,
   verifySecret,
 } from "~/features/accounts/credentials";
+import { forgetAccountSessions, forgetSession } from "~/features/accounts/data";
 import { makePseudonym } from "~/features/accounts/pseudonym";
 import type { CreateStaffInput } from "~/features/accounts/schema";
 import type { Role, Sector } from "~/server/db/generated/enums";
@@ -81,6 +82,7 @@ export async function openSession(accountId: string) {
 
 export async function revokeSession(sessionId: string) {
   await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+  forgetSession(sessionId);
 }
 
 export async function updateWorkerProfile(
@@ -132,7 +134,10 @@ export async function setSuspended(accountId: string, suspended: boolean) {
     data: { suspendedAt: suspended ? new Date() : null },
   });
   if (count === 0) throw new AppError("NOT_FOUND");
-  if (suspended) await db.session.updateMany({ where: { accountId, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (suspended) {
+    await db.session.updateMany({ where: { accountId, revokedAt: null }, data: { revokedAt: new Date() } });
+    forgetAccountSessions(accountId);
+  }
 }
 
 export async function createPlatform(input: { slug: string; nameZh: string; nameEn: string; sector: Sector }) {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { castBallot } from "~/features/ballots/mutations";
+import { db } from "~/server/db";
+import { castBallot, coarseProfile } from "~/features/ballots/mutations";
 import { getResults, loadTallyForAudit } from "~/features/ballots/data";
 import { recount } from "~/features/ballots/tally";
 import { setPhase } from "~/features/campaigns/mutations";
-import { callerFor, makeWorker } from "~/test/factories";
+import { createInviteCodes, redeemInviteCode } from "~/features/verification/mutations";
+import { callerFor, makePlatform, makeWorker } from "~/test/factories";
 import { makeCampaign, makeProfiledWorker } from "~/test/campaign-factories";
 
 /** The running tally must equal a recount of the stored ballots, cell by cell. */
@@ -35,6 +37,28 @@ describe("ballots", () => {
     expect(all(d[0]!)).toMatchObject({ points: 4, firsts: 0, includes: 1 });
     expect(all(d[2]!)).toMatchObject({ points: 0, firsts: 0, includes: 0 });
     expect(all(d[1]!)).toMatchObject({ points: 5, firsts: 1, includes: 1 });
+  });
+
+  it("copy the voter's coarse profile and verification onto the ballot, not the account", async () => {
+    const { campaignId, demandIds: d, union } = await makeCampaign({ demands: 2, phase: "VOTING" });
+    const p1 = await makePlatform();
+    const p2 = await makePlatform();
+    const several = await makeProfiledWorker("wuhan", [p1.slug, p2.slug], []);
+    const single = await makeProfiledWorker("beijing", [p1.slug], ["COURIER"]);
+    const blank = await makeWorker(); // never saved a profile: its lists are NULL in the table
+    const { codes } = await createInviteCodes(union.id, 1, 1);
+    await redeemInviteCode(single.account.accountId, codes[0]!);
+    await castBallot(several.account.accountId, campaignId, [d[0]!]);
+    await castBallot(single.account.accountId, campaignId, [d[1]!]);
+    await castBallot(blank.account.accountId, campaignId, [d[0]!, d[1]!]);
+    const stored = await db.ballot.findMany({ where: { campaignId }, select: { city: true, platform: true, sector: true, verified: true } });
+    const profiles = [
+      { ...coarseProfile({ city: "wuhan", platformSlugs: [p1.slug, p2.slug], sectors: [] }), verified: false },
+      { ...coarseProfile({ city: "beijing", platformSlugs: [p1.slug], sectors: ["COURIER"] }), verified: true },
+      { ...coarseProfile({ city: null, platformSlugs: [], sectors: [] }), verified: false },
+    ];
+    expect(profiles.map((p) => [p.platform, p.sector])).toEqual([["several", "unknown"], [p1.slug, "COURIER"], ["unknown", "unknown"]]);
+    expect(stored).toEqual(expect.arrayContaining(profiles));
   });
 
   it("refuse bad ballots with a clear error and store nothing", async () => {
@@ -71,6 +95,20 @@ describe("ballots", () => {
     expect(ballots).toHaveLength(3);
     expect(groups.find((g) => g.dim === "all")!.ballots).toBe(3);
     await expectTallyMatchesRecount(campaignId);
+  });
+
+  it("closing during a burst of ballots: every ballot answered with success is counted, none after", async () => {
+    const { campaignId, demandIds: d, union } = await makeCampaign({ demands: 3, phase: "VOTING" });
+    const voters = await Promise.all(Array.from({ length: 16 }, (_, i) => makeProfiledWorker(i % 2 ? "wuhan" : "beijing")));
+    const casts = voters.map((v, i) => castBallot(v.account.accountId, campaignId, [d[i % 3]!]).then(() => "OK", (e: { code?: string }) => e.code));
+    const closed = setPhase(union.id, campaignId, "CLOSED");
+    const outcomes = await Promise.all(casts);
+    await closed;
+    expect(outcomes.filter((o) => o !== "OK" && o !== "CAMPAIGN_CLOSED")).toEqual([]);
+    const { ballots } = await loadTallyForAudit(campaignId);
+    expect(ballots).toHaveLength(outcomes.filter((o) => o === "OK").length);
+    await expectTallyMatchesRecount(campaignId);
+    expect(await code(castBallot(voters[0]!.account.accountId, campaignId, [d[0]!]))).toBe("CAMPAIGN_CLOSED");
   });
 
   it("concurrent casts and changes from many accounts keep the tally equal to a recount", async () => {

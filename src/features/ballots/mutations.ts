@@ -1,11 +1,13 @@
 import "server-only";
-import { db, type Tx } from "~/server/db";
+import { hotSql } from "~/server/db";
 import { nullifier } from "~/server/nullifier";
 import { AppError } from "~/lib/app-error";
-import { isVerified } from "~/features/verification/data";
-import { ballotChange, MAX_RANKS, type BallotProfile } from "~/features/ballots/tally";
+import { MAX_RANKS, type BallotProfile } from "~/features/ballots/tally";
 
-/** The voter's coarse profile at voting time: one city, one platform, one sector, or a bucket. */
+/**
+ * The voter's coarse profile at voting time: one city, one platform, one sector, or a bucket.
+ * castBallot computes the same in SQL (the seed and tests use this one).
+ */
 export function coarseProfile(p: { city: string | null; platformSlugs: string[]; sectors: string[] }): BallotProfile {
   const one = (list: string[]) => (list.length === 1 ? list[0]! : list.length === 0 ? "unknown" : "several");
   return { city: p.city ?? "unknown", platform: one(p.platformSlugs), sector: one(p.sectors) };
@@ -17,74 +19,102 @@ function checkRanking(demandIds: string[]) {
   if (new Set(demandIds).size !== demandIds.length) throw new AppError("BALLOT_REPEATED");
 }
 
-async function applyTally(tx: Tx, campaignId: string, change: ReturnType<typeof ballotChange>) {
-  const { cells, groups } = change;
-  if (cells.length) {
-    await tx.$executeRaw`
+type Outcome = { found: boolean; phase: string | null; verifiedOnly: boolean; voter: boolean; verified: boolean; approved: number; written: number };
+
+/**
+ * One prepared statement, one round trip: checks, the ballot upsert and the running tally together.
+ * - The campaign row is read FOR SHARE, so closing the campaign waits for ballots in flight and
+ *   none slips in after; its phase is the one of the locked (latest) row version.
+ * - The voter's coarse profile (one city, platform and sector, or a bucket, as coarseProfile;
+ *   a list never set is NULL here, an empty list to Prisma) and whether their union verified
+ *   them are copied onto the ballot; the account id is not stored (P3).
+ * - An existing ballot is locked FOR UPDATE and its old contribution subtracted exactly once; a
+ *   new one is inserted with ON CONFLICT DO NOTHING (a concurrent duplicate makes `written` 0
+ *   and the caller runs the statement again, when the other ballot is visible).
+ * - Tally rows are upserted in one fixed key order (cells, then groups), so concurrent ballots
+ *   cannot deadlock. Borda points: MAX_RANKS for first place down to 1.
+ */
+function writeBallot(accountId: string, campaignId: string, key: string, demandIds: string[]) {
+  return hotSql<Outcome>`
+    WITH c AS MATERIALIZED (
+      SELECT "phase"::text AS phase, "verifiedOnly", "unionId" FROM "Campaign" WHERE "id" = ${campaignId} FOR SHARE
+    ), voter AS MATERIALIZED (
+      SELECT coalesce(a."city", 'unknown') AS city,
+        CASE coalesce(cardinality(a."platformSlugs"), 0) WHEN 0 THEN 'unknown' WHEN 1 THEN a."platformSlugs"[1] ELSE 'several' END AS platform,
+        CASE coalesce(cardinality(a."sectors"), 0) WHEN 0 THEN 'unknown' WHEN 1 THEN a."sectors"[1]::text ELSE 'several' END AS sector,
+        EXISTS (SELECT 1 FROM "Verification" v JOIN c ON v."unionId" = c."unionId" WHERE v."accountId" = a."id") AS verified
+      FROM "Account" a WHERE a."id" = ${accountId}
+    ), approved AS MATERIALIZED (
+      SELECT count(*)::int AS n FROM "Demand" WHERE "id" = ANY(${demandIds}::text[]) AND "campaignId" = ${campaignId} AND "status" = 'APPROVED'
+    ), ok AS MATERIALIZED (
+      SELECT voter.* FROM c, voter, approved
+      WHERE c.phase = 'VOTING' AND (NOT c."verifiedOnly" OR voter.verified) AND approved.n = ${demandIds.length}
+    ), old AS MATERIALIZED (
+      SELECT b."demandIds", b."city", b."platform", b."sector" FROM "Ballot" b, ok WHERE b."nullifier" = ${key} FOR UPDATE OF b
+    ), ins AS (
+      INSERT INTO "Ballot" ("id", "campaignId", "nullifier", "demandIds", "city", "platform", "sector", "verified")
+      SELECT gen_random_uuid()::text, ${campaignId}, ${key}, ${demandIds}::text[], ok.city, ok.platform, ok.sector, ok.verified
+      FROM ok WHERE NOT EXISTS (SELECT 1 FROM old)
+      ON CONFLICT ("nullifier") DO NOTHING RETURNING 1
+    ), upd AS (
+      UPDATE "Ballot" b SET "demandIds" = ${demandIds}::text[], "city" = ok.city, "platform" = ok.platform, "sector" = ok.sector,
+        "verified" = ok.verified, "castOn" = CURRENT_DATE
+      FROM ok WHERE b."nullifier" = ${key} AND EXISTS (SELECT 1 FROM old) RETURNING 1
+    ), changes AS MATERIALIZED (
+      SELECT 1 AS sign, ok.city, ok.platform, ok.sector, ${demandIds}::text[] AS ranking FROM ok
+      WHERE EXISTS (SELECT 1 FROM ins) OR EXISTS (SELECT 1 FROM upd)
+      UNION ALL
+      SELECT -1, old."city", old."platform", old."sector", old."demandIds" FROM old WHERE EXISTS (SELECT 1 FROM upd)
+    ), grouped AS MATERIALIZED (
+      SELECT ch.sign, ch.ranking, g.dim, g.value FROM changes ch
+      CROSS JOIN LATERAL (VALUES ('all', ''), ('city', ch.city), ('platform', ch.platform), ('sector', ch.sector)) AS g(dim, value)
+    ), cells AS (
       INSERT INTO "TallyCell" ("campaignId", "dim", "value", "demandId", "points", "firsts", "includes")
-      SELECT ${campaignId}, d.dim, d.value, d.demand, d.points, d.firsts, d.includes
-      FROM unnest(${cells.map((c) => c.dim)}::text[], ${cells.map((c) => c.value)}::text[], ${cells.map((c) => c.demandId)}::text[],
-                  ${cells.map((c) => c.points)}::int[], ${cells.map((c) => c.firsts)}::int[], ${cells.map((c) => c.includes)}::int[])
-           WITH ORDINALITY AS d(dim, value, demand, points, firsts, includes, ord)
-      ORDER BY d.ord
+      SELECT ${campaignId}, d.dim, d.value, d.demand, d.points, d.firsts, d.includes FROM (
+        SELECT gr.dim, gr.value, r.demand, sum(gr.sign * (${MAX_RANKS + 1} - r.ord))::int AS points,
+          coalesce(sum(gr.sign) FILTER (WHERE r.ord = 1), 0)::int AS firsts, sum(gr.sign)::int AS includes
+        FROM grouped gr CROSS JOIN LATERAL unnest(gr.ranking) WITH ORDINALITY AS r(demand, ord)
+        GROUP BY gr.dim, gr.value, r.demand
+      ) d
+      WHERE d.points <> 0 OR d.firsts <> 0 OR d.includes <> 0
+      ORDER BY d.dim COLLATE "C", d.value COLLATE "C", d.demand COLLATE "C"
       ON CONFLICT ("campaignId", "dim", "value", "demandId") DO UPDATE SET
         "points" = "TallyCell"."points" + EXCLUDED."points",
         "firsts" = "TallyCell"."firsts" + EXCLUDED."firsts",
-        "includes" = "TallyCell"."includes" + EXCLUDED."includes"`;
-  }
-  if (groups.length) {
-    await tx.$executeRaw`
+        "includes" = "TallyCell"."includes" + EXCLUDED."includes"
+      RETURNING 1
+    ), cells_done AS MATERIALIZED (
+      SELECT count(*) AS n FROM cells
+    ), groups AS (
       INSERT INTO "TallyGroup" ("campaignId", "dim", "value", "ballots")
-      SELECT ${campaignId}, g.dim, g.value, g.ballots
-      FROM unnest(${groups.map((g) => g.dim)}::text[], ${groups.map((g) => g.value)}::text[], ${groups.map((g) => g.ballots)}::int[])
-           WITH ORDINALITY AS g(dim, value, ballots, ord)
-      ORDER BY g.ord
-      ON CONFLICT ("campaignId", "dim", "value") DO UPDATE SET "ballots" = "TallyGroup"."ballots" + EXCLUDED."ballots"`;
-  }
+      SELECT ${campaignId}, d.dim, d.value, d.ballots FROM (
+        SELECT gr.dim, gr.value, sum(gr.sign)::int AS ballots FROM grouped gr, cells_done GROUP BY gr.dim, gr.value
+      ) d
+      WHERE d.ballots <> 0
+      ORDER BY d.dim COLLATE "C", d.value COLLATE "C"
+      ON CONFLICT ("campaignId", "dim", "value") DO UPDATE SET "ballots" = "TallyGroup"."ballots" + EXCLUDED."ballots"
+      RETURNING 1
+    )
+    SELECT EXISTS (SELECT 1 FROM c) AS found, (SELECT phase FROM c) AS phase, coalesce((SELECT "verifiedOnly" FROM c), false) AS "verifiedOnly",
+      EXISTS (SELECT 1 FROM voter) AS voter, coalesce((SELECT verified FROM voter), false) AS verified,
+      (SELECT n FROM approved) AS approved, ((SELECT count(*) FROM ins) + (SELECT count(*) FROM upd))::int AS written,
+      (SELECT count(*) FROM groups)::int AS tallied`;
 }
 
-/**
- * Casts or changes the account's one ballot in a campaign (PRIVACY.md P3, P6). The ballot row
- * and the running tally change in one transaction: a new ballot is inserted with ON CONFLICT DO
- * NOTHING, which makes a concurrent duplicate wait and then find the row; a changed ballot is
- * read FOR UPDATE, so its old contribution is subtracted exactly once.
- */
+/** Casts or changes the account's one ballot in a campaign (PRIVACY.md P3, P6). */
 export async function castBallot(accountId: string, campaignId: string, demandIds: string[]) {
   checkRanking(demandIds);
-  const [campaign, account] = await Promise.all([
-    db.campaign.findUnique({ where: { id: campaignId }, select: { phase: true, verifiedOnly: true, unionId: true } }),
-    db.account.findUniqueOrThrow({ where: { id: accountId }, select: { city: true, platformSlugs: true, sectors: true } }),
-  ]);
-  if (!campaign) throw new AppError("NOT_FOUND");
-  if (campaign.phase !== "VOTING") throw new AppError(campaign.phase === "CLOSED" ? "CAMPAIGN_CLOSED" : "PHASE_CLOSED");
-  // Recorded on the ballot for the submission's participation figures (share from verified accounts).
-  const verified = await isVerified(accountId, campaign.unionId);
-  if (campaign.verifiedOnly && !verified) throw new AppError("NOT_VERIFIED");
-  const approved = await db.demand.count({ where: { id: { in: demandIds }, campaignId, status: "APPROVED" } });
-  if (approved !== demandIds.length) throw new AppError("BALLOT_UNKNOWN_DEMAND");
-
   const key = nullifier("ballot", accountId, campaignId);
-  const profile = coarseProfile(account);
-  await db.$transaction(async (tx) => {
-    // Shared lock: closing the campaign waits for ballots in flight, and none slips in after.
-    const [open] = await tx.$queryRaw<{ phase: string }[]>`SELECT "phase"::text FROM "Campaign" WHERE "id" = ${campaignId} FOR SHARE`;
-    if (open?.phase !== "VOTING") throw new AppError("CAMPAIGN_CLOSED");
-    const inserted = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO "Ballot" ("id", "campaignId", "nullifier", "demandIds", "city", "platform", "sector", "verified")
-      VALUES (gen_random_uuid()::text, ${campaignId}, ${key}, ${demandIds}::text[], ${profile.city}, ${profile.platform}, ${profile.sector}, ${verified})
-      ON CONFLICT ("nullifier") DO NOTHING RETURNING "id"`;
-    let before: { demandIds: string[]; profile: BallotProfile } | null = null;
-    if (inserted.length === 0) {
-      const [old] = await tx.$queryRaw<{ demandIds: string[]; city: string; platform: string; sector: string }[]>`
-        SELECT "demandIds", "city", "platform", "sector" FROM "Ballot" WHERE "nullifier" = ${key} FOR UPDATE`;
-      if (!old) throw new AppError("CONFLICT");
-      before = { demandIds: old.demandIds, profile: { city: old.city, platform: old.platform, sector: old.sector } };
-      await tx.$executeRaw`
-        UPDATE "Ballot" SET "demandIds" = ${demandIds}::text[], "city" = ${profile.city}, "platform" = ${profile.platform},
-          "sector" = ${profile.sector}, "verified" = ${verified}, "castOn" = CURRENT_DATE
-        WHERE "nullifier" = ${key}`;
-    }
-    await applyTally(tx, campaignId, ballotChange(before, { demandIds, profile }));
-  });
-  return { demandIds };
+  // A second attempt is needed only when a concurrent first ballot from the same account
+  // committed after this statement's snapshot; by then it is visible and gets updated.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const [o] = await writeBallot(accountId, campaignId, key, demandIds);
+    if (!o?.found) throw new AppError("NOT_FOUND");
+    if (o.phase !== "VOTING") throw new AppError(o.phase === "CLOSED" ? "CAMPAIGN_CLOSED" : "PHASE_CLOSED");
+    if (!o.voter) throw new AppError("FORBIDDEN");
+    if (o.verifiedOnly && !o.verified) throw new AppError("NOT_VERIFIED");
+    if (o.approved !== demandIds.length) throw new AppError("BALLOT_UNKNOWN_DEMAND");
+    if (o.written > 0) return { demandIds };
+  }
+  throw new AppError("CONFLICT");
 }

@@ -1,6 +1,6 @@
 // Borda count over ranked ballots of up to 5 demands: 5 points for first place down to 1 for
 // fifth. A ballot's contribution is what the running tally adds when it is cast and subtracts
-// when it is changed, so the tally always equals a recount.
+// when it is changed (castBallot does this in SQL), so the tally always equals a recount.
 
 export const MAX_RANKS = 5;
 
@@ -36,35 +36,6 @@ export function contribution(demandIds: string[], profile: BallotProfile, sign: 
     });
   }
   return { cells, groups };
-}
-
-/** Old ballot out, new ballot in; deltas on the same key are merged and zero deltas dropped. */
-export function ballotChange(
-  before: { demandIds: string[]; profile: BallotProfile } | null,
-  after: { demandIds: string[]; profile: BallotProfile },
-) {
-  const parts = [contribution(after.demandIds, after.profile, 1)];
-  if (before) parts.push(contribution(before.demandIds, before.profile, -1));
-  const cells = new Map<string, CellDelta>();
-  const groups = new Map<string, GroupDelta>();
-  for (const part of parts) {
-    for (const c of part.cells) {
-      const key = `${c.dim}\u0000${c.value}\u0000${c.demandId}`;
-      const prev = cells.get(key);
-      cells.set(key, prev ? { ...prev, points: prev.points + c.points, firsts: prev.firsts + c.firsts, includes: prev.includes + c.includes } : c);
-    }
-    for (const g of part.groups) {
-      const key = `${g.dim}\u0000${g.value}`;
-      const prev = groups.get(key);
-      groups.set(key, prev ? { ...prev, ballots: prev.ballots + g.ballots } : g);
-    }
-  }
-  // Sorted keys give every transaction the same lock order, so concurrent ballots cannot deadlock.
-  const byKey = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
-  return {
-    cells: byKey(cells).filter((c) => c.points || c.firsts || c.includes),
-    groups: byKey(groups).filter((g) => g.ballots),
-  };
 }
 
 export type Standing = { demandId: string; number: number; points: number; firsts: number; includes: number };

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { Pool } from "pg";
+import pg, { type Pool } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 // One schema, two drivers: a postgres:// URL selects a PostgreSQL server, anything else the
@@ -46,13 +46,24 @@ class PrismaPgWholeScripts extends PrismaPg {
   }
 }
 
-export function createAdapter(url: string | undefined, opts: { poolSize?: number; dataDir?: string } = {}) {
-  if (isServerUrl(url)) return new PrismaPgWholeScripts({ connectionString: url, max: opts.poolSize ?? 20 });
+/**
+ * The driver adapter for Prisma and, on PostgreSQL, the connection pool behind it, which the
+ * app's hot statements use directly (src/server/db.ts, hotQuery).
+ */
+export function createDriver(url: string | undefined, opts: { poolSize?: number; dataDir?: string } = {}) {
+  if (isServerUrl(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 20 });
+    return { adapter: new PrismaPgWholeScripts(pool, { disposeExternalPool: true }), pool };
+  }
   const dir = pgliteDir(opts.dataDir);
   mkdirSync(dir, { recursive: true });
   const pglite = new PGlite(dir);
   openPglites.add(pglite);
-  return new PrismaPGlite(pglite);
+  return { adapter: new PrismaPGlite(pglite), pool: null };
+}
+
+export function createAdapter(url: string | undefined, opts: { poolSize?: number; dataDir?: string } = {}) {
+  return createDriver(url, opts).adapter;
 }
 
 /** Embedded databases opened by this process: closed on exit so their files are left clean. */

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert, Button } from "~/components/ui";
-import { useTRPC } from "~/trpc/react";
+import { postWrite } from "~/lib/post-write";
 import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
 
 type Option = { id: string; number: number; title: string };
@@ -17,10 +17,12 @@ const MAX = 5;
 export function RankingBallot({ campaignId, options, initial }: { campaignId: string; options: Option[]; initial: string[] }) {
   const t = useTranslations("campaigns.ballot");
   const feedback = useRefreshFeedback();
-  const trpc = useTRPC();
   const [ranked, setRanked] = useState(initial.filter((id) => options.some((o) => o.id === id)));
   const [saved, setSaved] = useState(false);
-  const cast = useMutation(trpc.ballots.cast.mutationOptions({ onSuccess: () => (setSaved(true), feedback.onSuccess()) }));
+  const cast = useMutation({
+    mutationFn: (input: { campaignId: string; demandIds: string[] }) => postWrite<{ demandIds: string[] }>("/api/ballots", input),
+    onSuccess: () => (setSaved(true), feedback.onSuccess()),
+  });
   const byId = new Map(options.map((o) => [o.id, o]));
   const change = (next: string[]) => {
     setRanked(next);

@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, inputStyles } from "~/components/ui";
 import { errorMessage } from "~/lib/error-message";
+import { postWrite } from "~/lib/post-write";
 import { withReturnTo } from "~/lib/return-to";
 import { useTRPC } from "~/trpc/react";
 
@@ -33,15 +34,14 @@ export function SignPanel({ petitionId, open, initialShown, threshold, viewer, m
   const [signedOn, setSignedOn] = useState(mySignedOn);
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.petitions.counts.queryKey({ petitionId }) });
-  const sign = useMutation(
-    trpc.petitions.sign.mutationOptions({
-      onSuccess: () => {
-        setSignedOn(new Date());
-        setNotice(null);
-        void refresh();
-      },
-    }),
-  );
+  const sign = useMutation({
+    mutationFn: (input: { petitionId: string; comment?: string }) => postWrite<{ signatures: number }>("/api/signatures", input),
+    onSuccess: () => {
+      setSignedOn(new Date());
+      setNotice(null);
+      void refresh();
+    },
+  });
   const withdraw = useMutation(
     trpc.petitions.withdraw.mutationOptions({
       onSuccess: () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes, randomInt } from "node:crypto";
-import { db } from "~/server/db";
+import { db, hotSql } from "~/server/db";
 import { AppError } from "~/lib/app-error";
 import { containsPii } from "~/lib/pii";
 import { signatureNullifier } from "~/features/petitions/policy";
@@ -9,18 +9,18 @@ import { MILESTONES } from "~/features/petitions/schema";
 /** Counter rows per petition and dimension value: concurrent signatures rarely meet on one. */
 export const TALLY_SLOTS = 16;
 
-type Outcome = { open: number; changed: number; threshold: number; reachedOn: Date | null; milestone: number; total: number };
+type Outcome = { open: number; changed: number; threshold: number; reached: boolean; milestone: number; total: number };
 
 /**
- * One tap to sign. A single statement checks the petition is open, inserts the signature under
- * its nullifier (ON CONFLICT DO NOTHING: a double tap or retry stores nothing) and adds one to a
- * counter slot, so the shown count always equals the stored signatures. The signer's coarse
+ * One tap to sign. A single prepared statement (hotSql) checks the petition is open, inserts the
+ * signature under its nullifier (ON CONFLICT DO NOTHING: a double tap or retry stores nothing)
+ * and adds one to a counter slot, so the shown count always equals the stored signatures. The signer's coarse
  * profile is copied from the account for k=5 breakdowns; the account id is not stored.
  */
 export async function signPetition(accountId: string, petitionId: string, comment?: string) {
   const text = comment?.trim() || null;
   if (text && containsPii(text)) throw new AppError("PII_DETECTED");
-  const rows = await db.$queryRaw<Outcome[]>`
+  const rows = await hotSql<Outcome>`
     WITH p AS (
       SELECT pe.id, pe.threshold, pe."thresholdReachedOn", pe."milestoneReached", pl.slug
       FROM "Petition" pe LEFT JOIN "Platform" pl ON pl.id = pe."platformId"
@@ -45,7 +45,7 @@ export async function signPetition(accountId: string, petitionId: string, commen
       RETURNING 1
     )
     SELECT (SELECT count(*)::int FROM p) AS open, (SELECT count(*)::int FROM ins) AS changed,
-      coalesce((SELECT threshold FROM p), 0) AS threshold, (SELECT "thresholdReachedOn" FROM p) AS "reachedOn",
+      coalesce((SELECT threshold FROM p), 0) AS threshold, coalesce((SELECT "thresholdReachedOn" IS NOT NULL FROM p), false) AS reached,
       coalesce((SELECT "milestoneReached" FROM p), 0) AS milestone, (SELECT count(*)::int FROM tally) AS tallied,
       -- The counters as this statement found them, plus this signature: saves a round trip.
       (SELECT coalesce(sum(count), 0)::int FROM "PetitionTally" WHERE "petitionId" = ${petitionId} AND dimension = 'total' AND value = '')
@@ -91,14 +91,14 @@ export async function countSignatures(petitionId: string) {
  * Records the threshold crossing (the "awaiting response" clock starts) and milestones. Only
  * writes when something was crossed, so a busy petition's row is not updated on every signature.
  */
-export async function recordProgress(petitionId: string, known?: Pick<Outcome, "threshold" | "reachedOn" | "milestone" | "total">) {
+export async function recordProgress(petitionId: string, known?: Pick<Outcome, "threshold" | "reached" | "milestone" | "total">) {
   const total = known?.total ?? (await countSignatures(petitionId));
   const state =
     known ?? (await db.petition.findUnique({ where: { id: petitionId }, select: { threshold: true, thresholdReachedOn: true, milestoneReached: true } }).then((p) =>
-      p ? { threshold: p.threshold, reachedOn: p.thresholdReachedOn, milestone: p.milestoneReached } : null,
+      p ? { threshold: p.threshold, reached: p.thresholdReachedOn !== null, milestone: p.milestoneReached } : null,
     ));
   if (!state) return total;
-  if (!state.reachedOn && total >= state.threshold) {
+  if (!state.reached && total >= state.threshold) {
     await db.petition.updateMany({ where: { id: petitionId, thresholdReachedOn: null, status: "PUBLISHED" }, data: { thresholdReachedOn: new Date() } });
   }
   const crossed = MILESTONES.filter((m) => total >= m && m > state.milestone);

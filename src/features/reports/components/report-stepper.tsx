@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Alert, Button } from "~/components/ui";
 import { errorMessage } from "~/lib/error-message";
+import { postWrite } from "~/lib/post-write";
 import { STEPS, type ReportInput } from "~/features/reports/schema";
 import { parseAll, stepErrors, type FormValues } from "~/features/reports/form";
 import { ReportStep } from "~/features/reports/components/report-steps";
@@ -42,7 +43,7 @@ export function ReportStepper({ initial, editId, platforms, months, existing }: 
     router.push(editId ? "/reports?updated=1" : "/reports?filed=1");
     router.refresh();
   };
-  const submit = useMutation(trpc.reports.submit.mutationOptions({ onSuccess: done }));
+  const submit = useMutation({ mutationFn: (input: ReportInput) => postWrite<{ id: string }>("/api/reports", input), onSuccess: done });
   const update = useMutation(trpc.reports.update.mutationOptions({ onSuccess: done }));
   const mutation = editId ? update : submit;
 

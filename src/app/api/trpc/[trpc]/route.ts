@@ -1,12 +1,8 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "~/server/api/root";
 import { createContext } from "~/server/api/trpc";
-import { accountFromCookie } from "~/server/auth/session";
-import { sessionCookieName } from "~/server/auth/config";
-import { readLimitedBody } from "~/server/http";
-
-// PRIVACY.md numbers: text procedures accept at most 64 KB.
-const MAX_BODY = 64 * 1024;
+import { accountFromHeaders } from "~/server/auth/session";
+import { MAX_BODY, readLimitedBody } from "~/server/http";
 
 async function handler(req: Request) {
   let request = req;
@@ -20,8 +16,7 @@ async function handler(req: Request) {
     }
     request = new Request(req.url, { method: "POST", headers: req.headers, body });
   }
-  const cookie = req.headers.get("cookie")?.match(new RegExp(`(?:^|; )${sessionCookieName.replace(/\./g, "\\.")}=([^;]+)`))?.[1];
-  const account = await accountFromCookie(cookie ? decodeURIComponent(cookie) : undefined);
+  const account = await accountFromHeaders(req.headers);
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req: request,

@@ -1,0 +1,28 @@
+import { isAppErrorCode, type AppErrorCode } from "~/lib/app-error";
+
+/** What a write route answered instead of a result; `data.appCode` is what errorMessage() reads. */
+export class WriteError extends Error {
+  readonly data: { appCode: AppErrorCode };
+  constructor(appCode: AppErrorCode) {
+    super(appCode);
+    this.name = "WriteError";
+    this.data = { appCode };
+  }
+}
+
+/**
+ * Client side of the plain JSON write routes (src/server/api/write-route.ts). Network failures
+ * stay TypeErrors, which errorMessage() shows as a network problem.
+ */
+export async function postWrite<T>(path: string, input: unknown): Promise<T> {
+  const res = await fetch(path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(input),
+    credentials: "same-origin",
+  });
+  const body = (await res.json().catch(() => null)) as { result?: T; error?: { appCode?: unknown } } | null;
+  if (res.ok && body && "result" in body) return body.result as T;
+  const code = body?.error?.appCode;
+  throw new WriteError(isAppErrorCode(code) ? code : "INTERNAL");
+}
