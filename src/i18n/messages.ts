@@ -9,6 +9,7 @@ import enStats from "~/i18n/messages/en/stats.json";
 import enRights from "~/i18n/messages/en/rights.json";
 import enPetitions from "~/i18n/messages/en/petitions.json";
 import enCampaigns from "~/i18n/messages/en/campaigns.json";
+import enSubmissions from "~/i18n/messages/en/submissions.json";
 import zhCommon from "~/i18n/messages/zh-CN/common.json";
 import zhErrors from "~/i18n/messages/zh-CN/errors.json";
 import zhAccounts from "~/i18n/messages/zh-CN/accounts.json";
@@ -19,12 +20,13 @@ import zhStats from "~/i18n/messages/zh-CN/stats.json";
 import zhRights from "~/i18n/messages/zh-CN/rights.json";
 import zhPetitions from "~/i18n/messages/zh-CN/petitions.json";
 import zhCampaigns from "~/i18n/messages/zh-CN/campaigns.json";
+import zhSubmissions from "~/i18n/messages/zh-CN/submissions.json";
 
 // One file per namespace and locale; a feature adds its pair here. A unit test checks that both
 // locales have exactly the same keys.
 const MESSAGES = {
-  en: { common: enCommon, errors: enErrors, accounts: enAccounts, admin: enAdmin, taxonomy: enTaxonomy, reports: enReports, stats: enStats, rights: enRights, petitions: enPetitions, campaigns: enCampaigns },
-  "zh-CN": { common: zhCommon, errors: zhErrors, accounts: zhAccounts, admin: zhAdmin, taxonomy: zhTaxonomy, reports: zhReports, stats: zhStats, rights: zhRights, petitions: zhPetitions, campaigns: zhCampaigns },
+  en: { common: enCommon, errors: enErrors, accounts: enAccounts, admin: enAdmin, taxonomy: enTaxonomy, reports: enReports, stats: enStats, rights: enRights, petitions: enPetitions, campaigns: enCampaigns, submissions: enSubmissions },
+  "zh-CN": { common: zhCommon, errors: zhErrors, accounts: zhAccounts, admin: zhAdmin, taxonomy: zhTaxonomy, reports: zhReports, stats: zhStats, rights: zhRights, petitions: zhPetitions, campaigns: zhCampaigns, submissions: zhSubmissions },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)["en"];

@@ -212,3 +212,24 @@ export async function getQuotes(platformId: string, groupSize: number | undefine
     .slice(0, limit)
     .map((r) => ({ text: r.narrative ?? "", quarter: quarterOf(r.month) }));
 }
+
+/**
+ * Provisional (issue 6): conditions for a campaign's scope and period, for the submission
+ * compiler, until the stats branch's computeScopedConditions lands. Empty lists mean "all".
+ */
+export async function aggregateScoped(scope: { platformSlugs: string[]; sectors: string[]; cities: string[]; from: string; to: string }) {
+  const conds = [Prisma.sql`"month" BETWEEN ${`${scope.from}-01`}::date AND ${`${scope.to}-01`}::date`];
+  if (scope.platformSlugs.length) conds.push(Prisma.sql`"platformId" IN (SELECT "id" FROM "Platform" WHERE "slug" = ANY(${scope.platformSlugs}::text[]))`);
+  if (scope.sectors.length) conds.push(Prisma.sql`"sector"::text = ANY(${scope.sectors}::text[])`);
+  if (scope.cities.length) conds.push(Prisma.sql`"city" = ANY(${scope.cities}::text[])`);
+  const rows = await aggregate(
+    [
+      { name: "platform", sql: `(SELECT "slug" FROM "Platform" p WHERE p."id" = "platformId")` },
+      { name: "city", sql: `"city"` },
+      { name: "sector", sql: `"sector"::text` },
+    ] as const,
+    Prisma.join(conds, " AND "),
+  );
+  const n = rows.find((r) => r.platform === null && r.city === null && r.sector === null)?.n ?? 0;
+  return { reports: n, ...publish(rows, ["platform", "city", "sector"] as const) };
+}

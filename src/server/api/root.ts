@@ -9,6 +9,7 @@ import { campaignsRouter } from "~/server/api/routers/campaigns";
 import { demandsRouter } from "~/server/api/routers/demands";
 import { notificationsRouter } from "~/server/api/routers/notifications";
 import { verificationRouter } from "~/server/api/routers/verification";
+import { submissionsRouter } from "~/server/api/routers/submissions";
 
 export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   ballots: ballotsRouter,
   verification: verificationRouter,
   notifications: notificationsRouter,
+  submissions: submissionsRouter,
 });
 
 export type AppRouter = typeof appRouter;
