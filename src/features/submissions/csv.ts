@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "~/i18n/config";
 import { loadMessages } from "~/i18n/messages";
 import type { SubmissionDocument } from "~/features/submissions/document";

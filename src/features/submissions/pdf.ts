@@ -2,7 +2,7 @@ import "server-only";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { loadMessages } from "~/i18n/messages";
 import type { Locale } from "~/i18n/config";
 import type { SubmissionDocument } from "~/features/submissions/document";
