@@ -30,8 +30,12 @@ export async function DocumentView({ doc, platformNames }: { doc: SubmissionDocu
         <p className="text-sm text-stone-700">{en ? c.union.nameEn : c.union.nameZh}</p>
         <p className="whitespace-pre-line">{c.description}</p>
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-          <dt className="font-medium">{t("to")}</dt>
-          <dd>{to.join("、")}</dd>
+          {to.length ? (
+            <>
+              <dt className="font-medium">{t("to")}</dt>
+              <dd>{to.join("、")}</dd>
+            </>
+          ) : null}
           <dt className="font-medium">{t("scope")}</dt>
           <dd>
             {scope.length ? scope.join("、") : t("everyone")}
