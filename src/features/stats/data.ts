@@ -222,14 +222,20 @@ export async function aggregateScoped(scope: { platformSlugs: string[]; sectors:
   if (scope.platformSlugs.length) conds.push(Prisma.sql`"platformId" IN (SELECT "id" FROM "Platform" WHERE "slug" = ANY(${scope.platformSlugs}::text[]))`);
   if (scope.sectors.length) conds.push(Prisma.sql`"sector"::text = ANY(${scope.sectors}::text[])`);
   if (scope.cities.length) conds.push(Prisma.sql`"city" = ANY(${scope.cities}::text[])`);
-  const rows = await aggregate(
-    [
-      { name: "platform", sql: `(SELECT "slug" FROM "Platform" p WHERE p."id" = "platformId")` },
-      { name: "city", sql: `"city"` },
-      { name: "sector", sql: `"sector"::text` },
-    ] as const,
-    Prisma.join(conds, " AND "),
-  );
+  // Grouped by platform id (no per-row lookup), named by slug afterwards.
+  const [platforms, rows] = await Promise.all([
+    db.platform.findMany({ select: { id: true, slug: true } }),
+    aggregate(
+      [
+        { name: "platform", sql: `"platformId"` },
+        { name: "city", sql: `"city"` },
+        { name: "sector", sql: `"sector"::text` },
+      ] as const,
+      Prisma.join(conds, " AND "),
+    ),
+  ]);
+  const slug = new Map(platforms.map((p) => [p.id, p.slug]));
+  for (const r of rows) if (r.platform !== null) r.platform = slug.get(r.platform) ?? r.platform;
   const n = rows.find((r) => r.platform === null && r.city === null && r.sector === null)?.n ?? 0;
   return { reports: n, ...publish(rows, ["platform", "city", "sector"] as const) };
 }
