@@ -17,6 +17,26 @@ test.describe("anonymous worker accounts", () => {
     await expect(page.getByTestId("me-pseudonym")).toHaveText(pseudonym);
   });
 
+  test("signing in from a link brings the worker back to the page that asked", async ({ page }) => {
+    const { key } = await joinAsWorker(page);
+    await signOut(page);
+    await page.goto("/verify?code=ABCD-EFGH");
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fverify%3Fcode%3DABCD-EFGH$/);
+    await page.getByLabel(/账户密钥|Account key/).fill(key);
+    await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
+    await expect(page).toHaveURL(/\/verify\?code=ABCD-EFGH$/);
+    await expect(page.getByRole("textbox")).toHaveValue("ABCD-EFGH");
+  });
+
+  test("a sign-in link pointing at another site is ignored", async ({ page }) => {
+    const { key } = await joinAsWorker(page);
+    await signOut(page);
+    await page.goto("/sign-in?next=%2F%2Fevil.example%2F");
+    await page.getByLabel(/账户密钥|Account key/).fill(key);
+    await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
+    await expect(page).toHaveURL(/\/me$/);
+  });
+
   test("a wrong key is refused with a clear message", async ({ page }) => {
     await signInWithKey(page, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH-JJJJ");
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("账户密钥不正确，请逐个字符核对后重试。");

@@ -4,20 +4,24 @@ import { redirect } from "next/navigation";
 import { Messages } from "~/components/messages";
 import { PageTitle } from "~/components/ui";
 import { JoinFlow } from "~/features/accounts/components/join-flow";
+import { safeReturnTo } from "~/lib/return-to";
 import { auth } from "~/server/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("accounts.join"))("title") };
 }
 
-export default async function JoinPage() {
-  if (await auth()) redirect("/me");
+type Props = { searchParams: Promise<{ next?: string | string[] }> };
+
+export default async function JoinPage({ searchParams }: Props) {
+  const next = safeReturnTo((await searchParams).next);
+  if (await auth()) redirect(next ?? "/me");
   const t = await getTranslations("accounts.join");
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>
       <Messages ns={["accounts"]}>
-        <JoinFlow />
+        <JoinFlow next={next} />
       </Messages>
     </>
   );

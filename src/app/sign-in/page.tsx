@@ -4,22 +4,26 @@ import { getTranslations } from "next-intl/server";
 import { Messages } from "~/components/messages";
 import { buttonStyles, PageTitle } from "~/components/ui";
 import { KeySignInForm } from "~/features/accounts/components/key-sign-in-form";
+import { safeReturnTo, withReturnTo } from "~/lib/return-to";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("accounts.signIn"))("title") };
 }
 
-export default async function SignInPage() {
+type Props = { searchParams: Promise<{ next?: string | string[] }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const next = safeReturnTo((await searchParams).next);
   const t = await getTranslations("accounts.signIn");
   return (
     <div className="space-y-6">
       <PageTitle>{t("title")}</PageTitle>
       <Messages ns={["accounts"]}>
-        <KeySignInForm />
+        <KeySignInForm next={next} />
       </Messages>
       <p>
         {t("noAccount")}{" "}
-        <Link href="/join" className={buttonStyles.link}>
+        <Link href={withReturnTo("/join", next)} className={buttonStyles.link}>
           {t("join")}
         </Link>
       </p>

@@ -3,6 +3,7 @@ import { db } from "~/server/db";
 import { AppError } from "~/lib/app-error";
 import { canMoveTo } from "~/features/campaigns/policy";
 import type { CampaignInput, Phase } from "~/features/campaigns/schema";
+import { todayInChina } from "~/features/reports/months";
 
 const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
@@ -57,4 +58,39 @@ export async function setPhase(unionId: string, campaignId: string, phase: Phase
     await tx.notification.createMany({ data: followers.map((f) => ({ accountId: f.accountId, campaignId, kind })) });
     return { notified: followers.length };
   });
+}
+
+/**
+ * Moves campaigns along their published dates (China time): voting opens on `votingFrom`, and
+ * the campaign closes once `closesOn` has ended. Organisers can still move a phase early by
+ * hand. Each move goes through setPhase, whose conditional update makes a second sweep, or a
+ * sweep racing an organiser's click, a no-op, so followers are told once.
+ */
+export async function advanceDuePhases(today = todayInChina()) {
+  const due = await db.campaign.findMany({
+    where: {
+      OR: [
+        { phase: "PROPOSING", votingFrom: { lte: today } },
+        { phase: "VOTING", closesOn: { lt: today } },
+      ],
+    },
+    select: { id: true, unionId: true, phase: true, closesOn: true },
+    orderBy: { closesOn: "asc" },
+    take: 500,
+  });
+  let moved = 0;
+  for (const c of due) {
+    const steps = c.phase === "PROPOSING" ? (c.closesOn < today ? (["VOTING", "CLOSED"] as const) : (["VOTING"] as const)) : (["CLOSED"] as const);
+    for (const phase of steps) {
+      try {
+        await setPhase(c.unionId, c.id, phase);
+        moved++;
+      } catch (error) {
+        // Someone else moved it first: nothing left to do for this campaign.
+        if (error instanceof AppError && (error.code === "CONFLICT" || error.code === "NOT_FOUND")) break;
+        throw error;
+      }
+    }
+  }
+  return { moved };
 }

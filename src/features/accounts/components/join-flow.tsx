@@ -9,7 +9,7 @@ import { Alert, Button, Card } from "~/components/ui";
 import { errorMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
 
-export function JoinFlow() {
+export function JoinFlow({ next }: { next?: string | null }) {
   const t = useTranslations("accounts.join");
   const te = useTranslations("errors");
   const trpc = useTRPC();
@@ -56,7 +56,7 @@ export function JoinFlow() {
       setContinuing(false);
       return;
     }
-    router.push("/me");
+    router.push(next ?? "/me");
     router.refresh();
   };
 

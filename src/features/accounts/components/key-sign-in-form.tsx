@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import { Alert, Button, Field, inputStyles } from "~/components/ui";
 import { errorMessage } from "~/lib/error-message";
 
-export function KeySignInForm() {
+export function KeySignInForm({ next }: { next?: string | null }) {
   const t = useTranslations("accounts.signIn");
   const te = useTranslations("errors");
   const router = useRouter();
@@ -25,7 +25,7 @@ export function KeySignInForm() {
       setError(errorMessage(te, result.error === "NETWORK" ? new TypeError() : result.error));
       return;
     }
-    router.push("/me");
+    router.push(next ?? "/me");
     router.refresh();
   };
 

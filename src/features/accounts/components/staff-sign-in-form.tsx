@@ -9,7 +9,7 @@ import { errorMessage } from "~/lib/error-message";
 
 const HOME: Record<string, string> = { ADMIN: "/admin", ORGANISER: "/organiser", PLATFORM_REP: "/platform" };
 
-export function StaffSignInForm() {
+export function StaffSignInForm({ next }: { next?: string | null }) {
   const t = useTranslations("accounts.staff");
   const te = useTranslations("errors");
   const router = useRouter();
@@ -33,7 +33,7 @@ export function StaffSignInForm() {
       return;
     }
     const session = (await fetch("/api/auth/session").then((r) => r.json()).catch(() => null)) as { user?: { role?: string } } | null;
-    router.push(HOME[session?.user?.role ?? ""] ?? "/");
+    router.push(next ?? HOME[session?.user?.role ?? ""] ?? "/");
     router.refresh();
   };
 

@@ -16,6 +16,7 @@ export function PhaseControls({ campaignId, phase }: { campaignId: string; phase
   const next: Phase = phase === "PROPOSING" ? "VOTING" : "CLOSED";
   return (
     <div className="space-y-2">
+      <p className="text-sm text-stone-700">{t("phaseAuto")}</p>
       <p className="text-sm text-stone-700">{t("confirmPhase")}</p>
       <Button variant={next === "CLOSED" ? "danger" : "primary"} className="w-full" disabled={set.isPending} onClick={() => set.mutate({ campaignId, phase: next })}>
         {next === "VOTING" ? t("openVoting") : t("close")}

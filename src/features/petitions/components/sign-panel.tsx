@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, inputStyles } from "~/components/ui";
 import { errorMessage } from "~/lib/error-message";
+import { withReturnTo } from "~/lib/return-to";
 import { useTRPC } from "~/trpc/react";
 
 type Props = {
@@ -85,7 +86,7 @@ export function SignPanel({ petitionId, open, initialShown, threshold, viewer, m
       {!open ? (
         <p>{t("closedNote")}</p>
       ) : viewer === "anonymous" ? (
-        <a href="/sign-in" className="font-medium text-blue-800 underline">
+        <a href={withReturnTo("/sign-in", `/petitions/${petitionId}`)} className="font-medium text-blue-800 underline">
           {t("signInToSign")}
         </a>
       ) : viewer === "staff" ? (

@@ -7,6 +7,7 @@ import { Messages } from "~/components/messages";
 import { buttonStyles, Card, PageTitle } from "~/components/ui";
 import { targetName } from "~/features/petitions/components/labels";
 import { SponsorButton } from "~/features/petitions/components/sponsor-button";
+import { withReturnTo } from "~/lib/return-to";
 import { auth } from "~/server/auth/session";
 import { api } from "~/trpc/server";
 
@@ -23,7 +24,7 @@ export default async function SponsorPage({ params }: { params: Promise<{ id: st
       <div className="space-y-4">
         <PageTitle>{t("sponsor.title")}</PageTitle>
         <p>{t("sponsor.intro")}</p>
-        <Link href="/sign-in" className={`${buttonStyles.primary} w-full`}>
+        <Link href={withReturnTo("/sign-in", `/petitions/${id}/sponsor/${token}`)} className={`${buttonStyles.primary} w-full`}>
           {t("sponsor.signIn")}
         </Link>
       </div>
