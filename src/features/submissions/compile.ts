@@ -3,7 +3,6 @@ import { getResults } from "~/features/ballots/data";
 import type { Results } from "~/features/ballots/results";
 import { addMonths, monthKey, statsPeriod } from "~/features/reports/months";
 import { computeScopedConditions } from "~/features/stats/scoped";
-import type { Figures } from "~/features/stats/data";
 import { DOCUMENT_SCHEMA, type SubmissionDocument } from "~/features/submissions/document";
 import { getDraftState, getScopedQuotes, getUnionCampaignPhase, loadCompileInputs } from "~/features/submissions/data";
 import { methodTexts } from "~/features/submissions/method";
@@ -29,8 +28,6 @@ function conditionsPeriod(campaign: { proposingFrom: Date; closesOn: Date }, tod
   return from <= to ? { from, to } : null;
 }
 
-const docFigures = (f: Figures) => ({ ...f });
-
 async function conditionsFor(inputs: Inputs, today: Date): Promise<Pick<DocumentBody, "conditions" | "quotes">> {
   const { campaign } = inputs;
   const period = conditionsPeriod(campaign, today);
@@ -38,12 +35,12 @@ async function conditionsFor(inputs: Inputs, today: Date): Promise<Pick<Document
   const scope = { platformSlugs: campaign.scopePlatformSlugs, sectors: campaign.scopeSectors, cities: campaign.scopeCities, ...period };
   const [stats, quotes] = await Promise.all([computeScopedConditions(scope), getScopedQuotes(scope)]);
   if (!stats.figures) return { conditions: null, quotes: [] };
-  const group = (rows: typeof stats.byCity) => rows.map((r) => ({ key: r.key, figures: docFigures(r.figures) }));
+  const group = (rows: typeof stats.byCity) => rows.map((r) => ({ key: r.key, figures: r.figures }));
   return {
     conditions: {
       period: stats.period,
       reports: stats.reports,
-      figures: docFigures(stats.figures),
+      figures: stats.figures,
       breakdowns: [
         { dim: "platform", groups: group(stats.byPlatform) },
         { dim: "city", groups: group(stats.byCity) },
