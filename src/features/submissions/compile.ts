@@ -1,7 +1,8 @@
 import "server-only";
 import { getResults } from "~/features/ballots/data";
 import type { Results } from "~/features/ballots/results";
-import { addMonths, monthKey, statsPeriod } from "~/features/reports/months";
+import { monthKey } from "~/features/reports/months";
+import type { Breakdown } from "~/features/stats/data";
 import { computeScopedConditions } from "~/features/stats/scoped";
 import { DOCUMENT_SCHEMA, type SubmissionDocument } from "~/features/submissions/document";
 import { getDraftState, getScopedQuotes, getUnionCampaignPhase, loadCompileInputs } from "~/features/submissions/data";
@@ -19,32 +20,29 @@ export type DocumentHeader = SubmissionDocument["submission"] & { coverLetter: s
 
 type Inputs = Awaited<ReturnType<typeof loadCompileInputs>>;
 
-/** Condition reports count only months closed for changes, like every other statistic. */
-function conditionsPeriod(campaign: { proposingFrom: Date; closesOn: Date }, today: Date) {
-  const lastClosed = monthKey(statsPeriod(today).to);
-  const from = monthKey(addMonths(campaign.proposingFrom, 0));
-  const closes = monthKey(addMonths(campaign.closesOn, 0));
-  const to = closes < lastClosed ? closes : lastClosed;
-  return from <= to ? { from, to } : null;
-}
-
 async function conditionsFor(inputs: Inputs, today: Date): Promise<Pick<DocumentBody, "conditions" | "quotes">> {
   const { campaign } = inputs;
-  const period = conditionsPeriod(campaign, today);
-  if (!period) return { conditions: null, quotes: [] };
-  const scope = { platformSlugs: campaign.scopePlatformSlugs, sectors: campaign.scopeSectors, cities: campaign.scopeCities, ...period };
-  const [stats, quotes] = await Promise.all([computeScopedConditions(scope), getScopedQuotes(scope)]);
-  if (!stats.figures) return { conditions: null, quotes: [] };
-  const group = (rows: typeof stats.byCity) => rows.map((r) => ({ key: r.key, figures: r.figures }));
+  const scope = {
+    platformSlugs: campaign.scopePlatformSlugs,
+    sectors: campaign.scopeSectors,
+    cities: campaign.scopeCities,
+    from: monthKey(campaign.proposingFrom),
+    to: monthKey(campaign.closesOn),
+  };
+  // Only months closed for changes are counted (computeScopedConditions clamps the period).
+  const stats = await computeScopedConditions(scope, today);
+  if (!stats.period || !stats.total || stats.reports === null) return { conditions: null, quotes: [] };
+  const quotes = await getScopedQuotes({ ...scope, ...stats.period });
+  const group = (rows: Breakdown) => rows.map((r) => ({ key: r.key, figures: r.figures }));
   return {
     conditions: {
       period: stats.period,
       reports: stats.reports,
-      figures: stats.figures,
+      figures: stats.total,
       breakdowns: [
-        { dim: "platform", groups: group(stats.byPlatform) },
-        { dim: "city", groups: group(stats.byCity) },
-        { dim: "sector", groups: group(stats.bySector) },
+        { dim: "platform", groups: group(stats.breakdowns.platform) },
+        { dim: "city", groups: group(stats.breakdowns.city) },
+        { dim: "sector", groups: group(stats.breakdowns.sector) },
       ],
     },
     quotes,
