@@ -85,10 +85,14 @@ function reportWhere(scope: ReportScope) {
  */
 export async function getScopedQuotes(scope: ReportScope, limit = 10) {
   const where = reportWhere(scope);
+  // Two queries, not one join: the planner misjudges how few approved quotes a scope has and
+  // would re-aggregate the months once per quote.
+  const months = await db.$queryRaw<{ month: Date }[]>`SELECT "month" FROM "Report" WHERE ${where} GROUP BY "month" HAVING count(*) >= ${K_QUOTES}`;
+  if (months.length === 0) return [];
   const rows = await db.$queryRaw<{ text: string; month: string }[]>`
-    WITH big AS (SELECT "month" FROM "Report" WHERE ${where} GROUP BY "month" HAVING count(*) >= ${K_QUOTES})
     SELECT "narrative" AS "text", to_char("month", 'YYYY-MM') AS "month" FROM "Report"
-    WHERE ${where} AND "narrativeStatus" = 'APPROVED' AND "narrative" IS NOT NULL AND "month" IN (SELECT "month" FROM big)
+    WHERE ${where} AND "narrativeStatus" = 'APPROVED' AND "narrative" IS NOT NULL
+      AND "month" = ANY(${months.map((m) => m.month.toISOString().slice(0, 10))}::date[])
     ORDER BY random() LIMIT ${limit}`;
   return shuffle(rows).map((r) => ({ text: r.text, month: r.month }));
 }
