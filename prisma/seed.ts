@@ -3,6 +3,7 @@ import { seedBase } from "./seed/base";
 import { seedReports } from "./seed/reports";
 import { seedPetitions } from "./seed/petitions";
 import { seedCampaigns } from "./seed/campaigns";
+import { seedSubmissions } from "./seed/submissions";
 import { DEMO } from "./seed/demo-credentials";
 
 // `npm run db:seed`: fills an empty database with a living demo portal. `npm start` runs it
@@ -31,6 +32,7 @@ async function main() {
     await seedReports(ctx);
     await seedPetitions(ctx);
     await seedCampaigns(ctx);
+    await seedSubmissions(ctx);
     console.log(`Seeded demo data (${ctx.workerCount} worker accounts) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
   if (await db.account.findUnique({ where: { username: DEMO.admin.username }, select: { id: true } })) printCredentials();

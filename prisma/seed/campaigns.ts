@@ -64,7 +64,7 @@ async function campaignWithDemands(
   return { campaignId: campaign.id, demandIds: rows.map((r) => r.id) };
 }
 
-async function castSeedBallots(campaignId: string, demandIds: string[], voters: { id: string; city: string | null; platformSlugs: string[]; sectors: string[] }[], seed: number) {
+export async function castSeedBallots(campaignId: string, demandIds: string[], voters: { id: string; city: string | null; platformSlugs: string[]; sectors: string[] }[], seed: number) {
   const rand = seededRandom(seed);
   // Popularity skew so the ranking is readable.
   const weights = demandIds.map((_, i) => 1 / (i + 1.5));

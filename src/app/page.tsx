@@ -4,7 +4,7 @@ import { buttonStyles, Card } from "~/components/ui";
 import { auth } from "~/server/auth/session";
 
 export default async function HomePage() {
-  const [t, account] = await Promise.all([getTranslations("common.home"), auth()]);
+  const [t, ts, account] = await Promise.all([getTranslations("common.home"), getTranslations("submissions.list"), auth()]);
   return (
     <div className="space-y-6">
       <section className="space-y-3">
@@ -32,6 +32,11 @@ export default async function HomePage() {
           <li>{t("promise4")}</li>
         </ul>
       </Card>
+      <p>
+        <Link href="/submissions" className={buttonStyles.link}>
+          {ts("homeLink")}
+        </Link>
+      </p>
       {account ? null : (
         <p>
           <Link href="/staff/sign-in" className={buttonStyles.link}>

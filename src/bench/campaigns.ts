@@ -16,53 +16,9 @@ await buildApp();
 
 const { db, closeDb } = await import("~/server/db");
 const { createUnion } = await import("~/features/accounts/mutations");
-const { createCampaign, setPhase } = await import("~/features/campaigns/mutations");
-const { addDemandAsOrganiser } = await import("~/features/demands/mutations");
 const { getResults } = await import("~/features/ballots/data");
-const { campaignInput } = await import("~/test/campaign-factories");
 const { recount } = await import("~/features/ballots/tally");
-
-const CITIES = ["shenzhen", "shanghai", "beijing", "wuhan", "chengdu", "hangzhou"];
-const SECTORS = ["FOOD_DELIVERY", "COURIER", "RIDE_HAILING"];
-
-async function votingCampaign(unionId: string, demands: number) {
-  const { id } = await createCampaign(
-    unionId,
-    campaignInput({ title: "Bench campaign", description: "A campaign for the benchmark.", votingFrom: "2026-11-20", closesOn: "2026-12-31" }),
-  );
-  const ids: string[] = [];
-  for (let i = 0; i < demands; i++) ids.push((await addDemandAsOrganiser(unionId, id, { title: `Demand ${i + 1}`, text: `Benchmark demand number ${i + 1}.`, category: "pay_and_deductions" })).id);
-  await setPhase(unionId, id, "VOTING");
-  return { id, ids };
-}
-
-/** A deterministic ranking of 1-5 distinct demands for the n-th ballot. */
-function ranking(ids: string[], n: number) {
-  const len = 1 + (n % 5);
-  const start = (n * 7) % ids.length;
-  return Array.from({ length: len }, (_, i) => ids[(start + i * 3) % ids.length]!).filter((v, i, a) => a.indexOf(v) === i);
-}
-
-/** 100,000 ballots written in bulk, with the tally a recount gives (what the incremental tally holds). */
-async function bulkBallots(campaignId: string, ids: string[], n: number) {
-  const ballots = Array.from({ length: n }, (_, i) => ({
-    demandIds: ranking(ids, i),
-    profile: { city: CITIES[i % CITIES.length]!, platform: i % 4 === 0 ? "several" : "flasheats", sector: SECTORS[i % SECTORS.length]! },
-  }));
-  for (let i = 0; i < n; i += 5000) {
-    await db.ballot.createMany({
-      data: ballots.slice(i, i + 5000).map((b, j) => ({ campaignId, nullifier: `bench-${campaignId}-${i + j}`, demandIds: b.demandIds, ...b.profile })),
-    });
-  }
-  const { cells, groups } = recount(ballots);
-  await db.tallyCell.createMany({ data: [...cells.values()].map((c) => ({ campaignId, ...c })) });
-  await db.tallyGroup.createMany({
-    data: [...groups.entries()].map(([key, ballots]) => {
-      const [dim, value] = key.split("|") as [string, string];
-      return { campaignId, dim, value, ballots };
-    }),
-  });
-}
+const { CITIES, SECTORS, bulkBallots, ranking, votingCampaign } = await import("./lib/ballots");
 
 const union = await createUnion({ slug: "bench-union", nameZh: "基准工会", nameEn: "Bench union" });
 const live = await votingCampaign(union.id, 10);

@@ -18,6 +18,7 @@ export default async function OrganiserPage() {
     getTranslations("reports.moderation"),
     getTranslations("petitions"),
   ]);
+  const ts = await getTranslations("submissions.organiser");
   return (
     <div className="space-y-4">
       <PageTitle>{t("organiserTitle")}</PageTitle>
@@ -25,6 +26,9 @@ export default async function OrganiserPage() {
       <nav className="flex flex-col gap-2">
         <Link href="/organiser/campaigns" className={buttonStyles.primary}>
           {tc("deskLink")}
+        </Link>
+        <Link href="/organiser/submissions" className={buttonStyles.secondary}>
+          {ts("deskLink")}
         </Link>
         <Link href="/organiser/verification" className={buttonStyles.secondary}>
           {tc("verifyLink")}

@@ -170,3 +170,4 @@ export async function getQuotes(platformId: string, groupSize: number | undefine
     .slice(0, limit)
     .map((r) => ({ text: r.narrative ?? "", quarter: quarterOf(r.month) }));
 }
+

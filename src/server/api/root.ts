@@ -11,6 +11,7 @@ import { notificationsRouter } from "~/server/api/routers/notifications";
 import { verificationRouter } from "~/server/api/routers/verification";
 import { answersRouter } from "~/server/api/routers/answers";
 import { verdictsRouter } from "~/server/api/routers/verdicts";
+import { submissionsRouter } from "~/server/api/routers/submissions";
 
 export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   notifications: notificationsRouter,
   answers: answersRouter,
   verdicts: verdictsRouter,
+  submissions: submissionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Forbidden } from "~/components/forbidden";
+import { Messages } from "~/components/messages";
+import { Alert, Card, PageTitle } from "~/components/ui";
+import { day } from "~/features/campaigns/format";
+import { DocumentView } from "~/features/submissions/components/document-view";
+import { DraftEditor } from "~/features/submissions/components/draft-editor";
+import { VersionList } from "~/features/submissions/components/version-list";
+import { pageAccount } from "~/server/auth/guard";
+import { api } from "~/trpc/server";
+
+type Props = { params: Promise<{ campaignId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("submissions.organiser"))("title") };
+}
+
+export default async function OrganiserSubmissionPage({ params }: Props) {
+  const account = await pageAccount(["ORGANISER"], "/staff/sign-in");
+  if (account === "forbidden") return <Forbidden />;
+  const { campaignId } = await params;
+  const caller = await api();
+  const desk = await caller.submissions.desk({ campaignId }).catch(() => null);
+  if (!desk) notFound();
+  const [t, locale] = await Promise.all([getTranslations("submissions.organiser"), getLocale()]);
+  const { campaign, submission } = desk;
+  if (campaign.phase !== "CLOSED") {
+    return (
+      <div className="space-y-4">
+        <PageTitle>{campaign.title}</PageTitle>
+        <Alert tone="info">{t("campaignNotClosed")}</Alert>
+      </div>
+    );
+  }
+  const [preview, platforms] = await Promise.all([caller.submissions.preview({ campaignId }), caller.accounts.platforms()]);
+  const platformNames = Object.fromEntries(platforms.map((p) => [p.slug, locale === "en" ? p.nameEn : p.nameZh]));
+  const version = submission?.currentVersion ?? 0;
+
+  return (
+    <div className="space-y-4">
+      <PageTitle>{campaign.title}</PageTitle>
+      {version > 0 && submission ? (
+        <p>
+          <Link href={`/submissions/${submission.id}`} className="font-medium text-blue-800 underline">
+            {t("viewPublic")}
+          </Link>
+        </p>
+      ) : null}
+      <Card>
+        <h2 className="mb-2 text-xl font-bold">{t("editor")}</h2>
+        <Messages ns={["submissions", "campaigns"]}>
+          <DraftEditor
+            campaignId={campaignId}
+            currentVersion={version}
+            respondBy={submission?.respondBy ? day(submission.respondBy) : null}
+            initial={{ coverLetter: submission?.draftCoverLetter ?? "", responseDays: submission?.responseDays ?? 30, changelog: submission?.draftChangelog ?? "" }}
+          />
+        </Messages>
+      </Card>
+      {submission && submission.versions.length ? (
+        <Card>
+          <h2 className="mb-2 text-xl font-bold">{t("versions")}</h2>
+          <VersionList submissionId={submission.id} versions={submission.versions} />
+        </Card>
+      ) : null}
+      <section aria-labelledby="preview-heading" className="space-y-2">
+        <h2 id="preview-heading" className="text-xl font-bold">
+          {t("preview")}
+        </h2>
+        <p className="text-sm text-stone-700">{t("previewNote")}</p>
+        <div className="rounded-xl border-2 border-dashed border-stone-400 p-3" data-testid="submission-preview">
+          <DocumentView doc={preview} platformNames={platformNames} />
+        </div>
+      </section>
+    </div>
+  );
+}

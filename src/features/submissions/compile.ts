@@ -1,0 +1,155 @@
+import "server-only";
+import { getResults } from "~/features/ballots/data";
+import type { Results } from "~/features/ballots/results";
+import { monthKey } from "~/features/reports/months";
+import type { Breakdown } from "~/features/stats/data";
+import { computeScopedConditions } from "~/features/stats/scoped";
+import { DOCUMENT_SCHEMA, type SubmissionDocument } from "~/features/submissions/document";
+import { getDraftState, getScopedQuotes, getUnionCampaignPhase, loadCompileInputs } from "~/features/submissions/data";
+import { methodTexts } from "~/features/submissions/method";
+import { addDays, changelogRequired, isoDay, round4, verifiedShare } from "~/features/submissions/policy";
+import { AppError } from "~/lib/app-error";
+import type { CityCode } from "~/lib/taxonomy";
+
+// Builds the canonical document of a closed campaign. Every figure comes from a function that
+// has already applied PRIVACY.md P4 (the running tally through publishResults, petition
+// counters through publicTotal, condition statistics through suppress, quotes from groups of
+// at least 10): nothing here counts workers itself, and ballots are never scanned for the tally.
+
+export type DocumentBody = Omit<SubmissionDocument, "submission" | "coverLetter">;
+export type DocumentHeader = SubmissionDocument["submission"] & { coverLetter: string };
+
+type Inputs = Awaited<ReturnType<typeof loadCompileInputs>>;
+
+async function conditionsFor(inputs: Inputs, today: Date): Promise<Pick<DocumentBody, "conditions" | "quotes">> {
+  const { campaign } = inputs;
+  const scope = {
+    platformSlugs: campaign.scopePlatformSlugs,
+    sectors: campaign.scopeSectors,
+    // Checked against the city list when the campaign was saved.
+    cities: campaign.scopeCities as CityCode[],
+    from: monthKey(campaign.proposingFrom),
+    to: monthKey(campaign.closesOn),
+  };
+  // Only months closed for changes are counted (computeScopedConditions clamps the period).
+  const stats = await computeScopedConditions(scope, today);
+  if (!stats.period || !stats.total || stats.reports === null) return { conditions: null, quotes: [] };
+  const quotes = await getScopedQuotes({ ...scope, ...stats.period });
+  const group = (rows: Breakdown) => rows.map((r) => ({ key: r.key, figures: r.figures }));
+  return {
+    conditions: {
+      period: stats.period,
+      reports: stats.reports,
+      figures: stats.total,
+      breakdowns: [
+        { dim: "platform", groups: group(stats.breakdowns.platform) },
+        { dim: "city", groups: group(stats.breakdowns.city) },
+        { dim: "sector", groups: group(stats.breakdowns.sector) },
+      ],
+    },
+    quotes,
+  };
+}
+
+function demandsFor(inputs: Inputs, results: Results): Pick<DocumentBody, "demands" | "breakdowns"> {
+  const byId = new Map(inputs.demands.map((d) => [d.id, d]));
+  const describe = (d: Inputs["demands"][number]) => ({ demandId: d.id, number: d.number, title: d.title, text: d.text, category: d.category });
+  if (!results.enough) {
+    // Too few ballots for any tally: the demands in their order of proposal, without figures.
+    return { demands: inputs.demands.map((d, i) => ({ rank: i + 1, ...describe(d), points: null, firsts: null, includes: null, share: null })), breakdowns: [] };
+  }
+  return {
+    demands: results.rows.map((r, i) => ({
+      rank: i + 1,
+      ...describe(byId.get(r.demandId)!),
+      points: r.points,
+      firsts: r.firsts,
+      includes: r.includes,
+      share: r.share === null ? null : round4(r.share),
+    })),
+    breakdowns: results.breakdowns.map((b) => ({
+      dim: b.dim,
+      hiddenGroups: b.hiddenGroups,
+      groups: b.groups.map((g) => ({ value: g.value, ballots: g.ballots, rows: g.rows.map((r) => ({ ...r, share: r.share === null ? null : round4(r.share) })) })),
+    })),
+  };
+}
+
+/** The body of the document: everything but the version header and the cover letter. */
+export async function compileBody(campaignId: string, today: Date): Promise<{ body: DocumentBody; inputs: Inputs }> {
+  const inputs = await loadCompileInputs(campaignId);
+  const { campaign, platforms, petitions } = inputs;
+  const [results, conditions] = await Promise.all([getResults(campaignId), conditionsFor(inputs, today)]);
+  const bySlug = new Map(platforms.map((p) => [p.slug, p]));
+  const named = (slug: string) => {
+    const p = bySlug.get(slug);
+    return { slug, nameZh: p?.nameZh ?? slug, nameEn: p?.nameEn ?? slug };
+  };
+  const dates = { proposingFrom: isoDay(campaign.proposingFrom), votingFrom: isoDay(campaign.votingFrom), closesOn: isoDay(campaign.closesOn) };
+  const body: DocumentBody = {
+    schema: DOCUMENT_SCHEMA,
+    campaign: {
+      id: campaign.id,
+      title: campaign.title,
+      description: campaign.description,
+      union: campaign.union,
+      scope: { platforms: campaign.scopePlatformSlugs, sectors: campaign.scopeSectors, cities: campaign.scopeCities },
+      addressees: { platforms: campaign.targetPlatformSlugs.map(named), union: campaign.targetsUnion, government: campaign.targetGovernment || null },
+      phases: dates,
+      verifiedOnly: campaign.verifiedOnly,
+    },
+    method: {
+      ...methodTexts({
+        scopePlatforms: campaign.scopePlatformSlugs.map(named),
+        scopeSectors: campaign.scopeSectors,
+        scopeCities: campaign.scopeCities,
+        verifiedOnly: campaign.verifiedOnly,
+        ...dates,
+      }),
+      k: 5,
+      kQuotes: 10,
+    },
+    participation: {
+      ballots: results.ballots,
+      verifiedShare: results.enough ? verifiedShare(results.ballots, inputs.verifiedBallots) : null,
+      demandsProposed: inputs.proposed,
+      demandsApproved: inputs.demands.length,
+    },
+    ...demandsFor(inputs, results),
+    petitions: petitions.map((p) => ({
+      id: p.id,
+      shortCode: p.shortCode,
+      title: p.title,
+      ask: p.ask,
+      signatures: p.signatures,
+      threshold: p.threshold,
+      thresholdReachedOn: p.thresholdReachedOn ? isoDay(p.thresholdReachedOn) : null,
+      closesOn: p.closesOn ? isoDay(p.closesOn) : null,
+    })),
+    ...conditions,
+  };
+  return { body, inputs };
+}
+
+/** Body plus header, in the schema's key order (the canonical form sorts keys anyway). */
+export function assembleDocument(body: DocumentBody, header: DocumentHeader): SubmissionDocument {
+  const { coverLetter, ...submission } = header;
+  return { schema: body.schema, submission, campaign: body.campaign, coverLetter, method: body.method, participation: body.participation, demands: body.demands, breakdowns: body.breakdowns, petitions: body.petitions, conditions: body.conditions, quotes: body.quotes };
+}
+
+/** The organiser's live preview: the document exactly as publishing it today would store it. */
+export async function previewSubmission(unionId: string, campaignId: string, today: Date): Promise<SubmissionDocument> {
+  const phase = await getUnionCampaignPhase(unionId, campaignId);
+  if (phase !== "CLOSED") throw new AppError("CAMPAIGN_NOT_CLOSED");
+  const [{ body }, { submission, previousDigest }] = await Promise.all([compileBody(campaignId, today), getDraftState(campaignId)]);
+  const version = (submission?.currentVersion ?? 0) + 1;
+  return assembleDocument(body, {
+    id: submission?.id ?? "",
+    version,
+    publishedOn: isoDay(today),
+    changelog: changelogRequired(version) ? submission?.draftChangelog || null : null,
+    previousDigest,
+    respondBy: isoDay(submission?.respondBy ?? addDays(today, submission?.responseDays ?? 30)),
+    coverLetter: submission?.draftCoverLetter ?? "",
+  });
+}

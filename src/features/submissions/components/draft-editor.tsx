@@ -1,0 +1,117 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Alert, Button, Field, inputStyles } from "~/components/ui";
+import { errorMessage } from "~/lib/error-message";
+import { containsPii, redactPii } from "~/lib/pii";
+import { useTRPC } from "~/trpc/react";
+
+type Props = {
+  campaignId: string;
+  currentVersion: number;
+  initial: { coverLetter: string; responseDays: number; changelog: string };
+  /** Set once published: the response clock no longer changes. */
+  respondBy: string | null;
+};
+
+/** Cover letter, response period and changelog; saves the draft or publishes the next version. */
+export function DraftEditor({ campaignId, currentVersion, initial, respondBy }: Props) {
+  const t = useTranslations("submissions.organiser");
+  const td = useTranslations("campaigns.demands");
+  const te = useTranslations("errors");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [coverLetter, setCoverLetter] = useState(initial.coverLetter);
+  const [responseDays, setResponseDays] = useState(initial.responseDays);
+  const [changelog, setChangelog] = useState(initial.changelog);
+  const save = useMutation(trpc.submissions.saveDraft.mutationOptions({ onSuccess: () => router.refresh() }));
+  const publish = useMutation(
+    trpc.submissions.publish.mutationOptions({
+      onSuccess: () => {
+        setChangelog("");
+        router.refresh();
+      },
+    }),
+  );
+  const correction = currentVersion > 0;
+  const hasPii = containsPii(coverLetter) || containsPii(changelog);
+  const busy = save.isPending || publish.isPending;
+  const input = { campaignId, coverLetter, responseDays, changelog };
+  const error = save.error ?? publish.error;
+
+  return (
+    <form
+      className="space-y-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.reset();
+        publish.mutate({ ...input, expectedVersion: currentVersion });
+      }}
+    >
+      <Field id="cover-letter" label={t("coverLetter")} hint={t("coverHint")}>
+        <textarea
+          id="cover-letter"
+          required
+          minLength={10}
+          maxLength={10000}
+          rows={8}
+          value={coverLetter}
+          aria-describedby="cover-letter-hint"
+          onChange={(e) => setCoverLetter(e.target.value)}
+          className={inputStyles}
+        />
+      </Field>
+      {respondBy ? (
+        <p className="text-sm">{t("responseFixed", { date: respondBy })}</p>
+      ) : (
+        <Field id="response-days" label={t("responseDays")} hint={t("responseDaysHint")}>
+          <input
+            id="response-days"
+            type="number"
+            inputMode="numeric"
+            required
+            min={7}
+            max={180}
+            value={responseDays}
+            aria-describedby="response-days-hint"
+            onChange={(e) => setResponseDays(Number(e.target.value))}
+            className={inputStyles}
+          />
+        </Field>
+      )}
+      {correction ? (
+        <Field id="changelog" label={t("changelog")} hint={t("changelogHint")}>
+          <textarea id="changelog" required maxLength={2000} rows={3} value={changelog} aria-describedby="changelog-hint" onChange={(e) => setChangelog(e.target.value)} className={inputStyles} />
+        </Field>
+      ) : null}
+      {hasPii ? (
+        <Alert tone="warning">
+          <p>{td("piiWarning")}</p>
+          <p className="mt-1 font-medium">{redactPii(`${coverLetter}\n${changelog}`).text}</p>
+        </Alert>
+      ) : null}
+      {error ? <Alert>{errorMessage(te, error)}</Alert> : null}
+      {save.isSuccess ? <Alert tone="success">{t("saved")}</Alert> : null}
+      {publish.isSuccess ? <Alert tone="success">{t("publishedNow", { version: publish.data.version })}</Alert> : null}
+      <p className="text-sm text-stone-700">{t("publishNote")}</p>
+      <div className="flex flex-col gap-2">
+        <Button
+          variant="secondary"
+          disabled={busy || hasPii}
+          onClick={() => {
+            publish.reset();
+            save.mutate(input);
+          }}
+        >
+          {t("saveDraft")}
+        </Button>
+        <Button type="submit" disabled={busy || hasPii}>
+          {correction ? t("publishCorrection", { version: currentVersion + 1 }) : t("publish")}
+        </Button>
+      </div>
+    </form>
+  );
+}
