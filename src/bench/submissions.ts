@@ -16,13 +16,13 @@ pointAtDatabase(databaseUrl);
 await migrate(databaseUrl);
 
 const { db, closeDb } = await import("~/server/db");
-const { createUnion } = await import("~/features/accounts/mutations");
+const { createPlatform, createUnion } = await import("~/features/accounts/mutations");
 const { setPhase } = await import("~/features/campaigns/mutations");
 const { getResults } = await import("~/features/ballots/data");
 const { addMonths, monthKey, statsPeriod, todayInChina } = await import("~/features/reports/months");
 const { compileBody, previewSubmission } = await import("~/features/submissions/compile");
 const { publishSubmission } = await import("~/features/submissions/mutations");
-const { createBenchPlatforms, generateReports } = await import("./lib/reports");
+const { generateReports, PLATFORMS } = await import("./lib/synthetic-reports");
 const { bulkBallots, votingCampaign } = await import("./lib/ballots");
 const { createWorkers } = await import("./lib/workers");
 
@@ -62,8 +62,9 @@ async function closedCampaign(unionId: string, scope: { scopePlatformSlugs: stri
 }
 
 console.log(`\nSubmissions benchmark on ${machineLine()}`);
-const platformIds = await createBenchPlatforms();
-const genSeconds = await generateReports(databaseUrl, platformIds, TOTAL);
+const platformIds: string[] = [];
+for (const p of PLATFORMS) platformIds.push((await createPlatform({ slug: p.slug, nameZh: p.nameZh, nameEn: p.nameEn, sector: p.sector })).id);
+const genSeconds = await generateReports(databaseUrl, TOTAL, platformIds);
 printFigure(`generated ${TOTAL.toLocaleString("en")} synthetic reports (SQL), s`, genSeconds.toFixed(1));
 
 const union = await createUnion({ slug: "bench-union", nameZh: "基准工会", nameEn: "Bench union" });
