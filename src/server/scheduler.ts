@@ -2,14 +2,25 @@ import "server-only";
 import { todayUtc } from "~/lib/days";
 import { advanceDuePhases } from "~/features/campaigns/mutations";
 import { sweepDeadlines } from "~/features/deadlines/mutations";
+import { statsPeriod, todayInChina } from "~/features/reports/months";
+import { sealMonths } from "~/features/stats/data";
 
-// Date-driven work: campaign phases that follow their dates, and submission deadlines (overdue
-// response clocks, commitments whose date passed and are opened to workers' verdicts). Every
-// job is idempotent and safe to run from several processes at once, so each process runs them
-// at start and then hourly; a job that fails is logged and tried again at the next tick. The
-// timer is unref'd so it never keeps a process alive, and there is one per process
-// (instrumentation may load twice).
+// Date-driven work: summarising each month of condition reports once it closes (so the first
+// statistics page or submission of a month does not pay for it), campaign phases that follow
+// their dates, and submission deadlines (overdue response clocks, commitments whose date passed
+// and are opened to workers' verdicts). Every job is idempotent and safe to run from several
+// processes at once, so each process runs them at start and then hourly; a job that fails is
+// logged and tried again at the next tick. The timer is unref'd so it never keeps a process
+// alive, and there is one per process (instrumentation may load twice).
 const JOBS: { name: string; run: () => Promise<string | null> }[] = [
+  {
+    name: "statistics summary",
+    run: async () => {
+      const { from, to } = statsPeriod(todayInChina());
+      const sealed = await sealMonths(from.toISOString().slice(0, 10), to.toISOString().slice(0, 10));
+      return sealed ? `${sealed} closed months summarised` : null;
+    },
+  },
   {
     name: "campaign phases",
     run: async () => {
