@@ -18,7 +18,10 @@ import { publishedPetition, sponsoredPetition } from "~/test/petition-factories"
 // under k; no draft text, no id of an account, no nullifier, no author, and no count of 1 to 4
 // workers may appear in anything served.
 
-const tok = (label: string) => `${label}-${Array.from({ length: 10 }, () => String.fromCharCode(97 + randomInt(26))).join("")}`;
+// Letters only, and none of q, v, w, x: "qq…", "wx…" or "vx…" read as a contact handle to the PII
+// scanner, which would refuse the text (about 1 token in 75 with the whole alphabet).
+const TOKEN_LETTERS = "abcdefghijklmnoprstuyz";
+const tok = (label: string) => `${label}-${Array.from({ length: 10 }, () => TOKEN_LETTERS[randomInt(TOKEN_LETTERS.length)]).join("")}`;
 const secretText: string[] = [];
 let published: MadeSubmission;
 let draft: MadeSubmission;
