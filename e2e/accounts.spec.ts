@@ -128,6 +128,30 @@ test.describe("the server refuses what a role may not do", () => {
     expect(big.status()).toBe(413);
   });
 
+  // POST /api/ballots, /api/signatures and /api/reports are answered by src/scripts/serve.mjs
+  // directly, outside Next's router: they must refuse what Next-served routes refuse and carry
+  // the same headers. Other methods on those paths still reach Next.
+  test("the direct write routes refuse anonymous, cross-site and oversized requests, with the privacy headers", async ({ request }) => {
+    for (const route of ["/api/ballots", "/api/signatures", "/api/reports"]) {
+      const anonymous = await request.post(route, { data: { campaignId: "x", demandIds: ["y"] } });
+      expect(anonymous.status(), route).toBe(401);
+      expect((await anonymous.json()).error.appCode).toBe("UNAUTHORIZED");
+      const headers = anonymous.headers();
+      expect(headers["referrer-policy"]).toBe("no-referrer");
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+      expect(headers["cache-control"]).toBe("no-store");
+      expect(headers["content-security-policy"]).toContain("default-src 'none'");
+
+      const crossSite = await request.post(`${route}?via=query`, { data: {}, headers: { origin: "https://evil.example" } });
+      expect(crossSite.status(), route).toBe(403);
+      const big = await request.post(route, { data: { pad: "x".repeat(2 * 1024 * 1024) } });
+      expect(big.status(), route).toBe(413);
+      expect((await request.get(route)).status(), route).toBe(405);
+    }
+    // The server still answers on the connection after refusing a body it did not read to the end.
+    expect((await request.get("/api/health")).ok()).toBe(true);
+  });
+
   test("pages carry the privacy headers", async ({ request }) => {
     const res = await request.get("/");
     const headers = res.headers();

@@ -14,7 +14,7 @@ const schema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
-  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
 });
 
 const parsed = schema.safeParse({

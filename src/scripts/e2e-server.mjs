@@ -25,7 +25,7 @@ await tsx("prisma/seed.ts", [], env);
 await tsx("src/test/e2e-submissions.ts", [], env);
 
 const log = createWriteStream(path.join(dataDir, "server.log"));
-const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port], {
+const server = spawn(process.execPath, [path.join(root, "src", "scripts", "serve.mjs"), "-p", port], {
   cwd: root,
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   stdio: ["ignore", "pipe", "pipe"],

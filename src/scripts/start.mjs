@@ -1,4 +1,4 @@
-import { buildIfNeeded, next, prisma, tsx } from "./lib/run.mjs";
+import { buildIfNeeded, prisma, serve, tsx } from "./lib/run.mjs";
 
 // `npm start`: build when needed, migrate, seed an empty database, then serve.
 const port = process.env.PORT ?? "3000";
@@ -8,4 +8,4 @@ await buildIfNeeded();
 await prisma(["migrate", "deploy"]);
 await tsx("prisma/seed.ts", ["--if-empty"]);
 console.log(`\nWorker Voice: http://localhost:${port}\n`);
-await next(["start", "-p", port, ...(process.env.HOSTNAME ? ["-H", process.env.HOSTNAME] : [])]);
+await serve(["-p", port, ...(process.env.HOSTNAME ? ["-H", process.env.HOSTNAME] : [])]);

@@ -42,8 +42,8 @@ export async function startApp(databaseUrl: string, basePort = 3300): Promise<Ru
   const port = basePort + Number(process.env.BENCH_PORT_OFFSET ?? 0);
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-p", String(port)], {
+  const serve = path.join(root, "src", "scripts", "serve.mjs");
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, serve, "-p", String(port)], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
@@ -54,7 +54,6 @@ export async function startApp(databaseUrl: string, basePort = 3300): Promise<Ru
       NEXT_TELEMETRY_DISABLED: "1",
       WV_DISABLE_RATE_LIMITS: "1",
       NEXTAUTH_URL: `http://localhost:${port}`,
-      DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? "20",
     },
   });
   const url = `http://127.0.0.1:${port}`;

@@ -33,6 +33,8 @@ export function prisma(args, env = {}) {
   });
 }
 export const next = (args, env) => run(bin("next"), args, { env });
+/** The built app as `npm start` serves it (serve.mjs: Next plus the direct write routes). */
+export const serve = (args, env) => run(process.execPath, [path.join(import.meta.dirname, "..", "serve.mjs"), ...args], { env });
 /** TypeScript scripts run with the react-server condition so "server-only" modules load. */
 export const tsx = (file, args = [], env) => run(process.execPath, ["--conditions=react-server", "--import", "tsx", file, ...args], { env });
 
