@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -37,12 +37,17 @@ export async function buildApp() {
 
 export type RunningApp = { url: string; stop: () => Promise<void> };
 
+// serve.mjs writes one line per request here (method, path, status, ms from arrival to last
+// byte), which gives timeRequests the server's own time beside the wall time seen over loopback.
+let timingFile: string | null = null;
+
 /** BENCH_PORT_OFFSET shifts every benchmark's port, for several checkouts on one machine. */
 export async function startApp(databaseUrl: string, basePort = 3300): Promise<RunningApp> {
   const port = basePort + Number(process.env.BENCH_PORT_OFFSET ?? 0);
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const serve = path.join(root, "src", "scripts", "serve.mjs");
+  timingFile = path.join(mkdtempSync(path.join(tmpdir(), "wv-timing-")), "requests.log");
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, serve, "-p", String(port)], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
@@ -54,6 +59,7 @@ export async function startApp(databaseUrl: string, basePort = 3300): Promise<Ru
       NEXT_TELEMETRY_DISABLED: "1",
       WV_DISABLE_RATE_LIMITS: "1",
       NEXTAUTH_URL: `http://localhost:${port}`,
+      WV_TIMING_FILE: timingFile,
     },
   });
   const url = `http://127.0.0.1:${port}`;
@@ -80,8 +86,14 @@ export async function warm(url: string, n = 50) {
   for (let i = 0; i < n; i++) await fetch(url).then((r) => r.arrayBuffer());
 }
 
-/** Median and p95 wall time of sequential GETs over loopback (an upper bound of server time). */
+const timingLines = () => (timingFile && existsSync(timingFile) ? readFileSync(timingFile, "utf8").split("\n").filter(Boolean) : []);
+
+/**
+ * Median and p95 of sequential GETs: wall time over loopback, and server time (arrival to last
+ * byte, as serve.mjs records it) of the same requests.
+ */
 export async function timeRequests(url: string, n = 50, headers: Record<string, string> = {}) {
+  const before = timingLines().length;
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const started = performance.now();
@@ -91,5 +103,18 @@ export async function timeRequests(url: string, n = 50, headers: Record<string, 
     times.push(performance.now() - started);
   }
   const sorted = times.sort((a, b) => a - b);
-  return { median: sorted[Math.floor(n / 2)]!, p95: sorted[Math.floor(n * 0.95)]! };
+  await new Promise((r) => setTimeout(r, 100)); // the log is written asynchronously
+  const pathname = new URL(url).pathname;
+  const server = timingLines()
+    .slice(before)
+    .map((line) => line.split(" "))
+    .filter(([method, p]) => method === "GET" && p === pathname)
+    .map((f) => Number(f[3]))
+    .sort((a, b) => a - b);
+  if (server.length !== n) throw new Error(`expected ${n} timed requests to ${pathname} in the server's log, found ${server.length}`);
+  return {
+    median: sorted[Math.floor(n / 2)]!,
+    p95: sorted[Math.floor(n * 0.95)]!,
+    server: { median: server[Math.floor(n / 2)]!, p95: server[Math.floor(n * 0.95)]! },
+  };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "~/server/db";
+import { db, hotSql } from "~/server/db";
 import type { Prisma } from "~/server/db/generated/client";
 import { AppError } from "~/lib/app-error";
 import { canSeeUnpublished, ownerKeyOf, phaseOf, sponsorToken, todayUtc } from "~/features/petitions/policy";
@@ -22,32 +22,66 @@ const summarySelect = {
 
 type Viewer = { accountId: string; role: string } | null;
 
-/** Everything the petition page shows; unpublished petitions only to their starter and organisers. */
+type PetitionRow = {
+  id: string;
+  shortCode: string;
+  title: string;
+  status: Prisma.PetitionGetPayload<{ select: { status: true } }>["status"];
+  targetKind: Prisma.PetitionGetPayload<{ select: { targetKind: true } }>["targetKind"];
+  targetName: string | null;
+  threshold: number;
+  ownerKey: string;
+  ask: string;
+  reason: string;
+  sponsorCount: number;
+  durationDays: number;
+  rejectionReason: string | null;
+  responseText: string | null;
+  deliveredTo: string | null;
+  platform: { slug: string; nameZh: string; nameEn: string } | null;
+  union: { nameZh: string; nameEn: string } | null;
+  /** Days as "YYYY-MM-DD" text (the two drivers decode dates differently), turned into Dates below. */
+  days: Record<"closesOn" | "thresholdReachedOn" | "respondedOn" | "createdOn" | "publishedOn" | "deliveredOn", string | null>;
+  milestones: { signatures: number; reachedOn: string }[];
+};
+
+const day = (text: string | null) => (text ? new Date(`${text}T00:00:00Z`) : null);
+
+/**
+ * Everything the petition page shows; unpublished petitions only to their starter and organisers.
+ * The busiest read of a petition drive (every share in a chat group lands here), so it is one
+ * prepared statement: Prisma's findUnique with its three relations ran four queries and cost
+ * ~4 ms of CPU per view, a fifth of the page's budget.
+ */
 export async function getPetition(petitionId: string, viewer: Viewer) {
-  const p = await db.petition.findUnique({
-    where: { id: petitionId },
-    select: {
-      ...summarySelect,
-      ownerKey: true,
-      ask: true,
-      reason: true,
-      sponsorCount: true,
-      durationDays: true,
-      createdOn: true,
-      publishedOn: true,
-      rejectionReason: true,
-      responseText: true,
-      deliveredTo: true,
-      deliveredOn: true,
-      milestones: { select: { signatures: true, reachedOn: true }, orderBy: { signatures: "asc" } },
-    },
-  });
-  if (!p || !canSeeUnpublished(p, viewer)) throw new AppError("NOT_FOUND");
-  const { ownerKey, ...rest } = p;
+  const [row] = await hotSql<PetitionRow>`
+    SELECT p."id", p."shortCode", p."title", p."status"::text AS "status", p."targetKind"::text AS "targetKind", p."targetName",
+      p."threshold", p."ownerKey", p."ask", p."reason", p."sponsorCount", p."durationDays", p."rejectionReason", p."responseText", p."deliveredTo",
+      CASE WHEN pl."id" IS NULL THEN NULL ELSE json_build_object('slug', pl."slug", 'nameZh', pl."nameZh", 'nameEn', pl."nameEn") END AS "platform",
+      CASE WHEN u."id" IS NULL THEN NULL ELSE json_build_object('nameZh', u."nameZh", 'nameEn', u."nameEn") END AS "union",
+      json_build_object('closesOn', p."closesOn"::text, 'thresholdReachedOn', p."thresholdReachedOn"::text, 'respondedOn', p."respondedOn"::text,
+        'createdOn', p."createdOn"::text, 'publishedOn', p."publishedOn"::text, 'deliveredOn', p."deliveredOn"::text) AS "days",
+      coalesce((SELECT json_agg(json_build_object('signatures', m."signatures", 'reachedOn', m."reachedOn"::text) ORDER BY m."signatures")
+        FROM "PetitionMilestone" m WHERE m."petitionId" = p."id"), '[]'::json) AS "milestones"
+    FROM "Petition" p LEFT JOIN "Platform" pl ON pl."id" = p."platformId" LEFT JOIN "Union" u ON u."id" = p."unionId"
+    WHERE p."id" = ${petitionId}`;
+  if (!row) throw new AppError("NOT_FOUND");
+  const { ownerKey, days, milestones, ...fields } = row;
+  const p = {
+    ...fields,
+    closesOn: day(days.closesOn),
+    thresholdReachedOn: day(days.thresholdReachedOn),
+    respondedOn: day(days.respondedOn),
+    createdOn: day(days.createdOn)!,
+    publishedOn: day(days.publishedOn),
+    deliveredOn: day(days.deliveredOn),
+    milestones: milestones.map((m) => ({ signatures: m.signatures, reachedOn: day(m.reachedOn)! })),
+  };
+  if (!canSeeUnpublished({ ...p, ownerKey }, viewer)) throw new AppError("NOT_FOUND");
   const isOwner = viewer?.role === "WORKER" && ownerKey === ownerKeyOf(viewer.accountId);
   const counts = p.status === "PUBLISHED" ? await getPetitionCounts(p.id) : null;
   return {
-    ...rest,
+    ...p,
     phase: phaseOf(p),
     isOwner,
     sponsorToken: isOwner && p.status === "GATHERING_SPONSORS" ? sponsorToken(p.id) : null,

@@ -154,7 +154,12 @@ describe("thresholds and answers", () => {
     const { id, platform, organiser } = await publishedPetition(3);
     for (let i = 0; i < 3; i++) await callerFor(await workerWith()).petitions.sign({ petitionId: id });
     const p = await callerFor(null).petitions.get({ petitionId: id });
-    expect(p.thresholdReachedOn).not.toBeNull();
+    // Stored days come back as UTC midnights of the database's today, whichever driver reads them.
+    const today = (await db.$queryRaw<{ d: string }[]>`SELECT CURRENT_DATE::text AS d`)[0]!.d;
+    expect(p.thresholdReachedOn?.toISOString()).toBe(`${today}T00:00:00.000Z`);
+    expect(p.publishedOn).toBeInstanceOf(Date);
+    expect(p.platform).toEqual({ slug: platform.slug, nameZh: expect.stringMatching(/^平台/), nameEn: expect.stringMatching(/^Platform /) });
+    expect(p.union).toBeNull();
     expect((await callerFor(null).petitions.list({ filter: "awaiting", platformSlug: platform.slug })).map((x) => x.id)).toEqual([id]);
 
     const otherRep = (await makeStaff("PLATFORM_REP", (await makePlatform()).id)).account;
@@ -178,6 +183,7 @@ describe("thresholds and answers", () => {
     await callerFor(await workerWith()).petitions.sign({ petitionId: id });
     const p = await callerFor(null).petitions.get({ petitionId: id });
     expect(p.milestones.map((m) => m.signatures)).toEqual([100]);
+    expect(p.milestones[0]!.reachedOn).toBeInstanceOf(Date);
   });
 
   it("the sponsor link token is tied to its petition", () => {

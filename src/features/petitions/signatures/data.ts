@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "~/server/db";
+import { db, hotSql } from "~/server/db";
 import { suppress, publicTotal, type Group } from "~/features/petitions/breakdown";
 import { signatureNullifier } from "~/features/petitions/policy";
 
@@ -18,7 +18,7 @@ export type PetitionCounts = {
 
 /** A handful of counter rows summed in SQL: the page never counts the signatures themselves. */
 export async function getPetitionCounts(petitionId: string): Promise<PetitionCounts> {
-  const rows = await db.$queryRaw<{ dimension: string; value: string; n: number }[]>`
+  const rows = await hotSql<{ dimension: string; value: string; n: number }>`
     SELECT dimension, value, sum(count)::int AS n FROM "PetitionTally" WHERE "petitionId" = ${petitionId}
     GROUP BY dimension, value`;
   const exact = rows.find((r) => r.dimension === "total")?.n ?? 0;
