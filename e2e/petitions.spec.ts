@@ -73,7 +73,16 @@ test.describe("petitions", () => {
     await expect(page.getByTestId("awaiting")).toHaveText("等待回应");
     // Sharing: a short link that redirects, a QR code, and a preview with the count but no person.
     const shortLink = (await page.getByTestId("short-link").textContent())!.trim();
-    await expect(page.getByTestId("qr").locator("svg")).toBeVisible();
+    const qr = page.getByTestId("qr");
+    await expect(qr).toBeVisible();
+    await expect(qr).toHaveAttribute("alt", "短链接二维码");
+    // The image loaded, and it is the short link's QR code, cached by the browser, not a page.
+    expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    const qrImage = await page.request.get((await qr.getAttribute("src"))!);
+    expect(qrImage.headers()["content-type"]).toContain("image/svg+xml");
+    expect(qrImage.headers()["cache-control"]).toBe("public, max-age=86400");
+    expect(await qrImage.text()).toMatch(/^<svg[^>]*>.*<path/s);
+    expect((await page.request.get("/p/zzzzzzzz/qr.svg")).status()).toBe(404);
     const ogTitle = await page.locator('meta[property="og:title"]').getAttribute("content");
     expect(ogTitle).toBe(`${title} · 5 个签名`);
     const redirect = await page.request.get(shortLink, { maxRedirects: 0 });

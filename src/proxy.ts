@@ -32,7 +32,8 @@ export function proxy(request: NextRequest) {
 // Left out: the open-data API (/api/v1/), whose public, read-only JSON sets its own short public
 // cache and a CSP that renders nothing (src/features/opendata/respond.ts), so non-browser
 // clients and caches can use it; and the hot JSON write routes (src/server/api/write-route.ts),
-// which set their own no-store and CSP headers and save a pass through the middleware layer.
+// which set their own no-store and CSP headers and save a pass through the middleware layer; and
+// short links' QR images (src/app/p/[code]/qr.svg), public and cached by browsers for a day.
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/v1/|api/ballots|api/signatures|api/reports).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/v1/|api/ballots|api/signatures|api/reports|p/[a-z0-9]+/qr\\.svg$).*)" }],
 };

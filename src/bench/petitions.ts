@@ -12,7 +12,7 @@ import { runWrk } from "./lib/wrk";
 // 2. the page of a petition holding 1,000,000 signatures (inserted in SQL), timed sequentially.
 // Target (issue 5): >= 500 signatures/s with p99 <= 150 ms; petition page <= 20 ms server time.
 
-const SIGNERS = Number(process.env.BENCH_SIGNERS ?? 12_000);
+const SIGNERS = Number(process.env.BENCH_SIGNERS ?? 16_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const BIG = Number(process.env.BENCH_BIG ?? 1_000_000);
 const CITIES = ["beijing", "shanghai", "guangzhou", "shenzhen", "chengdu", "wuhan", "xian", "hangzhou"];
@@ -44,7 +44,8 @@ async function publishedPetition(id: string, title: string) {
 
 const workers = await createWorkers(SIGNERS, (i) => ({ city: CITIES[i % CITIES.length], sectors: [SECTORS[i % SECTORS.length]!], platformSlugs: [SLUGS[i % SLUGS.length]!] }));
 await publishedPetition("bench-warm-petition", "Warm-up petition");
-await publishedPetition("bench-sign-petition", "等餐超过 10 分钟应计入工时");
+const SIGN_PETITIONS = ["bench-sign-petition", "bench-sign-petition-2", "bench-sign-petition-3"];
+for (const id of SIGN_PETITIONS) await publishedPetition(id, "等餐超过 10 分钟应计入工时");
 await publishedPetition("bench-big-petition", "一百万人的联署");
 
 const app = await startApp(databaseUrl);
@@ -54,26 +55,34 @@ const signRequests = (petitionId: string, list: BenchWorker[]) =>
 try {
   console.log(`\nPetitions benchmark on ${machineLine()}`);
   await warm(`${app.url}/petitions/bench-warm-petition`, 30);
-  runWrk(app.url, signRequests("bench-warm-petition", workers.slice(0, 1500)), { seconds: 2, connections: 16, threads: 1 });
+  runWrk(app.url, signRequests("bench-warm-petition", workers.slice(0, 4000)), { seconds: 4, connections: 32, threads: 1 });
 
-  // One wrk thread walks the worker list in order, so every request is a different worker.
-  const result = runWrk(app.url, signRequests("bench-sign-petition", workers), { seconds: SECONDS, connections: 32, threads: 1 });
-  // wrk stops counting with requests still in flight: let them finish before comparing counts.
-  await new Promise((r) => setTimeout(r, 2000));
-  const stored = Number((await sql.query(`SELECT count(*) FROM "PetitionSignature" WHERE "petitionId" = 'bench-sign-petition'`)).rows[0].count);
-  const counters = Number((await sql.query(`SELECT coalesce(sum(count), 0) AS n FROM "PetitionTally" WHERE "petitionId" = 'bench-sign-petition' AND dimension = 'total'`)).rows[0].n);
-  const shownRes = await fetch(`${app.url}/api/trpc/petitions.counts?input=${encodeURIComponent(JSON.stringify({ json: { petitionId: "bench-sign-petition" } }))}`);
-  const shown = ((await shownRes.json()) as { result: { data: { json: { shown: number } } } }).result.data.json.shown;
-  const accepted = result.requests - result.non2xx - result.errors;
-  printFigure("signatures through HTTP, 32 connections, per second", result.rps.toFixed(0), ">= 500/s");
-  printFigure("  p50 / p99 latency, ms", `${result.p50.toFixed(1)} / ${result.p99.toFixed(1)}`, "p99 <= 150 ms");
-  printFigure("  answered 2xx / non-2xx / socket errors", `${accepted} / ${result.non2xx} / ${result.errors}`);
-  printFigure("  stored signatures = counter rows = shown count", `${stored} = ${counters} = ${shown}`);
-  if (result.requests > SIGNERS) console.log(`  (wrk wrapped past ${SIGNERS} workers: the repeats are refused as ALREADY_SIGNED, the non-2xx above)`);
-  if (stored !== counters || stored !== shown || stored < Math.min(accepted, SIGNERS)) {
+  // Three runs, each on its own petition so every worker can sign again; one wrk thread walks
+  // the worker list in order, so every request is a different worker.
+  type Run = ReturnType<typeof runWrk> & { stored: number; counters: number; shown: number };
+  const runs: Run[] = [];
+  for (const petitionId of SIGN_PETITIONS) {
+    const result = runWrk(app.url, signRequests(petitionId, workers), { seconds: SECONDS, connections: 32, threads: 1 });
+    // wrk stops counting with requests still in flight: let them finish before comparing counts.
+    await new Promise((r) => setTimeout(r, 2000));
+    const stored = Number((await sql.query(`SELECT count(*) FROM "PetitionSignature" WHERE "petitionId" = $1`, [petitionId])).rows[0].count);
+    const counters = Number((await sql.query(`SELECT coalesce(sum(count), 0) AS n FROM "PetitionTally" WHERE "petitionId" = $1 AND dimension = 'total'`, [petitionId])).rows[0].n);
+    const shownRes = await fetch(`${app.url}/api/trpc/petitions.counts?input=${encodeURIComponent(JSON.stringify({ json: { petitionId } }))}`);
+    const shown = ((await shownRes.json()) as { result: { data: { json: { shown: number } } } }).result.data.json.shown;
+    runs.push({ ...result, stored, counters, shown });
+  }
+  const list = (f: (r: Run) => number, digits = 0) => runs.map((r) => f(r).toFixed(digits)).join(", ");
+  printFigure("signatures through HTTP, 32 connections, per s (median of 3)", median(runs.map((r) => r.rps)).toFixed(0), ">= 500/s");
+  printFigure("  p99 latency, ms (median of 3)", median(runs.map((r) => r.p99)).toFixed(1), "p99 <= 150 ms");
+  printFigure("  each run: per s / p50 / p99 ms", `${list((r) => r.rps)} / ${list((r) => r.p50, 1)} / ${list((r) => r.p99, 1)}`);
+  printFigure("  non-2xx / socket errors (all runs)", `${runs.reduce((n, r) => n + r.non2xx, 0)} / ${runs.reduce((n, r) => n + r.errors, 0)}`);
+  printFigure("  stored signatures = counter rows = shown count", runs.map((r) => `${r.stored} = ${r.counters} = ${r.shown}`).join("; "));
+  if (runs.some((r) => r.requests > SIGNERS)) console.log(`  (wrk wrapped past ${SIGNERS} workers: the repeats are refused as ALREADY_SIGNED, the non-2xx above)`);
+  if (runs.some((r) => r.stored !== r.counters || r.stored !== r.shown || r.stored < Math.min(r.requests - r.non2xx - r.errors, SIGNERS))) {
     console.error("  COUNTS DISAGREE");
     process.exitCode = 1;
   }
+  const stored = runs[0]!.stored;
 
   // A million signatures straight into SQL (the HTTP path above is what signing costs).
   const started = Date.now();
@@ -100,11 +109,14 @@ try {
   printFigure("  count(*) over those rows (what the page never runs), ms", (performance.now() - countStart).toFixed(1));
 
   const page = `${app.url}/petitions/bench-big-petition`;
-  await warm(page, 20);
+  // A served page runs warm: V8 needs a few hundred renders before React's server code is
+  // optimised (after 20 the median was ~30 ms, after 300 ~16 ms on the benchmark machine).
+  await warm(page, 300);
   const both = (t: { median: number; p95: number }) => `${t.median.toFixed(1)} / ${t.p95.toFixed(1)}`;
   const anon = await timeRequests(page, 60);
   printFigure(`petition page, ${BIG.toLocaleString("en")} signatures, anonymous, server time: median / p95 ms`, both(anon.server), "<= 20 ms server time");
   printFigure("  same requests, wall time over loopback: median / p95 ms", both(anon));
+  await timeRequests(page, 100, { cookie: workers[0]!.cookie }); // warm the signed-in path too
   const signedIn = await timeRequests(page, 60, { cookie: workers[0]!.cookie });
   printFigure("  same page, signed-in worker, server time: median / p95 ms", both(signedIn.server));
   const small = await timeRequests(`${app.url}/petitions/bench-sign-petition`, 60);

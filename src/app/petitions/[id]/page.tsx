@@ -5,12 +5,12 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { Messages } from "~/components/messages";
 import { Alert, Card } from "~/components/ui";
-import { env } from "~/env";
 import { BreakdownList } from "~/features/petitions/components/breakdown-list";
 import { DAY, daysSince, targetName } from "~/features/petitions/components/labels";
 import { ShareBox } from "~/features/petitions/components/share-box";
 import { SignPanel } from "~/features/petitions/components/sign-panel";
 import { auth } from "~/server/auth/session";
+import { publicOrigin } from "~/server/origin";
 import { api } from "~/trpc/server";
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
@@ -24,12 +24,6 @@ const load = cache(async (id: string) => {
     throw err;
   }
 });
-
-async function origin() {
-  if (env.NEXTAUTH_URL) return env.NEXTAUTH_URL.replace(/\/$/, "");
-  const h = await headers();
-  return `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}`;
-}
 
 /** The link preview carries the title and the public count only: no names, no breakdowns. */
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -59,7 +53,7 @@ export default async function PetitionPage({ params, searchParams }: Params) {
   const name = targetName(p, locale);
   const day = (d: Date) => format.dateTime(d, DAY);
   const awaiting = p.thresholdReachedOn && !p.respondedOn && p.targetKind === "PLATFORM" && p.status === "PUBLISHED";
-  const base = await origin();
+  const base = publicOrigin(await headers());
 
   return (
     <article className="space-y-4">
@@ -180,7 +174,7 @@ export default async function PetitionPage({ params, searchParams }: Params) {
       {p.status === "PUBLISHED" || p.status === "REJECTED" ? (
         <Card className="space-y-2">
           <h2 className="text-lg font-bold">{t("page.share")}</h2>
-          <ShareBox url={`${base}/p/${p.shortCode}`} />
+          <ShareBox origin={base} shortCode={p.shortCode} />
         </Card>
       ) : null}
     </article>

@@ -1,24 +1,14 @@
-import QRCode from "qrcode";
 import { getTranslations } from "next-intl/server";
 import { Messages } from "~/components/messages";
 import { CopyLink } from "~/features/petitions/components/copy-link";
 
-// A short link's QR code never changes: keep the rendered SVG (a few ms each) for busy pages.
-const qrCache = new Map<string, string>();
-
-async function qrSvg(url: string) {
-  const cached = qrCache.get(url);
-  if (cached) return cached;
-  const svg = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M", color: { dark: "#1c1917", light: "#ffffff" } });
-  if (qrCache.size >= 1000) qrCache.delete(qrCache.keys().next().value!);
-  qrCache.set(url, svg);
-  return svg;
-}
-
-/** Short link and a server-rendered SVG QR code: nothing is fetched from a third party. */
-export async function ShareBox({ url }: { url: string }) {
+/**
+ * Short link and its QR code. The code is an SVG image drawn by this server
+ * (/p/<code>/qr.svg): nothing is fetched from a third party, and it stays out of the page.
+ */
+export async function ShareBox({ origin, shortCode }: { origin: string; shortCode: string }) {
   const t = await getTranslations("petitions.page");
-  const svg = await qrSvg(url);
+  const url = `${origin}/p/${shortCode}`;
   return (
     <div className="space-y-3">
       <p>
@@ -31,7 +21,8 @@ export async function ShareBox({ url }: { url: string }) {
         <CopyLink url={url} />
       </Messages>
       <figure className="mx-auto w-48">
-        <div role="img" aria-label={t("qr")} className="[&>svg]:h-auto [&>svg]:w-full" data-testid="qr" dangerouslySetInnerHTML={{ __html: svg }} />
+        {/* eslint-disable-next-line @next/next/no-img-element -- an SVG from this server; next/image would add nothing */}
+        <img src={`/p/${shortCode}/qr.svg`} alt={t("qr")} width={192} height={192} className="h-auto w-full" data-testid="qr" />
       </figure>
     </div>
   );
