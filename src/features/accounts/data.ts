@@ -1,5 +1,6 @@
 import "server-only";
 import { db, hotSql } from "~/server/db";
+import type { Sector } from "~/server/db/generated/enums";
 import { TtlCache } from "~/server/ttl-cache";
 
 export type SessionAccount = {
@@ -59,8 +60,10 @@ export function getWorkerProfile(accountId: string) {
   });
 }
 
+/** Every platform, by slug. Read by pages such as a petition's (to name its breakdown), hence hotSql. */
 export function listPlatforms() {
-  return db.platform.findMany({ orderBy: { slug: "asc" }, select: { id: true, slug: true, nameZh: true, nameEn: true, sector: true } });
+  return hotSql<{ id: string; slug: string; nameZh: string; nameEn: string; sector: Sector }>`
+    SELECT "id", "slug", "nameZh", "nameEn", "sector"::text AS "sector" FROM "Platform" ORDER BY "slug"`;
 }
 
 export function listUnions() {

@@ -37,11 +37,11 @@ export async function getMySignature(accountId: string, petitionId: string) {
 /** Approved comments, in random order with the month only, once the petition has 10 signers. */
 export async function getPublicComments(petitionId: string, totalSigners: number, limit = 20) {
   if (totalSigners < QUOTE_K) return [];
-  const rows = await db.$queryRaw<{ comment: string; month: Date }[]>`
-    SELECT comment, date_trunc('month', "signedOn")::date AS month FROM "PetitionSignature"
+  const rows = await hotSql<{ comment: string; month: string }>`
+    SELECT comment, to_char("signedOn", 'YYYY-MM-01') AS month FROM "PetitionSignature"
     WHERE "petitionId" = ${petitionId} AND "commentStatus" = 'APPROVED' AND comment IS NOT NULL
     ORDER BY random() LIMIT ${limit}`;
-  return rows;
+  return rows.map((r) => ({ comment: r.comment, month: new Date(`${r.month}T00:00:00Z`) }));
 }
 
 /** Comments waiting for an organiser, oldest first; no signer details at all. */
