@@ -1,7 +1,6 @@
 import { db } from "~/server/db";
 import { nullifier } from "~/server/nullifier";
-import { coarseProfile } from "~/features/ballots/mutations";
-import { recount } from "~/features/ballots/tally";
+import { coarseProfile, storeRecountedTally } from "~/features/ballots/mutations";
 import { seededRandom, type SeedContext } from "./base";
 
 // Three campaigns of the demo union: one voting (with live results), one still collecting
@@ -84,14 +83,7 @@ export async function castSeedBallots(campaignId: string, demandIds: string[], v
   await db.ballot.createMany({
     data: ballots.map((b) => ({ campaignId, nullifier: nullifier("ballot", b.voter.id, campaignId), demandIds: b.demandIds, ...b.profile })),
   });
-  const { cells, groups } = recount(ballots);
-  await db.tallyCell.createMany({ data: [...cells.values()].map((c) => ({ campaignId, ...c })) });
-  await db.tallyGroup.createMany({
-    data: [...groups.entries()].map(([key, ballots]) => {
-      const [dim, value] = key.split("|") as [string, string];
-      return { campaignId, dim, value, ballots };
-    }),
-  });
+  await storeRecountedTally(campaignId, ballots);
 }
 
 export async function seedCampaigns(ctx: SeedContext) {

@@ -1,7 +1,7 @@
 import { createCampaign, setPhase } from "~/features/campaigns/mutations";
 import { addDemandAsOrganiser } from "~/features/demands/mutations";
 import type { CampaignInput } from "~/features/campaigns/schema";
-import { recount } from "~/features/ballots/tally";
+import { storeRecountedTally } from "~/features/ballots/mutations";
 import { db } from "~/server/db";
 import { campaignInput } from "~/test/campaign-factories";
 
@@ -40,13 +40,6 @@ export async function bulkBallots(campaignId: string, ids: string[], n: number) 
       data: ballots.slice(i, i + 5000).map((b, j) => ({ campaignId, nullifier: `bench-${campaignId}-${i + j}`, demandIds: b.demandIds, ...b.profile, verified: (i + j) % 10 < 3 })),
     });
   }
-  const { cells, groups } = recount(ballots);
-  await db.tallyCell.createMany({ data: [...cells.values()].map((c) => ({ campaignId, ...c })) });
-  await db.tallyGroup.createMany({
-    data: [...groups.entries()].map(([key, ballots]) => {
-      const [dim, value] = key.split("|") as [string, string];
-      return { campaignId, dim, value, ballots };
-    }),
-  });
+  await storeRecountedTally(campaignId, ballots);
 }
 

@@ -1,8 +1,8 @@
 import "server-only";
-import { hotSql } from "~/server/db";
+import { db, hotSql } from "~/server/db";
 import { nullifier } from "~/server/nullifier";
 import { AppError } from "~/lib/app-error";
-import { MAX_RANKS, type BallotProfile } from "~/features/ballots/tally";
+import { MAX_RANKS, recount, type BallotProfile } from "~/features/ballots/tally";
 
 /**
  * The voter's coarse profile at voting time: one city, one platform, one sector, or a bucket.
@@ -117,4 +117,19 @@ export async function castBallot(accountId: string, campaignId: string, demandId
     if (o.written > 0) return { demandIds };
   }
   throw new AppError("CONFLICT");
+}
+
+/**
+ * For bulk loads that insert ballots directly (the demo seed, the benchmarks): writes the
+ * campaign's running tally as a recount of those ballots gives it.
+ */
+export async function storeRecountedTally(campaignId: string, ballots: { demandIds: string[]; profile: BallotProfile }[]) {
+  const { cells, groups } = recount(ballots);
+  await db.tallyCell.createMany({ data: [...cells.values()].map((c) => ({ campaignId, ...c })) });
+  await db.tallyGroup.createMany({
+    data: [...groups.entries()].map(([key, count]) => {
+      const [dim, value] = key.split("|") as [string, string];
+      return { campaignId, dim, value, ballots: count };
+    }),
+  });
 }
