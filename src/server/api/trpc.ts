@@ -4,7 +4,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { AppError, APP_ERROR_STATUS, isAppErrorCode, type AppErrorCode } from "~/lib/app-error";
 import type { SessionAccount } from "~/features/accounts/data";
-import { addressHash, clientAddress } from "~/server/rate-limit";
+import { addressKeyOf } from "~/server/rate-limit";
 
 export type Context = {
   account: SessionAccount | null;
@@ -13,7 +13,7 @@ export type Context = {
 };
 
 export function createContext(opts: { headers: Headers; account: SessionAccount | null }): Context {
-  return { account: opts.account, addressKey: addressHash(clientAddress(opts.headers)) };
+  return { account: opts.account, addressKey: addressKeyOf(opts.headers) };
 }
 
 const TRPC_CODE: Record<number, TRPCError["code"]> = {
