@@ -23,6 +23,16 @@ process.env.NODE_ENV = "production";
 const { env, secureTransport } = await import("../env.js");
 const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
 
+// Next logs what a page or route throws as the whole error (a database error's message quotes
+// the row). In this process an error passed to console.error is logged as its codes under an
+// incident id instead (src/server/log.js); plain text lines pass as they are.
+const consoleError = console.error.bind(console);
+console.error = (...args) => {
+  const errors = args.filter((a) => a instanceof Error);
+  if (errors.length === 0) return consoleError(...args);
+  for (const error of errors) reportIncident("next", error);
+};
+
 const root = path.resolve(import.meta.dirname, "..", "..");
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: root, port, hostname: hostname ?? "localhost" });
