@@ -46,6 +46,8 @@ test.describe("anonymous worker accounts", () => {
   test("the old session cookie stops working after sign-out", async ({ page, context }) => {
     await joinAsWorker(page);
     const cookies = await context.cookies();
+    // Production cookies even on http://localhost (issue 13): Chromium accepts Secure ones there.
+    expect(cookies.find((c) => c.name === "__Secure-next-auth.session-token")).toMatchObject({ secure: true, httpOnly: true, sameSite: "Lax" });
     await signOut(page);
     await context.addCookies(cookies);
     const res = await page.request.get("/api/trpc/accounts.profile");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./lib/client-address.js";
 
 // Validated once at build and at start (next.config.js imports this module), so a bad setting
 // fails loudly instead of half-working. Every variable is optional: the embedded mode needs none.
@@ -15,6 +16,17 @@ const schema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
+  // Addresses or CIDR ranges of the reverse proxies in front (README "Deploying behind a proxy").
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: err instanceof Error ? err.message : String(err) });
+      }
+    }),
 });
 
 const parsed = schema.safeParse({
@@ -28,3 +40,14 @@ if (!parsed.success) {
 }
 
 export const env = parsed.data;
+
+/**
+ * Secure cookies (and HSTS) are the production default whatever NEXTAUTH_URL says: behind a TLS
+ * proxy the app itself is reached over http. SECURE_COOKIES=false is the opt-out for plain http
+ * on a local machine or network; Chromium and Firefox already accept Secure cookies on
+ * http://localhost, so `npm start` needs no opt-out there.
+ */
+export const secureTransport = env.SECURE_COOKIES ? env.SECURE_COOKIES === "true" : env.NODE_ENV === "production";
+if (env.SECURE_COOKIES === "false" && env.NEXTAUTH_URL?.startsWith("https://")) {
+  throw new Error("SECURE_COOKIES=false is for local http only, but NEXTAUTH_URL is https://");
+}

@@ -2,11 +2,11 @@ import { isAppErrorCode, type AppErrorCode } from "~/lib/app-error";
 
 /** What a write route answered instead of a result; `data.appCode` is what errorMessage() reads. */
 export class WriteError extends Error {
-  readonly data: { appCode: AppErrorCode };
-  constructor(appCode: AppErrorCode) {
+  readonly data: { appCode: AppErrorCode; incident?: string };
+  constructor(appCode: AppErrorCode, incident?: string) {
     super(appCode);
     this.name = "WriteError";
-    this.data = { appCode };
+    this.data = { appCode, incident };
   }
 }
 
@@ -21,8 +21,9 @@ export async function postWrite<T>(path: string, input: unknown): Promise<T> {
     body: JSON.stringify(input),
     credentials: "same-origin",
   });
-  const body = (await res.json().catch(() => null)) as { result?: T; error?: { appCode?: unknown } } | null;
+  const body = (await res.json().catch(() => null)) as { result?: T; error?: { appCode?: unknown; incident?: unknown } } | null;
   if (res.ok && body && "result" in body) return body.result as T;
   const code = body?.error?.appCode;
-  throw new WriteError(isAppErrorCode(code) ? code : "INTERNAL");
+  const incident = typeof body?.error?.incident === "string" ? body.error.incident : undefined;
+  throw new WriteError(isAppErrorCode(code) ? code : "INTERNAL", incident);
 }

@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline/promises";
 import { createStaffAccount } from "~/features/accounts/mutations";
 import { closeDb } from "~/server/db";
+import { reportIncident } from "~/server/log";
 
 // `npm run admin:create`: the first administrator. Reads ADMIN_USERNAME / ADMIN_PASSWORD when
 // set (for scripted installs), otherwise asks. Prints the TOTP secret once.
@@ -21,7 +22,8 @@ async function main() {
     console.log(`otpauth URI: ${created.totpUri}`);
   } catch (err) {
     const code = (err as { code?: string }).code;
-    console.error(code === "WEAK_PASSWORD" ? "That password is too short or too common." : code === "ALREADY_EXISTS" ? "That username is taken." : err);
+    if (code === "WEAK_PASSWORD" || code === "ALREADY_EXISTS") console.error(code === "WEAK_PASSWORD" ? "That password is too short or too common." : "That username is taken.");
+    else reportIncident("admin:create", err);
     process.exitCode = 1;
   }
 }

@@ -3,7 +3,9 @@ import { createRequire } from "node:module";
 import { createServer } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { securityHeaders } from "../lib/security-headers.js";
+import { applyClientAddress, parseTrustedProxies } from "../lib/client-address.js";
+import { securityHeaders, strictTransportSecurity } from "../lib/security-headers.js";
+import { reportIncident } from "../server/log.js";
 
 // `node src/scripts/serve.mjs [-p port] [-H hostname]`: the built app, as `npm start` serves it.
 // A Next custom server (the documented `next()` API) that answers the three hot writes itself:
@@ -17,6 +19,19 @@ const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, 
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname;
 process.env.NODE_ENV = "production";
+// Imported after NODE_ENV is set: production is what turns Secure cookies and HSTS on.
+const { env, secureTransport } = await import("../env.js");
+const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
+
+// Next logs what a page or route throws as the whole error (a database error's message quotes
+// the row). In this process an error passed to console.error is logged as its codes under an
+// incident id instead (src/server/log.js); plain text lines pass as they are.
+const consoleError = console.error.bind(console);
+console.error = (...args) => {
+  const errors = args.filter((a) => a instanceof Error);
+  if (errors.length === 0) return consoleError(...args);
+  for (const error of errors) reportIncident("next", error);
+};
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const { default: next } = await import("next");
@@ -70,8 +85,7 @@ function readBody(req) {
 
 async function serveDirect(post, req, res) {
   try {
-    // As Next does for its handlers: the address the request came from, unless a proxy said.
-    req.headers["x-forwarded-for"] ??= req.socket.remoteAddress;
+    // As Next does for its handlers (the address is already set, by the edge below).
     req.headers["x-forwarded-host"] ??= req.headers.host;
     req.headers["x-forwarded-proto"] ??= req.socket.encrypted ? "https" : "http";
     const headers = new Headers();
@@ -90,9 +104,9 @@ async function serveDirect(post, req, res) {
     res.writeHead(response.status, head);
     res.end(out, () => !complete && req.destroy());
   } catch (error) {
-    console.error(error);
+    const incident = reportIncident("serve", error);
     if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json", "Cache-Control": "no-store" });
-    res.end(JSON.stringify({ error: { appCode: "INTERNAL" } }));
+    res.end(JSON.stringify({ error: { appCode: "INTERNAL", incident } }));
   }
 }
 
@@ -105,8 +119,13 @@ function record(req, res) {
   res.once("finish", () => timing.write(`${req.method} ${req.url?.split("?", 1)[0]} ${res.statusCode} ${(performance.now() - started).toFixed(2)}\n`));
 }
 
+const hsts = secureTransport ? strictTransportSecurity : null;
 const server = createServer((req, res) => {
   if (timing) record(req, res);
+  // The edge (PRIVACY.md P2): every request, direct or through Next, carries only the address
+  // resolved from the socket and TRUSTED_PROXIES; client-sent forwarding headers are dropped.
+  applyClientAddress(req.headers, req.socket.remoteAddress, trustedProxies);
+  if (hsts) res.setHeader(hsts.key, hsts.value);
   const post = req.method === "POST" ? direct.get(req.url?.split("?", 1)[0]) : undefined;
   if (post) void serveDirect(post, req, res);
   else void handle(req, res);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { addressHash, clientAddress, consume, LIMITS } from "~/server/rate-limit";
+import { addressHash, addressKeyOf, clientAddress, consume, LIMITS } from "~/server/rate-limit";
 
 describe("rate limits", () => {
   beforeEach(() => {
@@ -24,9 +24,17 @@ describe("rate limits", () => {
     expect(hash).not.toBe(addressHash("203.0.113.6"));
   });
 
-  it("read the first forwarded address", () => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.5, 10.0.0.1" }))).toBe("203.0.113.5");
-    expect(clientAddress({ "x-real-ip": "203.0.113.9" })).toBe("203.0.113.9");
+  it("read only the one address the edge left, never a client's list or X-Real-IP", () => {
+    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.5" }))).toBe("203.0.113.5");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.5, 10.0.0.1" }))).toBeNull();
+    expect(clientAddress({ "x-real-ip": "203.0.113.9" })).toBeNull();
     expect(clientAddress(new Headers())).toBeNull();
+  });
+
+  it("key IPv6 by its /64 and IPv4-mapped IPv6 as IPv4", () => {
+    const v6 = (ip: string) => addressKeyOf(new Headers({ "x-forwarded-for": ip }));
+    expect(v6("2001:db8:5:6::1")).toBe(v6("2001:db8:5:6:ffff:eeee:dddd:cccc"));
+    expect(v6("2001:db8:5:7::1")).not.toBe(v6("2001:db8:5:6::1"));
+    expect(v6("::ffff:198.51.100.3")).toBe(v6("198.51.100.3"));
   });
 });

@@ -4,14 +4,16 @@ import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "r
 import { Redis } from "ioredis";
 import { env } from "~/env";
 import { AppError } from "~/lib/app-error";
+import { addressBucket, edgeIsActive } from "~/lib/client-address";
 
 // PRIVACY.md P2: limits key on a keyed hash of the address, held in memory (or Redis when
 // configured) for minutes and never written to the database. The hash key lives only in this
 // process, so even Redis holds nothing that maps back to an address after a restart.
 const addressKey = randomBytes(32);
 
+/** Keyed hash of the address's bucket (an IPv4 address, or an IPv6 /64). */
 export function addressHash(ip: string | null | undefined): string {
-  return createHmac("sha256", addressKey).update(ip ?? "unknown").digest("base64url").slice(0, 22);
+  return createHmac("sha256", addressKey).update(addressBucket(ip) ?? "unknown").digest("base64url").slice(0, 22);
 }
 
 export const LIMITS = {
@@ -57,12 +59,22 @@ export async function consume(name: LimitName, ...keys: (string | null | undefin
   }
 }
 
-/** The client address as the reverse proxy or Next's own server reports it; never stored. */
-export function clientAddress(headers: Headers | Record<string, string | string[] | undefined>): string | null {
-  const get = (name: string) => {
-    if (headers instanceof Headers) return headers.get(name);
-    const v = headers[name];
-    return Array.isArray(v) ? v[0] : v;
-  };
-  return get("x-forwarded-for")?.split(",")[0]?.trim() ?? get("x-real-ip") ?? null;
+type HeaderBag = Headers | Record<string, string | string[] | undefined>;
+
+/**
+ * The client address the edge (src/scripts/serve.mjs, src/lib/client-address.js) resolved from
+ * the socket and the trusted proxies: the only X-Forwarded-For value left on the request. When
+ * the app runs without that edge (`next dev`, `next start`), the header is the client's own
+ * claim, so there is no address and every caller shares one bucket: limits hold, tighter.
+ */
+export function clientAddress(headers: HeaderBag): string | null {
+  if (!edgeIsActive()) return null;
+  const value = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
+  // The edge leaves one value; a list means it did not run for this request.
+  return typeof value === "string" && !value.includes(",") ? value.trim() : null;
+}
+
+/** The rate-limit key of a request's address: what every limit (tRPC, write routes, sign-in, actions) uses. */
+export function addressKeyOf(headers: HeaderBag): string {
+  return addressHash(clientAddress(headers));
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { todayUtc } from "~/lib/days";
+import { reportIncident } from "~/server/log";
 import { advanceDuePhases } from "~/features/campaigns/mutations";
 import { sweepDeadlines } from "~/features/deadlines/mutations";
 import { statsPeriod, todayInChina } from "~/features/reports/months";
@@ -46,7 +47,7 @@ async function tick() {
       const done = await job.run();
       if (done) console.log(`[scheduler] ${job.name}: ${done}`);
     } catch (error) {
-      console.error(`[scheduler] ${job.name} failed:`, error);
+      reportIncident(`scheduler ${job.name}`, error);
     }
   }
 }

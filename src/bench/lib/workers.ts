@@ -28,7 +28,8 @@ export async function createWorkers(n: number, profile?: (i: number) => { city?:
   for (const a of accounts) {
     const session = await openSession(a.id);
     const token = await encode({ token: { sid: session.id, role: "WORKER" }, secret: BENCH_SECRETS.AUTH_SECRET });
-    workers.push({ accountId: a.id, cookie: `next-auth.session-token=${token}` });
+    // The served app runs in production, which uses Secure, __Secure- prefixed cookies (src/env.js).
+    workers.push({ accountId: a.id, cookie: `__Secure-next-auth.session-token=${token}` });
   }
   return workers;
 }

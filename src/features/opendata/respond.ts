@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "~/lib/app-error";
+import { reportIncident } from "~/server/log";
 import enErrors from "~/i18n/messages/en/errors.json";
 import { errorBody } from "~/features/opendata/schema";
 
@@ -29,8 +30,8 @@ export function ok<T extends z.ZodType>(schema: T, data: z.input<T>): Response {
   return Response.json(schema.parse(data), { headers: apiHeaders() });
 }
 
-export function fail(code: ApiErrorCode, issues?: { path: string; message: string }[]): Response {
-  const body = errorBody.parse({ error: { code, message: enErrors[code], ...(issues ? { issues } : {}) } });
+export function fail(code: ApiErrorCode, issues?: { path: string; message: string }[], incident?: string): Response {
+  const body = errorBody.parse({ error: { code, message: enErrors[code], ...(issues ? { issues } : {}), ...(incident ? { incident } : {}) } });
   return Response.json(body, { status: STATUS[code], headers: apiHeaders({ "Cache-Control": "no-store" }) });
 }
 
@@ -56,8 +57,7 @@ export async function handle(run: () => Promise<Response>): Promise<Response> {
     if (err instanceof BadQuery) return fail("BAD_INPUT", err.issues);
     if (err instanceof AppError && err.code === "NOT_FOUND") return fail("NOT_FOUND");
     if (err instanceof AppError && err.code === "BAD_INPUT") return fail("BAD_INPUT", [{ path: "", message: err.message }]);
-    console.error("api/v1:", err instanceof Error ? err.message : err);
-    return fail("INTERNAL");
+    return fail("INTERNAL", undefined, reportIncident("api/v1", err));
   }
 }
 

@@ -26,6 +26,7 @@ export const errorBody = component(
       code: z.enum(["BAD_INPUT", "NOT_FOUND", "INTERNAL"]),
       message: z.string(),
       issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      incident: z.string().optional().describe("for INTERNAL: the id under which the error's code was logged"),
     }),
   }),
 );

@@ -4,7 +4,8 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { AppError, APP_ERROR_STATUS, isAppErrorCode, type AppErrorCode } from "~/lib/app-error";
 import type { SessionAccount } from "~/features/accounts/data";
-import { addressHash, clientAddress } from "~/server/rate-limit";
+import { reportIncident } from "~/server/log";
+import { addressKeyOf } from "~/server/rate-limit";
 
 export type Context = {
   account: SessionAccount | null;
@@ -13,7 +14,7 @@ export type Context = {
 };
 
 export function createContext(opts: { headers: Headers; account: SessionAccount | null }): Context {
-  return { account: opts.account, addressKey: addressHash(clientAddress(opts.headers)) };
+  return { account: opts.account, addressKey: addressKeyOf(opts.headers) };
 }
 
 const TRPC_CODE: Record<number, TRPCError["code"]> = {
@@ -48,14 +49,16 @@ export type ProcedureMeta = { roles: readonly SessionAccount["role"][] | "public
 const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
   // The client translates `appCode`; the message is only for developers, and internal errors
-  // are masked so no stack or SQL ever reaches a browser.
+  // are masked so no stack or SQL ever reaches a browser: they carry the incident id under
+  // which their codes were logged (src/server/log.js), which the client shows.
   errorFormatter({ shape, error }) {
     const appCode = appCodeOf(error);
     const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+    const incident = appCode === "INTERNAL" ? reportIncident("trpc", error.cause ?? error) : null;
     return {
       ...shape,
       message: appCode === "INTERNAL" ? "Internal error" : shape.message,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, appCode, zodError },
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, appCode, zodError, incident },
     };
   },
 });
@@ -70,7 +73,9 @@ const appErrors = t.middleware(async ({ next }) => {
     const cause = result.error.cause;
     throw new TRPCError({ code: TRPC_CODE[APP_ERROR_STATUS[cause.code]] ?? "INTERNAL_SERVER_ERROR", message: cause.code, cause });
   }
-  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") console.error(result.error.cause ?? result.error);
+  // Logged here too for server-side callers (pages), which never reach the formatter; the
+  // formatter then finds the same incident id for the same error.
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") reportIncident("trpc", result.error.cause ?? result.error);
   return result;
 });
 

@@ -1,21 +1,22 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { env } from "~/env";
+import { secureTransport } from "~/env";
 import { AppError } from "~/lib/app-error";
 import { keySignInSchema, staffSignInSchema } from "~/features/accounts/schema";
 import { openSession, revokeSession, SESSION_DAYS, signInStaff, signInWithKey } from "~/features/accounts/mutations";
-import { addressHash, clientAddress, consume } from "~/server/rate-limit";
+import { addressKeyOf, consume } from "~/server/rate-limit";
 import { secrets } from "~/server/secrets";
 
-export const useSecureCookies = env.SECURE_COOKIES ? env.SECURE_COOKIES === "true" : !!env.NEXTAUTH_URL?.startsWith("https://");
+/** Secure (and __Secure-/__Host- prefixed) cookies unless SECURE_COOKIES=false (src/env.js). */
+export const useSecureCookies = secureTransport;
 export const sessionCookieName = `${useSecureCookies ? "__Secure-" : ""}next-auth.session-token`;
 
 type HeaderBag = Record<string, string | string[] | undefined> | undefined;
 
 /** 10 attempts a minute per address, and per staff username whatever the address. */
 async function limitSignIn(headers: HeaderBag, username?: string) {
-  await consume("signIn", addressHash(clientAddress(headers ?? {})), username ? `user:${username.toLowerCase()}` : null);
+  await consume("signIn", addressKeyOf(headers ?? {}), username ? `user:${username.toLowerCase()}` : null);
 }
 
 // Errors thrown from authorize() reach the client as `error=<AppError code>`, which the sign-in
