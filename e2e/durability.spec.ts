@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { expect, test } from "@playwright/test";
+import { solveChallenge, type Challenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/sha";
 import { migrationSql } from "../src/test/migrations";
 
 // PRIVACY.md P9: whatever got a success answer survives a crash of the app process. The app is
@@ -46,7 +48,12 @@ test("accounts acknowledged before a crash are all there after it", async ({}, t
     let killed = false;
     const create = async () => {
       try {
-        const res = await fetch(`http://127.0.0.1:${port}/api/trpc/accounts.create`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+        // Each account pays its proof of work, as the join page does (solved here in Node).
+        const base = `http://127.0.0.1:${port}/api/trpc`;
+        const challenge = ((await (await fetch(`${base}/accounts.challenge`)).json()) as { result: { data: { json: Challenge } } }).result.data.json;
+        const solution = await solveChallenge({ challenge, deriveKey });
+        const input = { challenge, solution: { counter: solution!.counter, derivedKey: solution!.derivedKey } };
+        const res = await fetch(`${base}/accounts.create`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: input }) });
         if (res.ok) {
           const body = (await res.json()) as { result: { data: { json: { pseudonym: string } } } };
           acknowledged.push(body.result.data.json.pseudonym);
