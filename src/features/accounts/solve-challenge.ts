@@ -9,7 +9,7 @@
  * phone tries counters from 0 up, one SHA-256 each: about max/2 hashes on average, max at worst
  * (README: Account creation and credibility, with the measured times). Challenges expire.
  */
-export const JOIN_POW = { minCounter: 1_000, maxCounter: 8_000, ttlSeconds: 600 } as const;
+export const JOIN_POW = { minCounter: 500, maxCounter: 5_000, ttlSeconds: 600 } as const;
 
 export type ChallengeLike = { parameters: { nonce: string; salt: string; keyPrefix: string; keyLength: number; cost: number }; signature: string };
 export type SolutionLike = { counter: number; derivedKey: string };

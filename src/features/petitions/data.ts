@@ -38,6 +38,7 @@ type PetitionRow = {
   rejectionReason: string | null;
   responseText: string | null;
   deliveredTo: string | null;
+  verifiedOnly: boolean;
   platform: { slug: string; nameZh: string; nameEn: string } | null;
   union: { nameZh: string; nameEn: string } | null;
   /** Days as "YYYY-MM-DD" text (the two drivers decode dates differently), turned into Dates below. */
@@ -56,7 +57,7 @@ const day = (text: string | null) => (text ? new Date(`${text}T00:00:00Z`) : nul
 export async function getPetition(petitionId: string, viewer: Viewer) {
   const [row] = await hotSql<PetitionRow>`
     SELECT p."id", p."shortCode", p."title", p."status"::text AS "status", p."targetKind"::text AS "targetKind", p."targetName",
-      p."threshold", p."ownerKey", p."ask", p."reason", p."sponsorCount", p."durationDays", p."rejectionReason", p."responseText", p."deliveredTo",
+      p."threshold", p."ownerKey", p."ask", p."reason", p."sponsorCount", p."durationDays", p."rejectionReason", p."responseText", p."deliveredTo", p."verifiedOnly",
       CASE WHEN pl."id" IS NULL THEN NULL ELSE json_build_object('slug', pl."slug", 'nameZh', pl."nameZh", 'nameEn', pl."nameEn") END AS "platform",
       CASE WHEN u."id" IS NULL THEN NULL ELSE json_build_object('nameZh', u."nameZh", 'nameEn', u."nameEn") END AS "union",
       json_build_object('closesOn', p."closesOn"::text, 'thresholdReachedOn', p."thresholdReachedOn"::text, 'respondedOn', p."respondedOn"::text,
@@ -85,7 +86,9 @@ export async function getPetition(petitionId: string, viewer: Viewer) {
     phase: phaseOf(p),
     isOwner,
     sponsorToken: isOwner && p.status === "GATHERING_SPONSORS" ? sponsorToken(p.id) : null,
-    counts: counts ? { shown: counts.shown, city: counts.city, platform: counts.platform, sector: counts.sector, atLeastQuoteK: counts.exact >= 10 } : null,
+    counts: counts
+      ? { shown: counts.shown, credibility: counts.credibility, city: counts.city, platform: counts.platform, sector: counts.sector, atLeastQuoteK: counts.exact >= 10 }
+      : null,
   };
 }
 export type PetitionView = Awaited<ReturnType<typeof getPetition>>;
@@ -146,7 +149,7 @@ export async function listForModeration() {
   return db.petition.findMany({
     where: { status: "PENDING_MODERATION" },
     orderBy: { createdOn: "asc" },
-    select: { ...summarySelect, ask: true, reason: true, sponsorCount: true, durationDays: true },
+    select: { ...summarySelect, ask: true, reason: true, sponsorCount: true, durationDays: true, verifiedOnly: true },
   });
 }
 
