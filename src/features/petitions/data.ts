@@ -4,6 +4,8 @@ import type { Prisma } from "~/server/db/generated/client";
 import { AppError } from "~/lib/app-error";
 import { canSeeUnpublished, ownerKeyOf, phaseOf, sponsorToken, todayUtc } from "~/features/petitions/policy";
 import { getPetitionCounts } from "~/features/petitions/signatures/data";
+import { publicTotal } from "~/features/petitions/breakdown";
+import { credibility } from "~/features/verification/credibility";
 
 const summarySelect = {
   id: true,
@@ -16,6 +18,7 @@ const summarySelect = {
   threshold: true,
   thresholdReachedOn: true,
   respondedOn: true,
+  verifiedOnly: true,
   platform: { select: { slug: true, nameZh: true, nameEn: true } },
   union: { select: { nameZh: true, nameEn: true } },
 } satisfies Prisma.PetitionSelect;
@@ -124,14 +127,18 @@ export async function listPetitions(filter: "open" | "awaiting" | "answered" | "
   return withCounts(rows);
 }
 
-async function withCounts<T extends { id: string }>(rows: T[]) {
+async function withCounts<T extends { id: string; verifiedOnly: boolean }>(rows: T[]) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const sums = await db.petitionTally.groupBy({ by: ["petitionId"], where: { petitionId: { in: ids }, dimension: "total" }, _sum: { count: true } });
-  const byId = new Map(sums.map((s) => [s.petitionId, s._sum.count ?? 0]));
+  const sums = await db.petitionTally.groupBy({
+    by: ["petitionId", "dimension"],
+    where: { petitionId: { in: ids }, dimension: { in: ["total", "verified"] } },
+    _sum: { count: true },
+  });
+  const sum = (id: string, dimension: string) => sums.find((s) => s.petitionId === id && s.dimension === dimension)?._sum.count ?? 0;
   return rows.map((r) => {
-    const n = byId.get(r.id) ?? 0;
-    return { ...r, signatures: n >= 5 ? n : null };
+    const n = sum(r.id, "total");
+    return { ...r, signatures: publicTotal(n), credibility: credibility(n, sum(r.id, "verified"), r.verifiedOnly) };
   });
 }
 

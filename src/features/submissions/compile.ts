@@ -126,6 +126,8 @@ export async function compileBody(campaignId: string, today: Date): Promise<{ bo
       threshold: p.threshold,
       thresholdReachedOn: p.thresholdReachedOn ? isoDay(p.thresholdReachedOn) : null,
       closesOn: p.closesOn ? isoDay(p.closesOn) : null,
+      verifiedOnly: p.verifiedOnly,
+      verifiedShare: p.verifiedShare,
     })),
     ...conditions,
   };

@@ -51,8 +51,16 @@ export function credibility(total: number, verified: number, verifiedOnly = fals
   if (verified < K) return { kind: "fewVerified" };
   if (total - verified < K) return { kind: "fewUnverified" };
   const share = verified / total;
-  // The shown percentage times the total must not give 1 to 4 for either part.
+  return { kind: "share", verified, share, percentDigits: percentDigits(share, total) };
+}
+
+/** Decimals a percentage of `share` needs so that it times `total` gives neither part as 1 to 4. */
+export function percentDigits(share: number, total: number): number {
   const safe = (pct: number) => !small(Math.round((pct / 100) * total)) && !small(Math.round((1 - pct / 100) * total));
-  const { decimals } = fewestDecimals(share * 100, 0, safe);
-  return { kind: "share", verified, share, percentDigits: decimals };
+  return fewestDecimals(share * 100, 0, safe).decimals;
+}
+
+/** A share as a percentage with the decimals percentDigits asks for. */
+export function sharePct(share: number, total: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: percentDigits(share, total) }).format(share);
 }
