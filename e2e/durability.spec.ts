@@ -5,6 +5,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { expect, test } from "@playwright/test";
 import { migrationSql } from "../src/test/migrations";
+import { joinInput } from "./support/join-proof";
 
 // PRIVACY.md P9: whatever got a success answer survives a crash of the app process. The app is
 // killed with SIGKILL in the middle of a burst of writes; every write it acknowledged must be in
@@ -46,7 +47,9 @@ test("accounts acknowledged before a crash are all there after it", async ({}, t
     let killed = false;
     const create = async () => {
       try {
-        const res = await fetch(`http://127.0.0.1:${port}/api/trpc/accounts.create`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+        // Each account pays its proof of work, as the join page does (solved here in Node).
+        const base = `http://127.0.0.1:${port}/api/trpc`;
+        const res = await fetch(`${base}/accounts.create`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(await joinInput(base)) });
         if (res.ok) {
           const body = (await res.json()) as { result: { data: { json: { pseudonym: string } } } };
           acknowledged.push(body.result.data.json.pseudonym);

@@ -1,6 +1,7 @@
 import "server-only";
 import { todayUtc } from "~/lib/days";
 import { reportIncident } from "~/server/log";
+import { purgeSpentChallenges } from "~/features/accounts/mutations";
 import { advanceDuePhases } from "~/features/campaigns/mutations";
 import { sweepDeadlines } from "~/features/deadlines/mutations";
 import { statsPeriod, todayInChina } from "~/features/reports/months";
@@ -14,6 +15,13 @@ import { sealMonths } from "~/features/stats/data";
 // logged and tried again at the next tick. The timer is unref'd so it never keeps a process
 // alive, and there is one per process (instrumentation may load twice).
 const JOBS: { name: string; run: () => Promise<string | null> }[] = [
+  {
+    name: "spent join challenges",
+    run: async () => {
+      const purged = await purgeSpentChallenges();
+      return purged ? `${purged} expired join challenges purged` : null;
+    },
+  },
   {
     name: "statistics summary",
     run: async () => {

@@ -2,6 +2,10 @@ import { randomBytes } from "node:crypto";
 import { createPlatform, createStaffAccount, createUnion, createWorkerAccount, signInWithKey } from "~/features/accounts/mutations";
 import { getSessionAccount, type SessionAccount } from "~/features/accounts/data";
 import { openSession } from "~/features/accounts/mutations";
+import { solveChallenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/sha";
+import { createJoinChallenge } from "~/features/accounts/proof-of-work";
+import type { JoinProof } from "~/features/accounts/schema";
 import { createCaller } from "~/server/api/root";
 import { createContext } from "~/server/api/trpc";
 
@@ -26,6 +30,14 @@ async function sessionFor(accountId: string): Promise<SessionAccount> {
   return (await getSessionAccount(session.id))!;
 }
 
+/** A solved join proof of work, as the join page sends it (solved with Node's native SHA-256). */
+export async function solvedJoinProof(): Promise<JoinProof> {
+  const challenge = await createJoinChallenge();
+  const solution = await solveChallenge({ challenge, deriveKey });
+  return { challenge, solution: { counter: solution!.counter, derivedKey: solution!.derivedKey } };
+}
+
+// Accounts are made by the inner function, without proof of work: that is not what these tests test.
 export async function makeWorker() {
   const { key } = await createWorkerAccount();
   const signedIn = await signInWithKey(key);

@@ -4,13 +4,13 @@ import { db } from "~/server/db";
 import { AppError } from "~/lib/app-error";
 import { getSessionAccount } from "~/features/accounts/data";
 import { createStaffAccount, openSession, revokeSession, setSuspended, signInStaff, signInWithKey } from "~/features/accounts/mutations";
-import { callerFor, makePlatform, makeStaff, makeUnion, makeWorker, STRONG_PASSWORD, uid } from "~/test/factories";
+import { callerFor, makePlatform, makeStaff, makeUnion, makeWorker, solvedJoinProof, STRONG_PASSWORD, uid } from "~/test/factories";
 
 const code = (err: unknown) => (err instanceof AppError ? err.code : (err as { cause?: AppError }).cause?.code ?? (err as Error).message);
 
 describe("worker accounts", () => {
   it("are created with one call and nothing about the person", async () => {
-    const { pseudonym, key } = await callerFor(null).accounts.create();
+    const { pseudonym, key } = await callerFor(null).accounts.create(await solvedJoinProof());
     expect(pseudonym).toMatch(/^[A-Za-z]+-[0-9A-Z]{6}$/);
     const row = await db.account.findUniqueOrThrow({ where: { pseudonym } });
     expect(row.role).toBe("WORKER");
@@ -20,7 +20,7 @@ describe("worker accounts", () => {
   });
 
   it("sign in with their key, and a wrong key is refused", async () => {
-    const { key } = await callerFor(null).accounts.create();
+    const { key } = await callerFor(null).accounts.create(await solvedJoinProof());
     const signedIn = await signInWithKey(key.toLowerCase());
     expect(signedIn.role).toBe("WORKER");
     const wrong = key.slice(0, -1) + (key.endsWith("A") ? "B" : "A");
@@ -29,7 +29,7 @@ describe("worker accounts", () => {
   });
 
   it("keep a coarse creation date only", async () => {
-    const { pseudonym } = await callerFor(null).accounts.create();
+    const { pseudonym } = await callerFor(null).accounts.create(await solvedJoinProof());
     const row = await db.account.findUniqueOrThrow({ where: { pseudonym }, select: { createdOn: true } });
     expect(row.createdOn.getUTCHours() + row.createdOn.getUTCMinutes() + row.createdOn.getUTCSeconds()).toBe(0);
   });

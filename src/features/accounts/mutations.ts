@@ -18,12 +18,32 @@ import {
 import { forgetAccountSessions, forgetSession } from "~/features/accounts/data";
 import { makePseudonym } from "~/features/accounts/pseudonym";
 import type { CreateStaffInput } from "~/features/accounts/schema";
+import type { VerifiedProof } from "~/features/accounts/proof-of-work";
 import type { Role, Sector } from "~/server/db/generated/enums";
 import type { CityCode } from "~/lib/taxonomy";
 
 export const SESSION_DAYS = 30;
 
-/** One tap: a pseudonym and a key shown once. Nothing about the person is asked or kept. */
+/**
+ * The public way in: a checked proof of work is spent (one conditional insert, so of any number
+ * of concurrent uses exactly one passes) before any argon2 work, then the account is made.
+ */
+export async function createProvenWorkerAccount(proof: VerifiedProof) {
+  const { count } = await db.spentChallenge.createMany({ data: [{ id: proof.spentKey, expiresAt: proof.expiresAt }], skipDuplicates: true });
+  if (count === 0) throw new AppError("POW_USED");
+  return createWorkerAccount();
+}
+
+/** Spent challenges past their expiry can no longer be replayed (verification refuses them). */
+export async function purgeSpentChallenges(now = new Date()) {
+  const { count } = await db.spentChallenge.deleteMany({ where: { expiresAt: { lt: now } } });
+  return count;
+}
+
+/**
+ * One tap: a pseudonym and a key shown once. Nothing about the person is asked or kept. Without
+ * a proof of work: for the seed, tests and benchmarks; the procedure uses createProvenWorkerAccount.
+ */
 export async function createWorkerAccount() {
   for (let attempt = 0; attempt < 5; attempt++) {
     const { key, lookup, secret } = generateAccountKey();

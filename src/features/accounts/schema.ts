@@ -46,3 +46,36 @@ export const createPlatformSchema = z
 export const createUnionSchema = z.object({ slug, nameZh: name, nameEn: name }).strict();
 
 export const idSchema = z.object({ id: z.string().min(1).max(40) }).strict();
+
+const hex = (min: number, max: number) => z.string().regex(new RegExp(`^[0-9a-f]{${min},${max}}$`));
+
+// Exactly the fields createJoinChallenge signs: any other field would change the signed text anyway.
+export const joinProofSchema = z
+  .object({
+    challenge: z
+      .object({
+        parameters: z
+          .object({
+            algorithm: z.literal("SHA-256"),
+            cost: z.number().int().min(1).max(10),
+            expiresAt: z.number().int().positive(),
+            keyLength: z.number().int().min(16).max(64),
+            keyPrefix: hex(2, 128),
+            keySignature: hex(64, 128),
+            nonce: hex(16, 64),
+            salt: hex(16, 64),
+          })
+          .strict(),
+        signature: hex(64, 128),
+      })
+      .strict(),
+    solution: z
+      .object({
+        counter: z.number().int().min(0).max(0xffffffff),
+        derivedKey: hex(2, 128),
+        time: z.number().nonnegative().optional(),
+      })
+      .strict(),
+  })
+  .strict();
+export type JoinProof = z.infer<typeof joinProofSchema>;

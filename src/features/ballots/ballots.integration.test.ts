@@ -11,7 +11,7 @@ import { makeCampaign, makeProfiledWorker } from "~/test/campaign-factories";
 /** The running tally must equal a recount of the stored ballots, cell by cell. */
 async function expectTallyMatchesRecount(campaignId: string) {
   const { cells, groups, ballots } = await loadTallyForAudit(campaignId);
-  const fresh = recount(ballots.map((b) => ({ demandIds: b.demandIds, profile: { city: b.city, platform: b.platform, sector: b.sector } })));
+  const fresh = recount(ballots.map((b) => ({ demandIds: b.demandIds, profile: { city: b.city, platform: b.platform, sector: b.sector, verified: b.verified } })));
   const stored = new Map(cells.filter((c) => c.points || c.firsts || c.includes).map((c) => [`${c.dim}|${c.value}|${c.demandId}`, c]));
   expect(stored.size).toBe(fresh.cells.size);
   for (const [key, c] of fresh.cells) expect(stored.get(key), key).toMatchObject({ points: c.points, firsts: c.firsts, includes: c.includes });
@@ -59,6 +59,21 @@ describe("ballots", () => {
     ];
     expect(profiles.map((p) => [p.platform, p.sector])).toEqual([["several", "unknown"], [p1.slug, "COURIER"], ["unknown", "unknown"]]);
     expect(stored).toEqual(expect.arrayContaining(profiles));
+    await expectTallyMatchesRecount(campaignId);
+  });
+
+  it("keep the verified part of the turnout as a running tally group, also when a voter is verified between two ballots", async () => {
+    const { campaignId, demandIds: d, union } = await makeCampaign({ demands: 2, phase: "VOTING" });
+    const late = await makeWorker();
+    await castBallot(late.account.accountId, campaignId, [d[0]!]);
+    const { codes } = await createInviteCodes(union.id, 1, 1);
+    await redeemInviteCode(late.account.accountId, codes[0]!);
+    await castBallot(late.account.accountId, campaignId, [d[1]!]);
+    await castBallot((await makeWorker()).account.accountId, campaignId, [d[0]!]);
+    const { groups } = await loadTallyForAudit(campaignId);
+    expect(groups.find((g) => g.dim === "verified")?.ballots).toBe(1);
+    expect(groups.find((g) => g.dim === "all")?.ballots).toBe(2);
+    await expectTallyMatchesRecount(campaignId);
   });
 
   it("refuse bad ballots with a clear error and store nothing", async () => {

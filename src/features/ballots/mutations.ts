@@ -31,6 +31,8 @@ type Outcome = { found: boolean; phase: string | null; verifiedOnly: boolean; vo
  * - An existing ballot is locked FOR UPDATE and its old contribution subtracted exactly once; a
  *   new one is inserted with ON CONFLICT DO NOTHING (a concurrent duplicate makes `written` 0
  *   and the caller runs the statement again, when the other ballot is visible).
+ * - Verified ballots are also counted in the tally group "verified" (no cells), for the verified
+ *   part of the turnout; a changed ballot moves its old part out and its new one in.
  * - Tally rows are upserted in one fixed key order (cells, then groups), so concurrent ballots
  *   cannot deadlock. Borda points: MAX_RANKS for first place down to 1.
  */
@@ -50,7 +52,7 @@ function writeBallot(accountId: string, campaignId: string, key: string, demandI
       SELECT voter.* FROM c, voter, approved
       WHERE c.phase = 'VOTING' AND (NOT c."verifiedOnly" OR voter.verified) AND approved.n = ${demandIds.length}
     ), old AS MATERIALIZED (
-      SELECT b."demandIds", b."city", b."platform", b."sector" FROM "Ballot" b, ok WHERE b."nullifier" = ${key} FOR UPDATE OF b
+      SELECT b."demandIds", b."city", b."platform", b."sector", b."verified" FROM "Ballot" b, ok WHERE b."nullifier" = ${key} FOR UPDATE OF b
     ), ins AS (
       INSERT INTO "Ballot" ("id", "campaignId", "nullifier", "demandIds", "city", "platform", "sector", "verified")
       SELECT gen_random_uuid()::text, ${campaignId}, ${key}, ${demandIds}::text[], ok.city, ok.platform, ok.sector, ok.verified
@@ -61,19 +63,21 @@ function writeBallot(accountId: string, campaignId: string, key: string, demandI
         "verified" = ok.verified, "castOn" = CURRENT_DATE
       FROM ok WHERE b."nullifier" = ${key} AND EXISTS (SELECT 1 FROM old) RETURNING 1
     ), changes AS MATERIALIZED (
-      SELECT 1 AS sign, ok.city, ok.platform, ok.sector, ${demandIds}::text[] AS ranking FROM ok
+      SELECT 1 AS sign, ok.city, ok.platform, ok.sector, ok.verified, ${demandIds}::text[] AS ranking FROM ok
       WHERE EXISTS (SELECT 1 FROM ins) OR EXISTS (SELECT 1 FROM upd)
       UNION ALL
-      SELECT -1, old."city", old."platform", old."sector", old."demandIds" FROM old WHERE EXISTS (SELECT 1 FROM upd)
+      SELECT -1, old."city", old."platform", old."sector", old."verified", old."demandIds" FROM old WHERE EXISTS (SELECT 1 FROM upd)
     ), grouped AS MATERIALIZED (
       SELECT ch.sign, ch.ranking, g.dim, g.value FROM changes ch
-      CROSS JOIN LATERAL (VALUES ('all', ''), ('city', ch.city), ('platform', ch.platform), ('sector', ch.sector)) AS g(dim, value)
+      CROSS JOIN LATERAL (VALUES ('all', ''), ('city', ch.city), ('platform', ch.platform), ('sector', ch.sector), ('verified', '')) AS g(dim, value)
+      WHERE g.dim <> 'verified' OR ch.verified
     ), cells AS (
       INSERT INTO "TallyCell" ("campaignId", "dim", "value", "demandId", "points", "firsts", "includes")
       SELECT ${campaignId}, d.dim, d.value, d.demand, d.points, d.firsts, d.includes FROM (
         SELECT gr.dim, gr.value, r.demand, sum(gr.sign * (${MAX_RANKS + 1} - r.ord))::int AS points,
           coalesce(sum(gr.sign) FILTER (WHERE r.ord = 1), 0)::int AS firsts, sum(gr.sign)::int AS includes
         FROM grouped gr CROSS JOIN LATERAL unnest(gr.ranking) WITH ORDINALITY AS r(demand, ord)
+        WHERE gr.dim <> 'verified'
         GROUP BY gr.dim, gr.value, r.demand
       ) d
       WHERE d.points <> 0 OR d.firsts <> 0 OR d.includes <> 0

@@ -1,5 +1,6 @@
 import { K, suppressLine, suppressTable } from "~/features/ballots/suppression";
 import { DIMENSIONS, rankStandings, type Dimension } from "~/features/ballots/tally";
+import { credibility, type Credibility } from "~/features/verification/credibility";
 
 // Turns the running tally into what may be published (PRIVACY.md P4): whole tally hidden below
 // K ballots, breakdown groups below K hidden with complementary suppression, and per-demand
@@ -14,7 +15,7 @@ export type GroupResult = { value: string; ballots: number; rows: ResultRow[] };
 export type Breakdown = { dim: Exclude<Dimension, "all">; groups: GroupResult[]; hiddenGroups: number };
 export type Results =
   | { enough: false; ballots: null }
-  | { enough: true; ballots: number; rows: ResultRow[]; breakdowns: Breakdown[] };
+  | { enough: true; ballots: number; credibility: Credibility; rows: ResultRow[]; breakdowns: Breakdown[] };
 
 type Cellish = Omit<RawCell, "dim" | "value">;
 
@@ -32,7 +33,7 @@ function rowsFor(demands: DemandRef[], cells: Map<string, Cellish>, ballots: num
   });
 }
 
-export function publishResults(demands: DemandRef[], rawCells: RawCell[], rawGroups: RawGroup[]): Results {
+export function publishResults(demands: DemandRef[], rawCells: RawCell[], rawGroups: RawGroup[], verifiedOnly = false): Results {
   const total = rawGroups.find((g) => g.dim === "all")?.ballots ?? 0;
   if (total < K) return { enough: false, ballots: null };
 
@@ -58,7 +59,8 @@ export function publishResults(demands: DemandRef[], rawCells: RawCell[], rawGro
     const shown = groups.flatMap((g, r) => (hiddenRows.has(r) ? [] : [{ value: g.value, ballots: g.ballots, rows: rowsFor(ranked, maps[r]!, g.ballots, firsts[r]!, incl[r]!) }]));
     return { dim, groups: shown, hiddenGroups: hiddenRows.size };
   });
-  return { enough: true, ballots: total, rows, breakdowns };
+  const verified = rawGroups.find((g) => g.dim === "verified")?.ballots ?? 0;
+  return { enough: true, ballots: total, credibility: credibility(total, verified, verifiedOnly), rows, breakdowns };
 }
 
 function pick(c: Cellish | undefined) {

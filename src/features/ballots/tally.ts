@@ -7,7 +7,8 @@ export const MAX_RANKS = 5;
 export const DIMENSIONS = ["all", "city", "platform", "sector"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-export type BallotProfile = { city: string; platform: string; sector: string };
+/** `verified`: the campaign's union verified the voter; such ballots also count in the group "verified". */
+export type BallotProfile = { city: string; platform: string; sector: string; verified?: boolean };
 
 export type CellDelta = { dim: Dimension; value: string; demandId: string; points: number; firsts: number; includes: number };
 export type GroupDelta = { dim: Dimension; value: string; ballots: number };
@@ -35,6 +36,8 @@ export function contribution(demandIds: string[], profile: BallotProfile, sign: 
       cells.push({ dim, value, demandId, points: sign * bordaPoints(rank), firsts: rank === 0 ? sign : 0, includes: sign });
     });
   }
+  // The verified part of the turnout: a group without cells (no per-demand figures).
+  if (profile.verified) groups.push({ dim: "verified" as Dimension, value: "", ballots: sign });
   return { cells, groups };
 }
 
@@ -56,7 +59,7 @@ export function recount(ballots: { demandIds: string[]; profile: BallotProfile }
       const prev = cells.get(key);
       cells.set(key, prev ? { ...prev, points: prev.points + c.points, firsts: prev.firsts + c.firsts, includes: prev.includes + c.includes } : c);
     }
-    for (const g of gs) groups.set(`${g.dim}|${g.value}`, (groups.get(`${g.dim}|${g.value}`) ?? 0) + 1);
+    for (const g of gs) groups.set(`${g.dim}|${g.value}`, (groups.get(`${g.dim}|${g.value}`) ?? 0) + g.ballots);
   }
   return { cells, groups };
 }

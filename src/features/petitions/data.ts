@@ -4,6 +4,8 @@ import type { Prisma } from "~/server/db/generated/client";
 import { AppError } from "~/lib/app-error";
 import { canSeeUnpublished, ownerKeyOf, phaseOf, sponsorToken, todayUtc } from "~/features/petitions/policy";
 import { getPetitionCounts } from "~/features/petitions/signatures/data";
+import { publicTotal } from "~/features/petitions/breakdown";
+import { credibility } from "~/features/verification/credibility";
 
 const summarySelect = {
   id: true,
@@ -16,6 +18,7 @@ const summarySelect = {
   threshold: true,
   thresholdReachedOn: true,
   respondedOn: true,
+  verifiedOnly: true,
   platform: { select: { slug: true, nameZh: true, nameEn: true } },
   union: { select: { nameZh: true, nameEn: true } },
 } satisfies Prisma.PetitionSelect;
@@ -38,6 +41,7 @@ type PetitionRow = {
   rejectionReason: string | null;
   responseText: string | null;
   deliveredTo: string | null;
+  verifiedOnly: boolean;
   platform: { slug: string; nameZh: string; nameEn: string } | null;
   union: { nameZh: string; nameEn: string } | null;
   /** Days as "YYYY-MM-DD" text (the two drivers decode dates differently), turned into Dates below. */
@@ -56,7 +60,7 @@ const day = (text: string | null) => (text ? new Date(`${text}T00:00:00Z`) : nul
 export async function getPetition(petitionId: string, viewer: Viewer) {
   const [row] = await hotSql<PetitionRow>`
     SELECT p."id", p."shortCode", p."title", p."status"::text AS "status", p."targetKind"::text AS "targetKind", p."targetName",
-      p."threshold", p."ownerKey", p."ask", p."reason", p."sponsorCount", p."durationDays", p."rejectionReason", p."responseText", p."deliveredTo",
+      p."threshold", p."ownerKey", p."ask", p."reason", p."sponsorCount", p."durationDays", p."rejectionReason", p."responseText", p."deliveredTo", p."verifiedOnly",
       CASE WHEN pl."id" IS NULL THEN NULL ELSE json_build_object('slug', pl."slug", 'nameZh', pl."nameZh", 'nameEn', pl."nameEn") END AS "platform",
       CASE WHEN u."id" IS NULL THEN NULL ELSE json_build_object('nameZh', u."nameZh", 'nameEn', u."nameEn") END AS "union",
       json_build_object('closesOn', p."closesOn"::text, 'thresholdReachedOn', p."thresholdReachedOn"::text, 'respondedOn', p."respondedOn"::text,
@@ -85,7 +89,9 @@ export async function getPetition(petitionId: string, viewer: Viewer) {
     phase: phaseOf(p),
     isOwner,
     sponsorToken: isOwner && p.status === "GATHERING_SPONSORS" ? sponsorToken(p.id) : null,
-    counts: counts ? { shown: counts.shown, city: counts.city, platform: counts.platform, sector: counts.sector, atLeastQuoteK: counts.exact >= 10 } : null,
+    counts: counts
+      ? { shown: counts.shown, credibility: counts.credibility, city: counts.city, platform: counts.platform, sector: counts.sector, atLeastQuoteK: counts.exact >= 10 }
+      : null,
   };
 }
 export type PetitionView = Awaited<ReturnType<typeof getPetition>>;
@@ -121,14 +127,18 @@ export async function listPetitions(filter: "open" | "awaiting" | "answered" | "
   return withCounts(rows);
 }
 
-async function withCounts<T extends { id: string }>(rows: T[]) {
+async function withCounts<T extends { id: string; verifiedOnly: boolean }>(rows: T[]) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const sums = await db.petitionTally.groupBy({ by: ["petitionId"], where: { petitionId: { in: ids }, dimension: "total" }, _sum: { count: true } });
-  const byId = new Map(sums.map((s) => [s.petitionId, s._sum.count ?? 0]));
+  const sums = await db.petitionTally.groupBy({
+    by: ["petitionId", "dimension"],
+    where: { petitionId: { in: ids }, dimension: { in: ["total", "verified"] } },
+    _sum: { count: true },
+  });
+  const sum = (id: string, dimension: string) => sums.find((s) => s.petitionId === id && s.dimension === dimension)?._sum.count ?? 0;
   return rows.map((r) => {
-    const n = byId.get(r.id) ?? 0;
-    return { ...r, signatures: n >= 5 ? n : null };
+    const n = sum(r.id, "total");
+    return { ...r, signatures: publicTotal(n), credibility: credibility(n, sum(r.id, "verified"), r.verifiedOnly) };
   });
 }
 
@@ -146,7 +156,7 @@ export async function listForModeration() {
   return db.petition.findMany({
     where: { status: "PENDING_MODERATION" },
     orderBy: { createdOn: "asc" },
-    select: { ...summarySelect, ask: true, reason: true, sponsorCount: true, durationDays: true },
+    select: { ...summarySelect, ask: true, reason: true, sponsorCount: true, durationDays: true, verifiedOnly: true },
   });
 }
 

@@ -92,6 +92,21 @@ export async function moderatePetition(organiserId: string, input: ModerateInput
   if (count === 0) throw new AppError("CONFLICT");
 }
 
+/**
+ * Whether only verified workers may sign. Only before publication (signing needs PUBLISHED), so
+ * no signature can exist under the other rule: publishing and this update lock the same row, and
+ * whichever comes second sees the other's result.
+ */
+export async function setPetitionVerifiedOnly(petitionId: string, verifiedOnly: boolean) {
+  const { count } = await db.petition.updateMany({
+    where: { id: petitionId, status: { in: ["GATHERING_SPONSORS", "PENDING_MODERATION"] } },
+    data: { verifiedOnly },
+  });
+  if (count > 0) return { verifiedOnly };
+  const exists = await db.petition.count({ where: { id: petitionId } });
+  throw new AppError(exists ? "PETITION_FROZEN" : "NOT_FOUND");
+}
+
 export async function setThreshold(petitionId: string, threshold: number) {
   const { count } = await db.petition.updateMany({ where: { id: petitionId, status: { in: ["PENDING_MODERATION", "PUBLISHED"] } }, data: { threshold } });
   if (count === 0) throw new AppError("NOT_FOUND");

@@ -51,6 +51,8 @@ export const moderateSchema = z.discriminatedUnion("decision", [
 ]);
 export type ModerateInput = z.infer<typeof moderateSchema>;
 
+export const verifiedOnlySchema = z.object({ petitionId: petitionIdSchema, verifiedOnly: z.boolean() }).strict();
+
 export const thresholdSchema = z.object({ petitionId: petitionIdSchema, threshold: z.number().int().min(1).max(10_000_000) }).strict();
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "date");

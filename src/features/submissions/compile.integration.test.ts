@@ -65,7 +65,19 @@ describe("compiling a closed campaign", () => {
     await db.verification.createMany({ data: more.slice(0, 6).map((accountId) => ({ accountId, unionId: other.union.id })) });
     await castAll(other.campaignId, other.demandIds, more);
     await setPhase(other.union.id, other.campaignId, "CLOSED");
-    expect((await compileBody(other.campaignId, TODAY)).body.participation).toMatchObject({ ballots: 12, verifiedShare: 0.5 });
+    const { body } = await compileBody(other.campaignId, TODAY);
+    expect(body.participation).toMatchObject({ ballots: 12, verifiedShare: 0.5 });
+    // The method says which participation was counted, in both languages.
+    expect(body.method.counted?.en).toContain("the ballots of every account");
+    expect(body.method.counted?.zh).toContain("计入所有账户的投票");
+  });
+
+  it("says in the method when only verified workers' ballots were counted", async () => {
+    const made = await makeCampaign({ demands: 3, phase: "VOTING", input: { verifiedOnly: true } });
+    await setPhase(made.union.id, made.campaignId, "CLOSED");
+    const { body } = await compileBody(made.campaignId, TODAY);
+    expect(body.method.counted?.en).toContain("only the ballots of workers the union had verified in person");
+    expect(body.campaign.verifiedOnly).toBe(true);
   });
 
   it("leaves out pending and rejected demands and unpublished petitions; petition counts below 5 are null", async () => {

@@ -7,7 +7,8 @@ import { computeScopedConditions } from "~/features/stats/scoped";
 import { DOCUMENT_SCHEMA, type SubmissionDocument } from "~/features/submissions/document";
 import { getDraftState, getScopedQuotes, getUnionCampaignPhase, loadCompileInputs } from "~/features/submissions/data";
 import { methodTexts } from "~/features/submissions/method";
-import { addDays, changelogRequired, isoDay, round4, verifiedShare } from "~/features/submissions/policy";
+import { addDays, changelogRequired, isoDay, round4 } from "~/features/submissions/policy";
+import { verifiedShare } from "~/features/verification/credibility";
 import { AppError } from "~/lib/app-error";
 import type { CityCode } from "~/lib/taxonomy";
 
@@ -125,6 +126,8 @@ export async function compileBody(campaignId: string, today: Date): Promise<{ bo
       threshold: p.threshold,
       thresholdReachedOn: p.thresholdReachedOn ? isoDay(p.thresholdReachedOn) : null,
       closesOn: p.closesOn ? isoDay(p.closesOn) : null,
+      verifiedOnly: p.verifiedOnly,
+      verifiedShare: p.verifiedShare,
     })),
     ...conditions,
   };

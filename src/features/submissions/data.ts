@@ -3,6 +3,7 @@ import { db } from "~/server/db";
 import { Prisma } from "~/server/db/generated/client";
 import { AppError } from "~/lib/app-error";
 import { publicTotal } from "~/features/petitions/breakdown";
+import { verifiedShare } from "~/features/verification/credibility";
 import { K_QUOTES, shuffle } from "~/features/stats/k-anonymity";
 import { submissionStatus } from "~/features/submissions/policy";
 
@@ -56,16 +57,16 @@ async function campaignPetitions(campaignId: string) {
   const rows = await db.petition.findMany({
     where: { campaignId, status: "PUBLISHED" },
     orderBy: [{ publishedOn: "asc" }, { id: "asc" }],
-    select: { id: true, shortCode: true, title: true, ask: true, threshold: true, thresholdReachedOn: true, closesOn: true },
+    select: { id: true, shortCode: true, title: true, ask: true, threshold: true, thresholdReachedOn: true, closesOn: true, verifiedOnly: true },
   });
   if (rows.length === 0) return [];
   const sums = await db.petitionTally.groupBy({
-    by: ["petitionId"],
-    where: { petitionId: { in: rows.map((r) => r.id) }, dimension: "total" },
+    by: ["petitionId", "dimension"],
+    where: { petitionId: { in: rows.map((r) => r.id) }, dimension: { in: ["total", "verified"] } },
     _sum: { count: true },
   });
-  const total = new Map(sums.map((s) => [s.petitionId, s._sum.count ?? 0]));
-  return rows.map((r) => ({ ...r, signatures: publicTotal(total.get(r.id) ?? 0) }));
+  const sum = (id: string, dimension: string) => sums.find((s) => s.petitionId === id && s.dimension === dimension)?._sum.count ?? 0;
+  return rows.map((r) => ({ ...r, signatures: publicTotal(sum(r.id, "total")), verifiedShare: verifiedShare(sum(r.id, "total"), sum(r.id, "verified")) }));
 }
 
 export type ReportScope = { platformSlugs: string[]; sectors: string[]; cities: string[]; from: string; to: string };

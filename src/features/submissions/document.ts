@@ -70,6 +70,8 @@ export const submissionDocument = z
         eligibility: z.object({ zh: z.string(), en: z.string() }).strict(),
         counting: z.object({ zh: z.string(), en: z.string() }).strict(),
         tieBreak: z.object({ zh: z.string(), en: z.string() }).strict(),
+        /** Which participation was counted (all accounts or verified only); documents compiled since issue 13. */
+        counted: z.object({ zh: z.string(), en: z.string() }).strict().optional(),
         k: z.literal(5),
         kQuotes: z.literal(10),
       })
@@ -120,6 +122,9 @@ export const submissionDocument = z
           threshold: count,
           thresholdReachedOn: date.nullable(),
           closesOn: date.nullable(),
+          /** Since issue 13: only verified workers could sign, and the share of signatures from them. */
+          verifiedOnly: z.boolean().optional(),
+          verifiedShare: share.nullable().optional(),
         })
         .strict(),
     ),

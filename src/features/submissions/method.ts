@@ -50,5 +50,9 @@ export function methodTexts(c: MethodCampaign) {
     }),
     counting: both((locale) => translator(locale)("submissions.method.counting")),
     tieBreak: both((locale) => translator(locale)("campaigns.results.rule")),
+    counted: both((locale) => {
+      const t = translator(locale);
+      return t("submissions.method.counted", { ballots: t(c.verifiedOnly ? "submissions.method.countedVerified" : "submissions.method.countedAll") });
+    }),
   };
 }

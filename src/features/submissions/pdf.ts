@@ -6,6 +6,7 @@ import { createTranslator } from "use-intl/core";
 import { loadMessages } from "~/i18n/messages";
 import type { Locale } from "~/i18n/config";
 import type { SubmissionDocument } from "~/features/submissions/document";
+import { sharePct } from "~/features/verification/credibility";
 
 // The printable A4 export: Chinese and English as real text (a subset of Noto Sans SC is
 // embedded, with a ToUnicode map, so the text can be searched, copied and read aloud).
@@ -91,16 +92,18 @@ export async function renderSubmissionPdf(doc: SubmissionDocument, digest: strin
   para(doc.coverLetter);
 
   heading("submissions.doc.method");
-  for (const key of ["eligibility", "counting", "tieBreak"] as const) {
+  for (const key of ["eligibility", "counting", "tieBreak", "counted"] as const) {
+    const text = doc.method[key];
+    if (!text) continue; // "counted": documents compiled since issue 13 only
     bold(10.5).text(both(`submissions.doc.${key}`));
-    para(doc.method[key].zh, 9.5);
-    para(doc.method[key].en, 9.5);
+    para(text.zh, 9.5);
+    para(text.en, 9.5);
   }
 
   heading("submissions.doc.participation");
   const p = doc.participation;
   para(`${both("submissions.doc.ballots")}: ${n(p.ballots)}`);
-  para(`${both("submissions.doc.verifiedShare")}: ${pct(p.verifiedShare)}`);
+  para(`${both("submissions.doc.verifiedShare")}: ${p.verifiedShare === null || p.ballots === null ? pct(null) : sharePct(p.verifiedShare, p.ballots, "en")}`);
   para(`${both("submissions.doc.proposed")}: ${p.demandsProposed} · ${both("submissions.doc.approved")}: ${p.demandsApproved}`);
 
   heading("submissions.doc.demands");
@@ -117,6 +120,8 @@ export async function renderSubmissionPdf(doc: SubmissionDocument, digest: strin
     bold(10.5).text(pet.title);
     para(pet.ask, 9.5);
     body(9.5).text(pet.signatures === null ? both("submissions.doc.fewSignatures") : both("submissions.doc.signatures", { count: pet.signatures }));
+    if (pet.verifiedOnly) body(9.5).text(both("submissions.doc.petitionVerifiedOnly"));
+    else if (pet.verifiedShare != null && pet.signatures !== null) body(9.5).text(both("submissions.doc.petitionVerifiedShare", { share: sharePct(pet.verifiedShare, pet.signatures, "en") }));
   }
 
   heading("submissions.doc.conditions");

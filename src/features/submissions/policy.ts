@@ -1,17 +1,4 @@
-import { K } from "~/features/ballots/suppression";
-
 // Pure rules of submissions, shared by pages and feature functions.
-
-/**
- * Share of ballots cast from verified accounts (PRIVACY.md P4): published only when the
- * total is published and neither the verified nor the unverified part covers 1 to 4 workers,
- * since either part is the total times the share.
- */
-export function verifiedShare(ballots: number, verified: number): number | null {
-  const small = (n: number) => n > 0 && n < K;
-  if (ballots < K || small(verified) || small(ballots - verified)) return null;
-  return round4(verified / ballots);
-}
 
 export const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
 

@@ -6,6 +6,7 @@ import { Messages } from "~/components/messages";
 import { Card, PageTitle } from "~/components/ui";
 import { DAY, targetName } from "~/features/petitions/components/labels";
 import { CommentDecision, ModerateForm, PublishedTools } from "~/features/petitions/components/moderation-panel";
+import { VerifiedOnlyToggle } from "~/features/petitions/components/verified-only-toggle";
 import { pageAccount } from "~/server/auth/guard";
 import { api } from "~/trpc/server";
 
@@ -35,6 +36,7 @@ export default async function OrganiserPetitionsPage() {
               </p>
               <p className="whitespace-pre-line">{p.ask}</p>
               <p className="whitespace-pre-line text-stone-700">{p.reason}</p>
+              <VerifiedOnlyToggle petitionId={p.id} initial={p.verifiedOnly} />
               <ModerateForm petitionId={p.id} />
             </Card>
           ))}

@@ -97,6 +97,8 @@ export default async function PetitionPage({ params, searchParams }: Params) {
               petitionId={p.id}
               open={p.phase === "OPEN"}
               initialShown={p.counts.shown}
+              initialCredibility={p.counts.credibility}
+              verifiedOnly={p.verifiedOnly}
               threshold={p.threshold}
               viewer={isWorker ? "worker" : account ? "staff" : "anonymous"}
               mySignedOn={mine?.signedOn ?? null}

@@ -1,11 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Alert, Button, Card } from "~/components/ui";
+import { JOIN_POW, solveChallenge } from "~/features/accounts/solve-challenge";
 import { errorMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
 
@@ -14,21 +15,66 @@ export function JoinFlow({ next }: { next?: string | null }) {
   const te = useTranslations("errors");
   const trpc = useTRPC();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const create = useMutation(trpc.accounts.create.mutationOptions());
+  // The proof of work runs before the account is asked for: "checking" while the phone solves.
+  const [checking, setChecking] = useState(false);
+  const [progress, setProgress] = useState(0);
+  const [checkError, setCheckError] = useState<unknown>(null);
   const [copied, setCopied] = useState(false);
   const [saved, setSaved] = useState(false);
   const [signInError, setSignInError] = useState<string | null>(null);
   const [continuing, setContinuing] = useState(false);
   const savedId = useId();
 
+  const start = async () => {
+    setCheckError(null);
+    setChecking(true);
+    setProgress(0);
+    try {
+      // A fresh challenge each tap: a spent or expired one is refused.
+      const challenge = await queryClient.fetchQuery({ ...trpc.accounts.challenge.queryOptions(), staleTime: 0, gcTime: 0 });
+      const solution = await solveChallenge(challenge, {
+        maxCounter: JOIN_POW.maxCounter,
+        onProgress: (tried) => setProgress(Math.min(99, Math.round((tried / JOIN_POW.maxCounter) * 100))),
+      });
+      if (solution) create.mutate({ challenge, solution });
+      else setCheckError("POW_INVALID");
+    } catch (err) {
+      setCheckError(err);
+    } finally {
+      setChecking(false);
+    }
+  };
+
   if (!create.data) {
+    const error = checkError ?? create.error;
     return (
       <div className="space-y-4">
         <p className="text-lg">{t("explain")}</p>
-        {create.error ? <Alert>{errorMessage(te, create.error)}</Alert> : null}
-        <Button className="w-full" disabled={create.isPending} onClick={() => create.mutate()}>
-          {create.isPending ? t("creating") : t("create")}
+        {error ? <Alert>{errorMessage(te, error)}</Alert> : null}
+        <Button className="w-full" disabled={checking || create.isPending} onClick={start}>
+          {checking ? t("checking") : create.isPending ? t("creating") : t("create")}
         </Button>
+        {checking ? (
+          <div className="space-y-2">
+            <p role="status" className="text-base">
+              {t("checkingExplain")}
+            </p>
+            <div
+              role="progressbar"
+              aria-label={t("checking")}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={progress}
+              className="h-2 w-full overflow-hidden rounded bg-stone-200"
+            >
+              <div className="h-full bg-brand-700" style={{ width: `${progress}%` }} />
+            </div>
+          </div>
+        ) : (
+          <p className="text-sm text-stone-700">{t("checkingNote")}</p>
+        )}
       </div>
     );
   }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { Results, ResultRow } from "~/features/ballots/results";
+import { VerifiedPart } from "~/features/verification/components/verified-part";
 
 type Props = {
   results: Results;
@@ -53,6 +54,7 @@ export async function ResultsView({ results, demands, platformNames, final }: Pr
       <p className="font-medium">
         {final ? t("final") : t("live")} · <span data-testid="ballot-count">{t("ballots", { count: results.ballots })}</span>
       </p>
+      <VerifiedPart credibility={results.credibility} />
       {table(results.rows, t("title"), "results-table")}
       <p className="text-sm text-stone-700">{t("rule")}</p>
       <p className="text-sm text-stone-700">{t("hiddenNote")}</p>

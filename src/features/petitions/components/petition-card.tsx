@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DAY, targetName } from "~/features/petitions/components/labels";
+import { VerifiedPart } from "~/features/verification/components/verified-part";
+import type { Credibility } from "~/features/verification/credibility";
 
 type Summary = {
   id: string;
@@ -12,6 +14,7 @@ type Summary = {
   respondedOn: Date | null;
   status: string;
   signatures: number | null;
+  credibility?: Credibility;
   sponsorCount?: number;
   platform: { nameZh: string; nameEn: string } | null;
   union: { nameZh: string; nameEn: string } | null;
@@ -38,6 +41,7 @@ export async function PetitionCard({ petition: p }: { petition: Summary }) {
               ? t("list.fewSignatures")
               : t("list.signatures", { count: format.number(p.signatures) })}
       </p>
+      {p.status === "PUBLISHED" && p.credibility ? <VerifiedPart credibility={p.credibility} /> : null}
       {awaiting ? <p className="mt-1 inline-block rounded bg-amber-100 px-2 py-0.5 text-sm font-semibold text-amber-950">{t("list.awaitingFor", { name })}</p> : null}
       {p.respondedOn ? <p className="text-sm text-green-900">{t("platform.answered", { date: format.dateTime(p.respondedOn, DAY) })}</p> : null}
     </li>

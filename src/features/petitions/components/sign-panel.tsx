@@ -4,6 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, inputStyles } from "~/components/ui";
+import { VerifiedPart } from "~/features/verification/components/verified-part";
+import type { Credibility } from "~/features/verification/credibility";
 import { errorMessage } from "~/lib/error-message";
 import { postWrite } from "~/lib/post-write";
 import { withReturnTo } from "~/lib/return-to";
@@ -13,6 +15,8 @@ type Props = {
   petitionId: string;
   open: boolean;
   initialShown: number | null;
+  initialCredibility: Credibility;
+  verifiedOnly: boolean;
   threshold: number;
   /** "worker" can sign; "staff" sees why not; "anonymous" is invited to sign in. */
   viewer: "worker" | "staff" | "anonymous";
@@ -20,7 +24,7 @@ type Props = {
 };
 
 /** The live count and the one-tap sign / withdraw controls. Counts poll every 10 s. */
-export function SignPanel({ petitionId, open, initialShown, threshold, viewer, mySignedOn }: Props) {
+export function SignPanel({ petitionId, open, initialShown, initialCredibility, verifiedOnly, threshold, viewer, mySignedOn }: Props) {
   const t = useTranslations("petitions.page");
   const te = useTranslations("errors");
   const format = useFormatter();
@@ -28,7 +32,7 @@ export function SignPanel({ petitionId, open, initialShown, threshold, viewer, m
   const queryClient = useQueryClient();
   const counts = useQuery({
     ...trpc.petitions.counts.queryOptions({ petitionId }),
-    initialData: { shown: initialShown, city: [], platform: [], sector: [] },
+    initialData: { shown: initialShown, credibility: initialCredibility, city: [], platform: [], sector: [] },
     refetchInterval: open ? 10_000 : false,
   });
   const [signedOn, setSignedOn] = useState(mySignedOn);
@@ -73,6 +77,7 @@ export function SignPanel({ petitionId, open, initialShown, threshold, viewer, m
             <span className="text-lg">{t("signatures")}</span>
           </p>
         )}
+        <VerifiedPart credibility={counts.data?.credibility ?? initialCredibility} />
         <div className="mt-2 h-3 overflow-hidden rounded bg-stone-200" aria-hidden="true">
           <div className="h-3 bg-brand-700" style={{ width: `${Math.min(100, ((shown ?? 0) / threshold) * 100)}%` }} />
         </div>
@@ -81,6 +86,7 @@ export function SignPanel({ petitionId, open, initialShown, threshold, viewer, m
           {open ? ` · ${t("live")}` : ""}
         </p>
       </div>
+      {verifiedOnly ? <p className="font-medium">{t("verifiedOnly")}</p> : null}
       {error ? <Alert>{errorMessage(te, error)}</Alert> : null}
       {notice ? <Alert tone="info">{notice}</Alert> : null}
       {!open ? (

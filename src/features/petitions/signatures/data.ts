@@ -2,6 +2,7 @@ import "server-only";
 import { db, hotSql } from "~/server/db";
 import { suppress, publicTotal, type Group } from "~/features/petitions/breakdown";
 import { signatureNullifier } from "~/features/petitions/policy";
+import { credibility, type Credibility } from "~/features/verification/credibility";
 
 /** Quotes need a group of at least 10 signers (PRIVACY.md P4). */
 export const QUOTE_K = 10;
@@ -11,6 +12,9 @@ export type PetitionCounts = {
   exact: number;
   /** What may be shown: null means "fewer than 5". */
   shown: number | null;
+  /** How much of the count is from verified workers, as it may be shown. */
+  credibility: Credibility;
+  verifiedOnly: boolean;
   city: Group[];
   platform: Group[];
   sector: Group[];
@@ -20,11 +24,22 @@ export type PetitionCounts = {
 export async function getPetitionCounts(petitionId: string): Promise<PetitionCounts> {
   const rows = await hotSql<{ dimension: string; value: string; n: number }>`
     SELECT dimension, value, sum(count)::int AS n FROM "PetitionTally" WHERE "petitionId" = ${petitionId}
-    GROUP BY dimension, value`;
+    GROUP BY dimension, value
+    UNION ALL SELECT 'verifiedOnly', '', 1 FROM "Petition" WHERE id = ${petitionId} AND "verifiedOnly"`;
   const exact = rows.find((r) => r.dimension === "total")?.n ?? 0;
+  const verified = rows.find((r) => r.dimension === "verified")?.n ?? 0;
+  const verifiedOnly = rows.some((r) => r.dimension === "verifiedOnly");
   const groups = (dimension: string) =>
     exact < 5 ? [] : suppress(rows.filter((r) => r.dimension === dimension).map((r) => ({ value: r.value, count: r.n })));
-  return { exact, shown: publicTotal(exact), city: groups("city"), platform: groups("platform"), sector: groups("sector") };
+  return {
+    exact,
+    shown: publicTotal(exact),
+    credibility: credibility(exact, verified, verifiedOnly),
+    verifiedOnly,
+    city: groups("city"),
+    platform: groups("platform"),
+    sector: groups("sector"),
+  };
 }
 
 export async function getMySignature(accountId: string, petitionId: string) {

@@ -9,37 +9,42 @@ import { MILESTONES } from "~/features/petitions/schema";
 /** Counter rows per petition and dimension value: concurrent signatures rarely meet on one. */
 export const TALLY_SLOTS = 16;
 
-type Outcome = { open: number; changed: number; threshold: number; reached: boolean; milestone: number; total: number };
+type Outcome = { open: number; changed: number; threshold: number; reached: boolean; milestone: number; total: number; unverified: boolean };
 
 /**
  * One tap to sign. A single prepared statement (hotSql) checks the petition is open, inserts the
  * signature under its nullifier (ON CONFLICT DO NOTHING: a double tap or retry stores nothing)
  * and adds one to a counter slot, so the shown count always equals the stored signatures. The signer's coarse
- * profile is copied from the account for k=5 breakdowns; the account id is not stored.
+ * profile and whether any union verified them are copied from the account for k=5 breakdowns and
+ * the verified part of the count; the account id is not stored. A verified-only petition stores
+ * nothing for an unverified signer.
  */
 export async function signPetition(accountId: string, petitionId: string, comment?: string) {
   const text = comment?.trim() || null;
   if (text && containsPii(text)) throw new AppError("PII_DETECTED");
   const rows = await hotSql<Outcome>`
     WITH p AS (
-      SELECT pe.id, pe.threshold, pe."thresholdReachedOn", pe."milestoneReached", pl.slug
+      SELECT pe.id, pe.threshold, pe."thresholdReachedOn", pe."milestoneReached", pe."verifiedOnly", pl.slug
       FROM "Petition" pe LEFT JOIN "Platform" pl ON pl.id = pe."platformId"
       WHERE pe.id = ${petitionId} AND pe.status = 'PUBLISHED' AND pe."closesOn" >= CURRENT_DATE
     ), a AS (
-      SELECT city, "platformSlugs", sectors FROM "Account" WHERE id = ${accountId} AND role = 'WORKER'
+      SELECT city, "platformSlugs", sectors, EXISTS (SELECT 1 FROM "Verification" v WHERE v."accountId" = ${accountId}) AS verified
+      FROM "Account" WHERE id = ${accountId} AND role = 'WORKER'
     ), ins AS (
-      INSERT INTO "PetitionSignature" (id, "petitionId", nullifier, city, "platformSlug", sector, comment, "commentStatus")
+      INSERT INTO "PetitionSignature" (id, "petitionId", nullifier, city, "platformSlug", sector, verified, comment, "commentStatus")
       SELECT ${randomBytes(12).toString("base64url")}, p.id, ${signatureNullifier(accountId, petitionId)}, a.city,
         CASE WHEN p.slug = ANY(a."platformSlugs") THEN p.slug ELSE a."platformSlugs"[1] END,
-        a.sectors[1]::text, ${text}, CASE WHEN ${text}::text IS NULL THEN NULL ELSE 'PENDING'::"CommentStatus" END
+        a.sectors[1]::text, a.verified, ${text}, CASE WHEN ${text}::text IS NULL THEN NULL ELSE 'PENDING'::"CommentStatus" END
       FROM p CROSS JOIN a
+      WHERE NOT p."verifiedOnly" OR a.verified
       ON CONFLICT (nullifier) DO NOTHING
-      RETURNING "petitionId", city, "platformSlug", sector
+      RETURNING "petitionId", city, "platformSlug", sector, verified
     ), tally AS (
       INSERT INTO "PetitionTally" ("petitionId", dimension, value, slot, count)
       SELECT ins."petitionId", d.dimension, d.value, ${randomInt(TALLY_SLOTS)}, 1
       FROM ins CROSS JOIN LATERAL (VALUES (1, 'total', ''), (2, 'city', coalesce(ins.city, '')),
-        (3, 'platform', coalesce(ins."platformSlug", '')), (4, 'sector', coalesce(ins.sector, ''))) AS d(ord, dimension, value)
+        (3, 'platform', coalesce(ins."platformSlug", '')), (4, 'sector', coalesce(ins.sector, '')), (5, 'verified', '')) AS d(ord, dimension, value)
+      WHERE d.dimension <> 'verified' OR ins.verified
       ORDER BY d.ord
       ON CONFLICT ("petitionId", dimension, value, slot) DO UPDATE SET count = "PetitionTally".count + EXCLUDED.count
       RETURNING 1
@@ -47,11 +52,13 @@ export async function signPetition(accountId: string, petitionId: string, commen
     SELECT (SELECT count(*)::int FROM p) AS open, (SELECT count(*)::int FROM ins) AS changed,
       coalesce((SELECT threshold FROM p), 0) AS threshold, coalesce((SELECT "thresholdReachedOn" IS NOT NULL FROM p), false) AS reached,
       coalesce((SELECT "milestoneReached" FROM p), 0) AS milestone, (SELECT count(*)::int FROM tally) AS tallied,
+      coalesce((SELECT "verifiedOnly" AND NOT a.verified FROM p CROSS JOIN a), false) AS unverified,
       -- The counters as this statement found them, plus this signature: saves a round trip.
       (SELECT coalesce(sum(count), 0)::int FROM "PetitionTally" WHERE "petitionId" = ${petitionId} AND dimension = 'total' AND value = '')
         + (SELECT count(*)::int FROM ins) AS total`;
   const outcome = rows[0]!;
   if (outcome.open === 0) throw new AppError("PETITION_CLOSED");
+  if (outcome.unverified) throw new AppError("NOT_VERIFIED");
   if (outcome.changed === 0) throw new AppError("ALREADY_SIGNED");
   return { signatures: await recordProgress(petitionId, outcome) };
 }
@@ -64,12 +71,13 @@ export async function withdrawSignature(accountId: string, petitionId: string) {
     ), del AS (
       DELETE FROM "PetitionSignature" s USING p
       WHERE s.nullifier = ${signatureNullifier(accountId, petitionId)} AND s."petitionId" = p.id
-      RETURNING s."petitionId", s.city, s."platformSlug", s.sector
+      RETURNING s."petitionId", s.city, s."platformSlug", s.sector, s.verified
     ), tally AS (
       INSERT INTO "PetitionTally" ("petitionId", dimension, value, slot, count)
       SELECT del."petitionId", d.dimension, d.value, ${randomInt(TALLY_SLOTS)}, -1
       FROM del CROSS JOIN LATERAL (VALUES (1, 'total', ''), (2, 'city', coalesce(del.city, '')),
-        (3, 'platform', coalesce(del."platformSlug", '')), (4, 'sector', coalesce(del.sector, ''))) AS d(ord, dimension, value)
+        (3, 'platform', coalesce(del."platformSlug", '')), (4, 'sector', coalesce(del.sector, '')), (5, 'verified', '')) AS d(ord, dimension, value)
+      WHERE d.dimension <> 'verified' OR del.verified
       ORDER BY d.ord
       ON CONFLICT ("petitionId", dimension, value, slot) DO UPDATE SET count = "PetitionTally".count + EXCLUDED.count
       RETURNING 1

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "~/components/ui";
 import type { SubmissionDocument } from "~/features/submissions/document";
+import { sharePct } from "~/features/verification/credibility";
 
 type Doc = { doc: SubmissionDocument };
 type Named = Doc & { platformNames: Record<string, string> };
@@ -71,7 +72,7 @@ export async function BreakdownsSection({ doc, platformNames }: Named) {
 }
 
 export async function PetitionsSection({ doc }: Doc) {
-  const { t } = await formatters();
+  const { t, locale } = await formatters();
   return (
     <Card>
       <h3 className="mb-2 text-lg font-bold">{t("petitions")}</h3>
@@ -86,6 +87,8 @@ export async function PetitionsSection({ doc }: Doc) {
             <p className="text-sm text-stone-700">
               {p.signatures === null ? t("fewSignatures") : t("signatures", { count: p.signatures })} · {t("threshold", { count: p.threshold })}
               {p.thresholdReachedOn ? ` ${t("reachedOn", { date: p.thresholdReachedOn })}` : ""}
+              {p.verifiedOnly ? ` · ${t("petitionVerifiedOnly")}` : ""}
+              {p.verifiedShare != null && p.signatures !== null && !p.verifiedOnly ? ` · ${t("petitionVerifiedShare", { share: sharePct(p.verifiedShare, p.signatures, locale) })}` : ""}
             </p>
           </li>
         ))}
@@ -184,12 +187,16 @@ export async function MethodSection({ doc }: Doc) {
     <Card>
       <h3 className="mb-2 text-lg font-bold">{t("method")}</h3>
       <dl className="space-y-2 text-sm">
-        {(["eligibility", "counting", "tieBreak"] as const).map((k) => (
-          <div key={k}>
-            <dt className="font-semibold">{t(k)}</dt>
-            <dd>{pick(doc.method[k])}</dd>
-          </div>
-        ))}
+        {(["eligibility", "counting", "tieBreak", "counted"] as const).map((k) => {
+          // "counted" exists in documents compiled since issue 13 only.
+          const text = doc.method[k];
+          return text ? (
+            <div key={k}>
+              <dt className="font-semibold">{t(k)}</dt>
+              <dd>{pick(text)}</dd>
+            </div>
+          ) : null;
+        })}
       </dl>
     </Card>
   );

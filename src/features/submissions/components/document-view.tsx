@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "~/components/ui";
 import type { SubmissionDocument } from "~/features/submissions/document";
+import { sharePct } from "~/features/verification/credibility";
 import { BreakdownsSection, ConditionsSection, MethodSection, PetitionsSection, QuotesSection } from "~/features/submissions/components/document-sections";
 
 // One rendering of the canonical document, used for the organiser's live preview and for the
@@ -63,7 +64,7 @@ export async function DocumentView({ doc, platformNames }: { doc: SubmissionDocu
             {fmt(p.ballots)}
           </dd>
           <dt>{t("verifiedShare")}</dt>
-          <dd className="text-right font-semibold">{pct(p.verifiedShare)}</dd>
+          <dd className="text-right font-semibold">{p.verifiedShare === null || p.ballots === null ? pct(null) : sharePct(p.verifiedShare, p.ballots, locale)}</dd>
           <dt>{t("proposed")}</dt>
           <dd className="text-right">{p.demandsProposed}</dd>
           <dt>{t("approved")}</dt>

@@ -1,13 +1,20 @@
 import { createTRPCRouter, publicProcedure, workerProcedure } from "~/server/api/trpc";
-import { profileSchema } from "~/features/accounts/schema";
-import { createWorkerAccount, updateWorkerProfile } from "~/features/accounts/mutations";
+import { joinProofSchema, profileSchema } from "~/features/accounts/schema";
+import { createProvenWorkerAccount, updateWorkerProfile } from "~/features/accounts/mutations";
+import { createJoinChallenge, verifyJoinProof } from "~/features/accounts/proof-of-work";
 import { getWorkerProfile, listPlatforms } from "~/features/accounts/data";
 import { consume } from "~/server/rate-limit";
 
 export const accountsRouter = createTRPCRouter({
-  create: publicProcedure.mutation(async ({ ctx }) => {
+  /** A proof-of-work challenge for the join page; nothing is stored with it. */
+  challenge: publicProcedure.query(() => createJoinChallenge()),
+
+  // The proof is checked first (two HMACs, nothing stored), so requests without work do not
+  // use up the address's allowance that hundreds of workers behind one NAT share.
+  create: publicProcedure.input(joinProofSchema).mutation(async ({ ctx, input }) => {
+    const proof = await verifyJoinProof(input);
     await consume("createAccount", ctx.addressKey);
-    return createWorkerAccount();
+    return createProvenWorkerAccount(proof);
   }),
 
   me: publicProcedure.query(({ ctx }) =>

@@ -10,6 +10,7 @@ import {
   sponsorSchema,
   startPetitionSchema,
   thresholdSchema,
+  verifiedOnlySchema,
 } from "~/features/petitions/schema";
 import {
   getForSponsor,
@@ -21,7 +22,16 @@ import {
   listPublishedForOrganiser,
   listTargets,
 } from "~/features/petitions/data";
-import { answerPetition, moderateComment, moderatePetition, recordDelivery, setThreshold, sponsorPetition, startPetition } from "~/features/petitions/mutations";
+import {
+  answerPetition,
+  moderateComment,
+  moderatePetition,
+  recordDelivery,
+  setPetitionVerifiedOnly,
+  setThreshold,
+  sponsorPetition,
+  startPetition,
+} from "~/features/petitions/mutations";
 import { getMySignature, getPetitionCounts, getPublicComments, listPendingComments } from "~/features/petitions/signatures/data";
 import { signPetition, withdrawSignature } from "~/features/petitions/signatures/mutations";
 import { consume } from "~/server/rate-limit";
@@ -34,7 +44,7 @@ export const petitionsRouter = createTRPCRouter({
   /** Polled by the page so counts update live; only k=5-safe figures. */
   counts: publicProcedure.input(byIdSchema).query(async ({ input }) => {
     const counts = await getPetitionCounts(input.petitionId);
-    return { shown: counts.shown, city: counts.city, platform: counts.platform, sector: counts.sector };
+    return { shown: counts.shown, credibility: counts.credibility, city: counts.city, platform: counts.platform, sector: counts.sector };
   }),
 
   comments: publicProcedure.input(byIdSchema).query(async ({ input }) => {
@@ -84,6 +94,8 @@ export const petitionsRouter = createTRPCRouter({
     await setThreshold(input.petitionId, input.threshold);
     return { ok: true as const };
   }),
+
+  setVerifiedOnly: organiserProcedure.input(verifiedOnlySchema).mutation(({ input }) => setPetitionVerifiedOnly(input.petitionId, input.verifiedOnly)),
 
   recordDelivery: organiserProcedure.input(deliverySchema).mutation(async ({ input }) => {
     await recordDelivery(input.petitionId, input.deliveredTo, new Date(`${input.deliveredOn}T00:00:00Z`));

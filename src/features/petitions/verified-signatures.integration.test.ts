@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/server/db";
+import { AppError } from "~/lib/app-error";
+import { getPetitionCounts } from "~/features/petitions/signatures/data";
+import type { SessionAccount } from "~/features/accounts/data";
+import { callerFor, makeWorker } from "~/test/factories";
+import { sponsoredPetition } from "~/test/petition-factories";
+
+const code = (err: unknown) => (err instanceof AppError ? err.code : ((err as { cause?: AppError }).cause?.code ?? (err as { code?: string }).code));
+
+/** Workers checked in person: the organiser hands each a single-use code, they redeem it. */
+async function verifiedWorkers(organiser: SessionAccount, n: number) {
+  const { codes } = await callerFor(organiser).verification.createCodes({ count: n, days: 14 });
+  const workers = [];
+  for (const c of codes) {
+    const w = (await makeWorker()).account;
+    await callerFor(w).verification.redeem({ code: c.code });
+    workers.push(w);
+  }
+  return workers;
+}
+
+const storedSignatures = (petitionId: string) => db.petitionSignature.count({ where: { petitionId } });
+
+describe("the verified part of petition counts", () => {
+  it("a verified-only petition refuses unverified signers, storing nothing, and counts all as verified", async () => {
+    const p = await sponsoredPetition();
+    const org = callerFor(p.organiser);
+    await org.petitions.setVerifiedOnly({ petitionId: p.id, verifiedOnly: true });
+    await org.petitions.moderate({ petitionId: p.id, decision: "PUBLISH", threshold: 100 });
+    // Frozen once published: no signature may have been counted under the other rule.
+    expect(await org.petitions.setVerifiedOnly({ petitionId: p.id, verifiedOnly: false }).catch(code)).toBe("PETITION_FROZEN");
+
+    const stranger = (await makeWorker()).account;
+    const refused = await Promise.all(Array.from({ length: 20 }, () => callerFor(stranger).petitions.sign({ petitionId: p.id }).catch(code)));
+    expect(new Set(refused)).toEqual(new Set(["NOT_VERIFIED"]));
+    expect(await storedSignatures(p.id)).toBe(0);
+
+    for (const w of await verifiedWorkers(p.organiser, 5)) await callerFor(w).petitions.sign({ petitionId: p.id });
+    const counts = await getPetitionCounts(p.id);
+    expect(counts.shown).toBe(5);
+    expect(counts.credibility).toEqual({ kind: "allVerified" });
+    expect((await callerFor(null).petitions.get({ petitionId: p.id })).verifiedOnly).toBe(true);
+  });
+
+  it("an open petition shows the verified part only when neither part is 1 to 4, and follows withdrawals", async () => {
+    const p = await sponsoredPetition();
+    await callerFor(p.organiser).petitions.moderate({ petitionId: p.id, decision: "PUBLISH", threshold: 100 });
+    const verified = await verifiedWorkers(p.organiser, 5);
+    const others = await Promise.all(Array.from({ length: 6 }, async () => (await makeWorker()).account));
+    for (const w of others) await callerFor(w).petitions.sign({ petitionId: p.id });
+    for (const w of verified.slice(0, 4)) await callerFor(w).petitions.sign({ petitionId: p.id });
+    expect((await callerFor(null).petitions.counts({ petitionId: p.id })).credibility).toEqual({ kind: "fewVerified" });
+
+    await callerFor(verified[4]!).petitions.sign({ petitionId: p.id });
+    const counts = await callerFor(null).petitions.counts({ petitionId: p.id });
+    expect(counts).toMatchObject({ shown: 11, credibility: { kind: "share", verified: 5 } });
+    // The counter equals the stored verified signatures, and a withdrawal takes its part along.
+    await callerFor(verified[0]!).petitions.withdraw({ petitionId: p.id });
+    const rows = await db.petitionTally.aggregate({ where: { petitionId: p.id, dimension: "verified" }, _sum: { count: true } });
+    expect(rows._sum.count).toBe(await db.petitionSignature.count({ where: { petitionId: p.id, verified: true } }));
+    expect(rows._sum.count).toBe(4);
+    expect((await getPetitionCounts(p.id)).credibility).toEqual({ kind: "fewVerified" });
+  });
+
+  it("lets only organisers choose, and refuses an unknown petition", async () => {
+    const p = await sponsoredPetition();
+    expect(await callerFor(p.starter).petitions.setVerifiedOnly({ petitionId: p.id, verifiedOnly: true }).catch(code)).toBe("FORBIDDEN");
+    expect(await callerFor(p.organiser).petitions.setVerifiedOnly({ petitionId: "no-such-petition", verifiedOnly: true }).catch(code)).toBe("NOT_FOUND");
+    expect((await db.petition.findUniqueOrThrow({ where: { id: p.id }, select: { verifiedOnly: true } })).verifiedOnly).toBe(false);
+  });
+});
