@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "~/server/db";
 import { AppError } from "~/lib/app-error";
-import { containsPii } from "~/lib/pii";
+import { containsPii } from "~/lib/pii/scan";
 import { addDays, parseDay } from "~/lib/days";
 import { DUE_MAX_YEARS, isCommitment, type AnswerInput } from "~/features/answers/schema";
 import { partyWhere, type PartyRef } from "~/features/answers/data";

@@ -3,7 +3,7 @@ import { db, type Tx } from "~/server/db";
 import { isUniqueViolation } from "~/server/db/errors";
 import { nullifier } from "~/server/nullifier";
 import { AppError } from "~/lib/app-error";
-import { containsPii } from "~/lib/pii";
+import { containsPii } from "~/lib/pii/scan";
 import { isVerified } from "~/features/verification/data";
 import type { DemandCategory } from "~/lib/taxonomy";
 

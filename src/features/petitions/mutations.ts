@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "~/server/db";
 import { isForeignKeyViolation, isUniqueViolation } from "~/server/db/errors";
 import { AppError } from "~/lib/app-error";
-import { containsPii } from "~/lib/pii";
+import { containsPii } from "~/lib/pii/scan";
 import { addDays, ownerKeyOf, sponsorNullifier, sponsorToken, todayUtc } from "~/features/petitions/policy";
 import { SPONSORS_NEEDED, type ModerateInput, type StartPetitionInput } from "~/features/petitions/schema";
 import { recordProgress } from "~/features/petitions/signatures/mutations";

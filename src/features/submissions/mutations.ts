@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "~/server/db";
 import { AppError } from "~/lib/app-error";
-import { containsPii } from "~/lib/pii";
+import { containsPii } from "~/lib/pii/scan";
 import { notifyFollowers } from "~/features/notifications/mutations";
 import { canonicalJson, digestOf } from "~/features/submissions/canonical";
 import { assembleDocument, compileBody, type DocumentBody } from "~/features/submissions/compile";

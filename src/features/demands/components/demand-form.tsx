@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, Field, inputStyles } from "~/components/ui";
 import { DEMAND_CATEGORIES, type DemandCategory } from "~/lib/taxonomy";
-import { containsPii, redactPii } from "~/lib/pii";
+import { containsPii, redactPii } from "~/lib/pii/scan";
 import { useTRPC } from "~/trpc/react";
 import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes, randomInt } from "node:crypto";
 import { db, hotSql } from "~/server/db";
 import { AppError } from "~/lib/app-error";
-import { containsPii } from "~/lib/pii";
+import { containsPii } from "~/lib/pii/scan";
 import { signatureNullifier } from "~/features/petitions/policy";
 import { MILESTONES } from "~/features/petitions/schema";
 

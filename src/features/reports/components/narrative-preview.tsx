@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { inputStyles } from "~/components/ui";
-import { countKinds, redactPii, type PiiKind } from "~/lib/pii";
+import { countKinds, redactPii, type PiiKind } from "~/lib/pii/scan";
 import { NARRATIVE_MAX } from "~/features/reports/schema";
 
 /** The optional narrative, with the text that will be stored shown redacted underneath (P5). */

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert, Button, Field, inputStyles } from "~/components/ui";
 import { errorMessage } from "~/lib/error-message";
-import { containsPii, redactPii } from "~/lib/pii";
+import { containsPii, redactPii } from "~/lib/pii/scan";
 import { useTRPC } from "~/trpc/react";
 
 type Props = {
