@@ -1,4 +1,4 @@
-import { isLuhnValid, isValidResidentId } from "~/lib/pii/checks";
+import { isLuhnValid, isValidResidentId, REGIONS } from "~/lib/pii/checks";
 import type { PiiMatch } from "~/lib/pii/scan";
 
 // Numbers, scanned by hand in one pass (no regex, so no backtracking): a chunk is digit groups
@@ -11,6 +11,12 @@ const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "
 const MAX_WINDOW = 21;
 
 type Group = { start: number; end: number; digits: string };
+
+// Cheap tests first: most 18-digit windows fail on the region or the check digit.
+function isIdAt(d: string, at: number, today: Date) {
+  if (!isDigit(d[at]) || !isDigit(d[at + 1]) || !REGIONS.has(Number(d.slice(at, at + 2)))) return false;
+  return isValidResidentId(d.slice(at, at + 18), today);
+}
 
 const isMobileAt = (d: string, at: number) => d[at] === "1" && d[at + 1]! >= "3";
 const cc = (d: string, at: number) => (d.startsWith("0086", at) ? 4 : d.startsWith("86", at) ? 2 : 0);
@@ -28,7 +34,7 @@ function scanChunk(s: string, groups: Group[], today: Date, out: PiiMatch[]) {
     let best: { end: number; kind: PiiMatch["kind"]; x: boolean } | null = null;
     // Shapes: every group 1 digit (spelt out), every group 3+ digits, all but the last 4 digits
     // (a card); and the same from the second group, after a separate 86 / 0086.
-    let ones = true, threes = true, fours = true, restOnes = true, restThrees = true;
+    let ones = true, twos = true, threes = true, fours = true, restOnes = true, restThrees = true;
     const code = cc(d, off[i]!) === groups[i]!.digits.length ? groups[i]!.digits.length : 0;
     const at = off[i]!;
     for (let j = i; j < groups.length; j++) {
@@ -40,6 +46,7 @@ function scanChunk(s: string, groups: Group[], today: Date, out: PiiMatch[]) {
       const len = x ? full - 1 : full;
       const lastFour = fours && n - (x ? 1 : 0) <= 4;
       ones &&= n === 1;
+      twos &&= n >= 2;
       threes &&= n >= 3;
       if (j > i) {
         restOnes &&= n === 1;
@@ -47,7 +54,8 @@ function scanChunk(s: string, groups: Group[], today: Date, out: PiiMatch[]) {
       }
       const single = j === i;
       let kind: PiiMatch["kind"] | null = null;
-      if (full === 18 && isValidResidentId(d.slice(at, at + 18), today)) kind = "id";
+      // ID numbers are written whole or in groups of two or more (6-8-4, 6-4-4-4).
+      if (full === 18 && twos && isIdAt(d, at, today)) kind = "id";
       else if (len >= 16 && len <= 19 && (single || lastFour) && isLuhnValid(d.slice(at, at + len))) kind = "card";
       else if (single && len >= 19) kind = "order";
       else if (len === 11 && isMobileAt(d, at) && (single || ones || threes)) kind = "phone";
@@ -55,6 +63,8 @@ function scanChunk(s: string, groups: Group[], today: Date, out: PiiMatch[]) {
       else if (code && !single && len === code + 11 && isMobileAt(d, at + code) && (j === i + 1 || restOnes || restThrees)) kind = "phone";
       if (kind) best = { end: j, kind, x: x && kind !== "id" };
       fours &&= n === 4;
+      // Past a mobile's length only an ID, a card or a mobile after its country code can follow.
+      if (full >= 11 && !twos && !fours && (!code || full >= code + 11)) break;
     }
     if (!best) {
       i++;
