@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, inputStyles } from "~/components/ui";
+import { PiiPreview, useFormPiiScan } from "~/components/pii-preview";
 import { errorMessage } from "~/lib/error-message";
 import { postWrite } from "~/lib/post-write";
 import { withReturnTo } from "~/lib/return-to";
@@ -32,6 +33,7 @@ export function SignPanel({ petitionId, open, initialShown, threshold, viewer, m
     refetchInterval: open ? 10_000 : false,
   });
   const [signedOn, setSignedOn] = useState(mySignedOn);
+  const pii = useFormPiiScan(["comment"]);
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.petitions.counts.queryKey({ petitionId }) });
   const sign = useMutation({
@@ -99,7 +101,7 @@ export function SignPanel({ petitionId, open, initialShown, threshold, viewer, m
           </Button>
         </div>
       ) : (
-        <form onSubmit={onSign} className="space-y-2">
+        <form onSubmit={onSign} onInput={pii.onInput} className="space-y-2">
           <label htmlFor="comment" className="block font-medium">
             {t("comment")}
           </label>
@@ -107,7 +109,8 @@ export function SignPanel({ petitionId, open, initialShown, threshold, viewer, m
             {t("commentHint")}
           </p>
           <textarea id="comment" name="comment" maxLength={280} rows={2} aria-describedby="comment-hint" className={inputStyles} />
-          <Button type="submit" className="w-full" disabled={sign.isPending}>
+          <PiiPreview scan={pii.scan} />
+          <Button type="submit" className="w-full" disabled={sign.isPending || pii.scan.found}>
             {sign.isPending ? t("signing") : t("sign")}
           </Button>
         </form>
