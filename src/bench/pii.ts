@@ -3,7 +3,7 @@ import { gzipSync } from "node:zlib";
 import { evaluate } from "~/lib/pii/corpus/evaluate";
 import { generateCorpus } from "~/lib/pii/corpus/generate";
 import { findPii } from "~/lib/pii/scan";
-import { median, printFigure } from "./lib/machine";
+import { median, percentile, printFigure } from "./lib/machine";
 
 // `npm run bench -- pii`: the scanner's recall and false alarms on the seen and unseen corpora,
 // and its worst time on 2,000-character fields and 64 KB hostile inputs. In-process, no database.
@@ -46,27 +46,33 @@ const PATTERNS: Record<string, string> = {
 const build = (unit: string, length: number) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
 const realistic = generateCorpus("unseen", 40).positives.map((p) => p.text).join("，");
 
+// Wall time on a shared machine includes time the process was not running at all, so the CPU
+// time of each scan (process.cpuUsage, the scan being synchronous) is printed beside it.
 function timeScans(text: string, runs: number) {
   for (let i = 0; i < 5; i++) findPii(text);
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     findPii(text);
     times.push(performance.now() - t);
+    const u = process.cpuUsage(c);
+    cpu.push((u.user + u.system) / 1000);
   }
-  return { worst: Math.max(...times), median: median(times) };
+  return { worst: Math.max(...times), median: median(times), p99: percentile(times, 99), cpu: Math.max(...cpu) };
 }
 
 for (const [size, runs, target] of [[2000, 200, "< 5 ms"], [65536, 10, undefined]] as const) {
   console.log(`\n${size.toLocaleString("en")}-character inputs (${runs} scans each after warm-up)`);
   const inputs = { "chat text (unseen corpus sentences)": realistic.slice(0, size), ...Object.fromEntries(Object.entries(PATTERNS).map(([k, u]) => [k, build(u, size)])) };
-  let worst = { name: "", worst: 0, median: 0 };
-  for (const [name, text] of Object.entries(inputs)) {
-    const t = timeScans(text, runs);
-    if (t.worst > worst.worst) worst = { name, ...t };
-  }
-  printFigure(`worst scan (${worst.name})`, `${worst.worst.toFixed(2)} ms`, target);
+  const all = Object.entries(inputs).map(([name, text]) => ({ name, ...timeScans(text, runs) }));
+  const by = (k: "worst" | "p99" | "cpu") => all.reduce((a, b) => (b[k] > a[k] ? b : a));
+  const worst = by("worst");
+  printFigure(`worst scan, wall time (${worst.name})`, `${worst.worst.toFixed(2)} ms`, target);
   printFigure("median scan of that input", `${worst.median.toFixed(2)} ms`);
+  printFigure(`slowest p99, wall time (${by("p99").name})`, `${by("p99").p99.toFixed(2)} ms`);
+  printFigure(`worst scan, CPU time (${by("cpu").name})`, `${by("cpu").cpu.toFixed(2)} ms`, target);
 }
 
 // What the scanner adds to the pages that preview with it (minified, gzipped).
