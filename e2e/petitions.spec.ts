@@ -111,7 +111,7 @@ test.describe("petitions", () => {
     for (const p of [...sponsors, organiser, rep, publicPage]) await p.context().close();
   });
 
-  test("personal data in a petition is refused with a translated message", async ({ page }) => {
+  test("personal data in a petition is shown marked and cannot be sent", async ({ page }) => {
     await joinAsWorker(page);
     await page.goto("/petitions/new");
     await page.getByLabel("标题").fill("加我微信讨论联署的事情");
@@ -119,9 +119,12 @@ test.describe("petitions", () => {
     await page.getByLabel("为什么？").fill("大家一起商量怎么办比较好。");
     await page.getByRole("radio", { name: /其他机构/ }).check();
     await page.getByLabel("机构名称").fill("市人社局");
-    await page.getByRole("button", { name: "创建联署" }).click();
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText("请删除手机号、身份证号等个人信息。");
-    await expect(page).toHaveURL(/\/petitions\/new$/);
+    // The form shows what the server would refuse (it refuses it too: petitions.integration).
+    await expect(page.getByTestId("pii-preview")).toHaveText("请打我电话 [***] 一起讨论。");
+    await expect(page.getByText("这段文字含有个人信息（手机号 × 1），无法提交。")).toBeVisible();
+    await expect(page.getByRole("button", { name: "创建联署" })).toBeDisabled();
+    await page.getByLabel("你具体要求什么？").fill("加我V信：rider_88 一起讨论。");
+    await expect(page.getByTestId("pii-preview")).toHaveText("加我V信：[***] 一起讨论。");
 
     // Markup in any text field is shown as text, never run.
     let dialogs = 0;

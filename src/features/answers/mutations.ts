@@ -1,14 +1,14 @@
 import "server-only";
 import { db } from "~/server/db";
 import { AppError } from "~/lib/app-error";
-import { containsPii } from "~/lib/pii";
+import { refusePii } from "~/lib/pii/refuse";
 import { addDays, parseDay } from "~/lib/days";
 import { DUE_MAX_YEARS, isCommitment, type AnswerInput } from "~/features/answers/schema";
 import { partyWhere, type PartyRef } from "~/features/answers/data";
 import { notifyFollowers } from "~/features/notifications/mutations";
 
 function checkAnswer(input: AnswerInput, today: Date): Date | null {
-  if (containsPii(input.text)) throw new AppError("PII_DETECTED");
+  refusePii(input.text);
   if (!isCommitment(input.status)) {
     if (input.dueOn) throw new AppError("BAD_INPUT");
     return null;

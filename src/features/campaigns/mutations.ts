@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "~/server/db";
 import { AppError } from "~/lib/app-error";
+import { refusePii } from "~/lib/pii/refuse";
 import { canMoveTo } from "~/features/campaigns/policy";
 import type { CampaignInput, Phase } from "~/features/campaigns/schema";
 import { todayInChina } from "~/features/reports/months";
@@ -13,7 +14,9 @@ async function checkPlatforms(slugs: string[]) {
   if (known !== unique.length) throw new AppError("BAD_INPUT");
 }
 
+/** Campaign texts are public: personal data in them is refused like any published text (P5). */
 function toData(input: CampaignInput) {
+  refusePii(input.title, input.description, input.targetGovernment);
   return {
     title: input.title,
     description: input.description,

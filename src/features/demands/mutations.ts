@@ -3,14 +3,14 @@ import { db, type Tx } from "~/server/db";
 import { isUniqueViolation } from "~/server/db/errors";
 import { nullifier } from "~/server/nullifier";
 import { AppError } from "~/lib/app-error";
-import { containsPii } from "~/lib/pii";
+import { refusePii } from "~/lib/pii/refuse";
 import { isVerified } from "~/features/verification/data";
 import type { DemandCategory } from "~/lib/taxonomy";
 
 type Fields = { title: string; text: string; category: DemandCategory };
 
 function checkPii(fields: Fields) {
-  if (containsPii(fields.title) || containsPii(fields.text)) throw new AppError("PII_DETECTED");
+  refusePii(fields.title, fields.text);
 }
 
 /** The campaign must be proposing; a verified-only campaign takes part only from verified accounts. */
@@ -117,7 +117,7 @@ export async function editDemand(unionId: string, demandId: string, fields: Fiel
 }
 
 export async function rejectDemand(unionId: string, demandId: string, reason: string) {
-  if (containsPii(reason)) throw new AppError("PII_DETECTED");
+  refusePii(reason);
   await db.$transaction(async (tx) => {
     const d = await unionDemand(tx, unionId, demandId);
     if (d.status === "MERGED") throw new AppError("CONFLICT");

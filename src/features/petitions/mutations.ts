@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "~/server/db";
 import { isForeignKeyViolation, isUniqueViolation } from "~/server/db/errors";
 import { AppError } from "~/lib/app-error";
-import { containsPii } from "~/lib/pii";
+import { refusePii } from "~/lib/pii/refuse";
 import { addDays, ownerKeyOf, sponsorNullifier, sponsorToken, todayUtc } from "~/features/petitions/policy";
 import { SPONSORS_NEEDED, type ModerateInput, type StartPetitionInput } from "~/features/petitions/schema";
 import { recordProgress } from "~/features/petitions/signatures/mutations";
@@ -12,10 +12,6 @@ const SHORT_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";
 
 function shortCode() {
   return Array.from(randomBytes(7), (b) => SHORT_ALPHABET[b % SHORT_ALPHABET.length]).join("");
-}
-
-function refusePii(...texts: (string | undefined)[]) {
-  if (texts.some((t) => t && containsPii(t))) throw new AppError("PII_DETECTED");
 }
 
 /** Any worker starts a petition; it waits for five sponsors before moderation. */

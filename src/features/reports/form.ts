@@ -1,4 +1,4 @@
-import { normaliseWidth } from "~/lib/pii";
+import { normaliseWidth } from "~/lib/pii/normalise";
 import { reportInput, STEPS, type ReportField, type ReportInput } from "~/features/reports/schema";
 
 // The stepper's state: what the worker typed, numbers still as text. Pure, so it can be tested

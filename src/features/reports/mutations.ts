@@ -4,7 +4,7 @@ import { db, hotQuery } from "~/server/db";
 import { nullifier } from "~/server/nullifier";
 import { AppError } from "~/lib/app-error";
 import { omit } from "~/lib/omit";
-import { redactPii } from "~/lib/pii";
+import { redactPii } from "~/lib/pii/scan";
 import { forgetStatistics } from "~/features/stats/cache";
 import { isEditable, monthKey, monthStart, todayInChina } from "~/features/reports/months";
 import type { ReportInput } from "~/features/reports/schema";

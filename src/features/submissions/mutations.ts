@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "~/server/db";
 import { AppError } from "~/lib/app-error";
-import { containsPii } from "~/lib/pii";
+import { refusePii } from "~/lib/pii/refuse";
 import { notifyFollowers } from "~/features/notifications/mutations";
 import { canonicalJson, digestOf } from "~/features/submissions/canonical";
 import { assembleDocument, compileBody, type DocumentBody } from "~/features/submissions/compile";
@@ -11,11 +11,6 @@ import type { DraftInput, PublishInput } from "~/features/submissions/schema";
 
 // Writes of submissions: the organiser's draft, and publication of a version. A published
 // version is never updated or deleted (PRIVACY.md P9); a correction is the next version.
-
-/** Cover letters and changelogs are published: personal data is refused before anything is stored (P5). */
-function checkTexts(...texts: string[]) {
-  if (texts.some((t) => containsPii(t))) throw new AppError("PII_DETECTED");
-}
 
 async function checkCampaign(unionId: string, campaignId: string) {
   const phase = await getUnionCampaignPhase(unionId, campaignId);
@@ -29,7 +24,7 @@ async function ensureSubmission(tx: Tx, unionId: string, campaignId: string) {
 
 export async function saveDraft(unionId: string, input: DraftInput) {
   await checkCampaign(unionId, input.campaignId);
-  checkTexts(input.coverLetter, input.changelog);
+  refusePii(input.coverLetter, input.changelog);
   await db.$transaction(async (tx) => {
     await ensureSubmission(tx, unionId, input.campaignId);
     await tx.submission.update({
@@ -55,7 +50,7 @@ export async function publishSubmission(unionId: string, input: PublishInput, to
   const next = input.expectedVersion + 1;
   const changelog = input.changelog.trim();
   if (changelogRequired(next) && !changelog) throw new AppError("CHANGELOG_REQUIRED");
-  checkTexts(input.coverLetter, changelog);
+  refusePii(input.coverLetter, changelog);
 
   // The heavy reads run before the transaction: the campaign is closed, so its tally is final.
   const { body, inputs } = await compileBody(input.campaignId, today);

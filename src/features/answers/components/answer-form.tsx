@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert, Button, inputStyles } from "~/components/ui";
+import { PiiPreview, useFormPiiScan } from "~/components/pii-preview";
 import { useTRPC } from "~/trpc/react";
 import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
 import { ANSWER_STATUSES, ANSWER_TEXT_MAX, isCommitment, type AnswerStatus } from "~/features/answers/schema";
@@ -28,14 +29,16 @@ export function AnswerForm({ as, submissionId, itemId, initial, minDate }: Props
   const save = as === "platform" ? platform : union;
   const [status, setStatus] = useState<AnswerStatus | null>(initial?.status ?? null);
   const id = `answer-${itemId}`;
+  const pii = useFormPiiScan(["text"], [initial?.text ?? ""]);
   const needsDate = status !== null && isCommitment(status);
 
   return (
     <form
       className="space-y-3"
+      onInput={pii.onInput}
       onSubmit={(e) => {
         e.preventDefault();
-        if (!status || save.isPending) return;
+        if (!status || save.isPending || pii.scan.found) return;
         const form = new FormData(e.currentTarget);
         save.mutate({ submissionId, itemId, status, text: String(form.get("text") ?? ""), dueOn: needsDate ? String(form.get("dueOn") ?? "") || null : null });
       }}
@@ -69,9 +72,10 @@ export function AnswerForm({ as, submissionId, itemId, initial, minDate }: Props
           <input id={`${id}-due`} name="dueOn" type="date" required min={minDate} defaultValue={initial?.dueOn ?? ""} aria-describedby={`${id}-due-hint`} className={inputStyles} />
         </div>
       ) : null}
+      <PiiPreview scan={pii.scan} />
       {save.error ? <Alert>{feedback.message(save.error)}</Alert> : null}
       {save.isSuccess ? <Alert tone="success">{t("desk.saved")}</Alert> : null}
-      <Button type="submit" className="w-full" disabled={save.isPending}>
+      <Button type="submit" className="w-full" disabled={save.isPending || pii.scan.found}>
         {t("desk.save")}
       </Button>
     </form>

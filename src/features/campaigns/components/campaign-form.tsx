@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import type { FormEvent, ReactNode } from "react";
 import { Alert, Button, Field, inputStyles } from "~/components/ui";
+import { PiiPreview, useFormPiiScan } from "~/components/pii-preview";
 import { CITIES, SECTORS, type CityCode, type SectorCode } from "~/lib/taxonomy";
 import type { CampaignInput } from "~/features/campaigns/schema";
 import { useTRPC } from "~/trpc/react";
@@ -49,6 +50,7 @@ export function CampaignForm({ platforms, campaignId, initial }: Props) {
   const update = useMutation(trpc.campaigns.update.mutationOptions({ onSuccess: feedback.onSuccess }));
   const mutation = campaignId ? update : create;
   const today = new Date().toISOString().slice(0, 10);
+  const pii = useFormPiiScan(["title", "description", "targetGovernment"], [initial?.title ?? "", initial?.description ?? "", initial?.targetGovernment ?? ""]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -76,7 +78,7 @@ export function CampaignForm({ platforms, campaignId, initial }: Props) {
   const platformOptions = platforms.map((p) => ({ value: p.slug, label: p.name }));
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4">
+    <form onSubmit={onSubmit} onInput={pii.onInput} className="space-y-4">
       <Field id="c-title" label={t("fTitle")}>
         <input id="c-title" name="title" required minLength={3} maxLength={120} defaultValue={v?.title} className={inputStyles} />
       </Field>
@@ -110,9 +112,10 @@ export function CampaignForm({ platforms, campaignId, initial }: Props) {
       <Toggle name="liveResults" checked={v?.liveResults ?? false}>
         {t("fLiveResults")}
       </Toggle>
+      <PiiPreview scan={pii.scan} />
       {mutation.error ? <Alert>{feedback.message(mutation.error)}</Alert> : null}
       {update.isSuccess ? <Alert tone="success">{tc("saved")}</Alert> : null}
-      <Button type="submit" className="w-full" disabled={mutation.isPending}>
+      <Button type="submit" className="w-full" disabled={mutation.isPending || pii.scan.found}>
         {campaignId ? t("saveSettings") : t("create")}
       </Button>
     </form>

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, Field, inputStyles } from "~/components/ui";
 import { DEMAND_CATEGORIES, type DemandCategory } from "~/lib/taxonomy";
-import { containsPii, redactPii } from "~/lib/pii";
+import { PiiPreview, usePiiScan } from "~/components/pii-preview";
 import { useTRPC } from "~/trpc/react";
 import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
 
@@ -28,7 +28,7 @@ export function DemandForm({ campaignId, as }: { campaignId: string; as: "worker
   const propose = useMutation(trpc.demands.propose.mutationOptions({ onSuccess }));
   const add = useMutation(trpc.demands.add.mutationOptions({ onSuccess }));
   const mutation = as === "worker" ? propose : add;
-  const hasPii = containsPii(title) || containsPii(text);
+  const pii = usePiiScan(title, text);
   const prefix = as === "worker" ? "propose" : "add";
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -56,12 +56,7 @@ export function DemandForm({ campaignId, as }: { campaignId: string; as: "worker
           className={inputStyles}
         />
       </Field>
-      {hasPii ? (
-        <Alert tone="warning">
-          <p>{t("piiWarning")}</p>
-          <p className="mt-1 font-medium">{redactPii(`${title}\n${text}`).text}</p>
-        </Alert>
-      ) : null}
+      <PiiPreview scan={pii} />
       <Field id={`${prefix}-category`} label={t("fieldCategory")}>
         <select id={`${prefix}-category`} name="category" className={inputStyles} defaultValue="pay_and_deductions">
           {DEMAND_CATEGORIES.map((c) => (
@@ -73,7 +68,7 @@ export function DemandForm({ campaignId, as }: { campaignId: string; as: "worker
       </Field>
       {mutation.error ? <Alert>{feedback.message(mutation.error)}</Alert> : null}
       {done && as === "worker" ? <Alert tone="success">{t("sent")}</Alert> : null}
-      <Button type="submit" className="w-full" disabled={mutation.isPending || hasPii}>
+      <Button type="submit" className="w-full" disabled={mutation.isPending || pii.found}>
         {as === "worker" ? t("submit") : to("add")}
       </Button>
     </form>

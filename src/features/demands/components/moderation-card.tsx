@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, Field, inputStyles } from "~/components/ui";
+import { PiiPreview, useFormPiiScan } from "~/components/pii-preview";
 import { DEMAND_CATEGORIES, type DemandCategory } from "~/lib/taxonomy";
 import { useTRPC } from "~/trpc/react";
 import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
@@ -23,6 +24,8 @@ export function ModerationActions({ demand, open }: { demand: Demand; open: bool
   const edit = useMutation(trpc.demands.edit.mutationOptions(done));
   const reject = useMutation(trpc.demands.reject.mutationOptions(done));
   const error = approve.error ?? edit.error ?? reject.error;
+  const editPii = useFormPiiScan(["title", "text"], [demand.title, demand.text]);
+  const reasonPii = useFormPiiScan(["reason"]);
   if (!open || demand.status === "MERGED") return null;
   const key = `d${demand.number}`;
 
@@ -54,7 +57,7 @@ export function ModerationActions({ demand, open }: { demand: Demand; open: bool
         ) : null}
       </div>
       {mode === "edit" ? (
-        <form onSubmit={onEdit} className="space-y-2">
+        <form onSubmit={onEdit} onInput={editPii.onInput} className="space-y-2">
           <Field id={`${key}-title`} label={td("fieldTitle")}>
             <input id={`${key}-title`} name="title" required maxLength={120} defaultValue={demand.title} className={inputStyles} />
           </Field>
@@ -70,17 +73,19 @@ export function ModerationActions({ demand, open }: { demand: Demand; open: bool
               ))}
             </select>
           </Field>
-          <Button type="submit" disabled={edit.isPending}>
+          <PiiPreview scan={editPii.scan} />
+          <Button type="submit" disabled={edit.isPending || editPii.scan.found}>
             {t("saveEdit")}
           </Button>
         </form>
       ) : null}
       {mode === "reject" ? (
-        <form onSubmit={onReject} className="space-y-2">
+        <form onSubmit={onReject} onInput={reasonPii.onInput} className="space-y-2">
           <Field id={`${key}-reason`} label={t("reason")}>
             <input id={`${key}-reason`} name="reason" required minLength={3} maxLength={500} className={inputStyles} />
           </Field>
-          <Button type="submit" variant="danger" disabled={reject.isPending}>
+          <PiiPreview scan={reasonPii.scan} />
+          <Button type="submit" variant="danger" disabled={reject.isPending || reasonPii.scan.found}>
             {t("confirmReject")}
           </Button>
         </form>

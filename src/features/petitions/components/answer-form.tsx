@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Alert, Button, inputStyles } from "~/components/ui";
+import { PiiPreview, useFormPiiScan } from "~/components/pii-preview";
 import { errorMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
 
@@ -14,9 +15,11 @@ export function AnswerForm({ petitionId, initial }: { petitionId: string; initia
   const router = useRouter();
   const answer = useMutation(trpc.petitions.answer.mutationOptions({ onSuccess: () => router.refresh() }));
   const id = `answer-${petitionId}`;
+  const pii = useFormPiiScan(["text"], [initial]);
   return (
     <form
       className="space-y-2"
+      onInput={pii.onInput}
       onSubmit={(e) => {
         e.preventDefault();
         answer.mutate({ petitionId, text: String(new FormData(e.currentTarget).get("text") ?? "") });
@@ -29,9 +32,10 @@ export function AnswerForm({ petitionId, initial }: { petitionId: string; initia
         {t("answerHint")}
       </p>
       <textarea id={id} name="text" required minLength={10} maxLength={5000} rows={4} defaultValue={initial} aria-describedby={`${id}-hint`} className={inputStyles} />
+      <PiiPreview scan={pii.scan} />
       {answer.error ? <Alert>{errorMessage(te, answer.error)}</Alert> : null}
       {answer.isSuccess ? <Alert tone="success">{t("sent")}</Alert> : null}
-      <Button type="submit" className="w-full" disabled={answer.isPending}>
+      <Button type="submit" className="w-full" disabled={answer.isPending || pii.scan.found}>
         {t("send")}
       </Button>
     </form>

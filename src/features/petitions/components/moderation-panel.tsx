@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent } from "react";
 import { Alert, Button, inputStyles } from "~/components/ui";
+import { PiiPreview, useFormPiiScan } from "~/components/pii-preview";
 import { errorMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
 
@@ -19,6 +20,7 @@ export function ModerateForm({ petitionId }: { petitionId: string }) {
   const te = useTranslations("errors");
   const trpc = useTRPC();
   const moderate = useMutation(trpc.petitions.moderate.mutationOptions(useRefreshing({})));
+  const pii = useFormPiiScan(["reason"]);
   const onPublish = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     moderate.mutate({ petitionId, decision: "PUBLISH", threshold: Number(new FormData(event.currentTarget).get("threshold")) || 1000 });
@@ -41,12 +43,13 @@ export function ModerateForm({ petitionId }: { petitionId: string }) {
           {t("publish")}
         </Button>
       </form>
-      <form onSubmit={onReject} className="space-y-2">
+      <form onSubmit={onReject} onInput={pii.onInput} className="space-y-2">
         <label htmlFor={`reason-${petitionId}`} className="block font-medium">
           {t("reason")}
         </label>
         <textarea id={`reason-${petitionId}`} name="reason" required minLength={5} maxLength={1000} rows={2} className={inputStyles} />
-        <Button type="submit" variant="danger" disabled={moderate.isPending}>
+        <PiiPreview scan={pii.scan} />
+        <Button type="submit" variant="danger" disabled={moderate.isPending || pii.scan.found}>
           {t("reject")}
         </Button>
       </form>
@@ -61,6 +64,7 @@ export function PublishedTools({ petitionId, threshold }: { petitionId: string; 
   const trpc = useTRPC();
   const setThreshold = useMutation(trpc.petitions.setThreshold.mutationOptions(useRefreshing({})));
   const deliver = useMutation(trpc.petitions.recordDelivery.mutationOptions(useRefreshing({})));
+  const pii = useFormPiiScan(["deliveredTo"]);
   const error = setThreshold.error ?? deliver.error;
   return (
     <div className="space-y-3">
@@ -84,6 +88,7 @@ export function PublishedTools({ petitionId, threshold }: { petitionId: string; 
       </form>
       <form
         className="space-y-2"
+        onInput={pii.onInput}
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
@@ -98,7 +103,8 @@ export function PublishedTools({ petitionId, threshold }: { petitionId: string; 
           {t("deliveredOn")}
         </label>
         <input id={`on-${petitionId}`} name="deliveredOn" type="date" required className={inputStyles} />
-        <Button type="submit" variant="secondary" disabled={deliver.isPending}>
+        <PiiPreview scan={pii.scan} />
+        <Button type="submit" variant="secondary" disabled={deliver.isPending || pii.scan.found}>
           {t("recordDelivery")}
         </Button>
       </form>

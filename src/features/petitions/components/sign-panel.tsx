@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Alert, Button, inputStyles } from "~/components/ui";
 import { VerifiedPart } from "~/features/verification/components/verified-part";
 import type { Credibility } from "~/features/verification/credibility";
+import { PiiPreview, useFormPiiScan } from "~/components/pii-preview";
 import { errorMessage } from "~/lib/error-message";
 import { postWrite } from "~/lib/post-write";
 import { withReturnTo } from "~/lib/return-to";
@@ -36,6 +37,7 @@ export function SignPanel({ petitionId, open, initialShown, initialCredibility, 
     refetchInterval: open ? 10_000 : false,
   });
   const [signedOn, setSignedOn] = useState(mySignedOn);
+  const pii = useFormPiiScan(["comment"]);
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.petitions.counts.queryKey({ petitionId }) });
   const sign = useMutation({
@@ -105,7 +107,7 @@ export function SignPanel({ petitionId, open, initialShown, initialCredibility, 
           </Button>
         </div>
       ) : (
-        <form onSubmit={onSign} className="space-y-2">
+        <form onSubmit={onSign} onInput={pii.onInput} className="space-y-2">
           <label htmlFor="comment" className="block font-medium">
             {t("comment")}
           </label>
@@ -113,7 +115,8 @@ export function SignPanel({ petitionId, open, initialShown, initialCredibility, 
             {t("commentHint")}
           </p>
           <textarea id="comment" name="comment" maxLength={280} rows={2} aria-describedby="comment-hint" className={inputStyles} />
-          <Button type="submit" className="w-full" disabled={sign.isPending}>
+          <PiiPreview scan={pii.scan} />
+          <Button type="submit" className="w-full" disabled={sign.isPending || pii.scan.found}>
             {sign.isPending ? t("signing") : t("sign")}
           </Button>
         </form>

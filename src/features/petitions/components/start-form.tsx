@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, Field, inputStyles } from "~/components/ui";
+import { PiiPreview, useFormPiiScan } from "~/components/pii-preview";
 import { errorMessage } from "~/lib/error-message";
 import { PETITION_LIMITS, type StartPetitionInput } from "~/features/petitions/schema";
 import { useTRPC } from "~/trpc/react";
@@ -17,6 +18,7 @@ export function StartForm({ platforms, unions, campaignId }: { platforms: Option
   const trpc = useTRPC();
   const router = useRouter();
   const [kind, setKind] = useState<"PLATFORM" | "UNION" | "OTHER">("PLATFORM");
+  const pii = useFormPiiScan(["title", "ask", "reason", "targetName"]);
   const start = useMutation(trpc.petitions.start.mutationOptions({ onSuccess: ({ id }) => router.push(`/petitions/${id}?created=1`) }));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -29,7 +31,7 @@ export function StartForm({ platforms, unions, campaignId }: { platforms: Option
   };
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4">
+    <form onSubmit={onSubmit} onInput={pii.onInput} className="space-y-4">
       <Field id="title" label={t("new.titleLabel")} hint={t("new.titleHint")}>
         <input id="title" name="title" required minLength={8} maxLength={PETITION_LIMITS.title} aria-describedby="title-hint" className={inputStyles} />
       </Field>
@@ -76,8 +78,9 @@ export function StartForm({ platforms, unions, campaignId }: { platforms: Option
       <Field id="durationDays" label={t("new.duration")} hint={t("new.durationHint")}>
         <input id="durationDays" name="durationDays" type="number" min={7} max={365} defaultValue={90} aria-describedby="durationDays-hint" className={inputStyles} />
       </Field>
+      <PiiPreview scan={pii.scan} />
       {start.error ? <Alert>{errorMessage(te, start.error)}</Alert> : null}
-      <Button type="submit" className="w-full" disabled={start.isPending}>
+      <Button type="submit" className="w-full" disabled={start.isPending || pii.scan.found}>
         {t("new.submit")}
       </Button>
     </form>

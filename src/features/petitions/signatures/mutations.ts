@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes, randomInt } from "node:crypto";
 import { db, hotSql } from "~/server/db";
 import { AppError } from "~/lib/app-error";
-import { containsPii } from "~/lib/pii";
+import { refusePii } from "~/lib/pii/refuse";
 import { signatureNullifier } from "~/features/petitions/policy";
 import { MILESTONES } from "~/features/petitions/schema";
 
@@ -21,7 +21,7 @@ type Outcome = { open: number; changed: number; threshold: number; reached: bool
  */
 export async function signPetition(accountId: string, petitionId: string, comment?: string) {
   const text = comment?.trim() || null;
-  if (text && containsPii(text)) throw new AppError("PII_DETECTED");
+  refusePii(text);
   const rows = await hotSql<Outcome>`
     WITH p AS (
       SELECT pe.id, pe.threshold, pe."thresholdReachedOn", pe."milestoneReached", pe."verifiedOnly", pl.slug

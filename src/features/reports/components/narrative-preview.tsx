@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { inputStyles } from "~/components/ui";
-import { countKinds, redactPii, type PiiKind } from "~/lib/pii";
+import { usePiiSummary } from "~/components/pii-preview";
+import { redactPii } from "~/lib/pii/scan";
 import { NARRATIVE_MAX } from "~/features/reports/schema";
 
 /** The optional narrative, with the text that will be stored shown redacted underneath (P5). */
@@ -16,8 +17,7 @@ export function NarrativePreview({
 }: { value: string; onChange: (v: string) => void; error: string | null; confirmed: boolean; setConfirmed: (v: boolean) => void }) {
   const t = useTranslations("reports");
   const redacted = useMemo(() => redactPii(value.trim()), [value]);
-  const counts = countKinds(redacted.found);
-  const summary = (Object.entries(counts) as [PiiKind, number][]).map(([kind, n]) => `${t(`preview.kind.${kind}`)} × ${n}`).join(", ");
+  const summary = usePiiSummary()(redacted.found);
   return (
     <div className="space-y-3" data-field="narrative">
       <div className="space-y-1">

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { inputStyles } from "~/components/ui";
-import { normaliseWidth } from "~/lib/pii";
+import { normaliseWidth } from "~/lib/pii/normalise";
 import { BASE_PERCENT, PERIODS, pensionContribution } from "~/features/rights/pension";
 
 export function PensionCalculator() {

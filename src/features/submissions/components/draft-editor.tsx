@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert, Button, Field, inputStyles } from "~/components/ui";
 import { errorMessage } from "~/lib/error-message";
-import { containsPii, redactPii } from "~/lib/pii";
+import { PiiPreview, usePiiScan } from "~/components/pii-preview";
 import { useTRPC } from "~/trpc/react";
 
 type Props = {
@@ -20,7 +20,6 @@ type Props = {
 /** Cover letter, response period and changelog; saves the draft or publishes the next version. */
 export function DraftEditor({ campaignId, currentVersion, initial, respondBy }: Props) {
   const t = useTranslations("submissions.organiser");
-  const td = useTranslations("campaigns.demands");
   const te = useTranslations("errors");
   const trpc = useTRPC();
   const router = useRouter();
@@ -37,7 +36,7 @@ export function DraftEditor({ campaignId, currentVersion, initial, respondBy }: 
     }),
   );
   const correction = currentVersion > 0;
-  const hasPii = containsPii(coverLetter) || containsPii(changelog);
+  const pii = usePiiScan(coverLetter, changelog);
   const busy = save.isPending || publish.isPending;
   const input = { campaignId, coverLetter, responseDays, changelog };
   const error = save.error ?? publish.error;
@@ -87,12 +86,7 @@ export function DraftEditor({ campaignId, currentVersion, initial, respondBy }: 
           <textarea id="changelog" required maxLength={2000} rows={3} value={changelog} aria-describedby="changelog-hint" onChange={(e) => setChangelog(e.target.value)} className={inputStyles} />
         </Field>
       ) : null}
-      {hasPii ? (
-        <Alert tone="warning">
-          <p>{td("piiWarning")}</p>
-          <p className="mt-1 font-medium">{redactPii(`${coverLetter}\n${changelog}`).text}</p>
-        </Alert>
-      ) : null}
+      <PiiPreview scan={pii} />
       {error ? <Alert>{errorMessage(te, error)}</Alert> : null}
       {save.isSuccess ? <Alert tone="success">{t("saved")}</Alert> : null}
       {publish.isSuccess ? <Alert tone="success">{t("publishedNow", { version: publish.data.version })}</Alert> : null}
@@ -100,7 +94,7 @@ export function DraftEditor({ campaignId, currentVersion, initial, respondBy }: 
       <div className="flex flex-col gap-2">
         <Button
           variant="secondary"
-          disabled={busy || hasPii}
+          disabled={busy || pii.found}
           onClick={() => {
             publish.reset();
             save.mutate(input);
@@ -108,7 +102,7 @@ export function DraftEditor({ campaignId, currentVersion, initial, respondBy }: 
         >
           {t("saveDraft")}
         </Button>
-        <Button type="submit" disabled={busy || hasPii}>
+        <Button type="submit" disabled={busy || pii.found}>
           {correction ? t("publishCorrection", { version: currentVersion + 1 }) : t("publish")}
         </Button>
       </div>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findPii, isValidResidentId, redactPii, REDACTED } from "~/lib/pii";
+import { isValidResidentId } from "~/lib/pii/checks";
+import { findPii, redactPii, REDACTED } from "~/lib/pii/scan";
 
 const TODAY = new Date("2026-11-28T00:00:00Z");
 const kinds = (text: string) => findPii(text, TODAY).map((f) => f.kind);
