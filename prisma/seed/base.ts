@@ -1,6 +1,7 @@
 import { db } from "~/server/db";
 import { createPlatform, createStaffAccount, createUnion } from "~/features/accounts/mutations";
 import { hashSecret, parseAccountKey, randomToken } from "~/features/accounts/credentials";
+import { sealTotpSecret } from "~/features/accounts/totp-seal";
 import { makePseudonym } from "~/features/accounts/pseudonym";
 import { CITIES } from "~/lib/taxonomy";
 import type { Sector } from "~/server/db/generated/enums";
@@ -38,10 +39,10 @@ export async function seedBase(workers = 300): Promise<SeedContext> {
   for (const [slug, rep] of Object.entries(DEMO.reps)) {
     await createStaffAccount({ role: "PLATFORM_REP", username: rep.username, password: rep.password, platformId: platformIds[slug as keyof typeof DEMO.reps] });
   }
-  // Fixed TOTP secrets for the demo staff, so the printed credentials work.
-  await db.account.update({ where: { username: DEMO.admin.username }, data: { totpSecret: DEMO.admin.totpSecret } });
+  // Fixed TOTP secrets for the demo staff, so the printed credentials work; sealed like any other.
+  await db.account.update({ where: { username: DEMO.admin.username }, data: { totpSecret: sealTotpSecret(DEMO.admin.totpSecret) } });
   for (const rep of Object.values(DEMO.reps)) {
-    await db.account.update({ where: { username: rep.username }, data: { totpSecret: rep.totpSecret } });
+    await db.account.update({ where: { username: rep.username }, data: { totpSecret: sealTotpSecret(rep.totpSecret) } });
   }
 
   const demoKey = parseAccountKey(DEMO.worker.key)!;
