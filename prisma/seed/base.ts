@@ -1,6 +1,8 @@
 import { db } from "~/server/db";
 import { createPlatform, createStaffAccount, createUnion } from "~/features/accounts/mutations";
 import { hashSecret, parseAccountKey, randomToken } from "~/features/accounts/credentials";
+import { assignModeration } from "~/features/moderation/mutations";
+import { OTHER_SCOPE } from "~/features/moderation/policy";
 import { sealTotpSecret } from "~/features/accounts/totp-seal";
 import { makePseudonym } from "~/features/accounts/pseudonym";
 import { CITIES } from "~/lib/taxonomy";
@@ -33,6 +35,11 @@ export async function seedBase(workers = 300): Promise<SeedContext> {
     nameZh: "新就业形态劳动者工会（示范分会）",
     nameEn: "New Forms of Employment Workers' Union (Demo Branch)",
   });
+
+  // The demo union moderates every demo platform and petitions to parties outside the portal,
+  // so the demo organiser's queues are not empty (PRIVACY.md P7: only the assigned union does).
+  for (const platformId of Object.values(platformIds)) await assignModeration({ scope: platformId, unionId: union.id });
+  await assignModeration({ scope: OTHER_SCOPE, unionId: union.id });
 
   await createStaffAccount({ role: "ADMIN", username: DEMO.admin.username, password: DEMO.admin.password });
   await createStaffAccount({ role: "ORGANISER", username: DEMO.organiser.username, password: DEMO.organiser.password, unionId: union.id });
