@@ -23,15 +23,29 @@ export async function signInWithKey(page: Page, key: string) {
   await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
 }
 
-export function totpNow(secret: string) {
-  return new TOTP({ secret: Secret.fromBase32(secret) }).generate();
+// The server accepts each 30-second TOTP step once per account, and one step either side of
+// now. Journeys sign the same demo staff in several times, so each sign-in takes a step later
+// than the last one used (waiting when three in a row used up the window).
+const lastStep = new Map<string, number>();
+
+export function totpCode(secret: string, step: number = Math.floor(Date.now() / 30_000)) {
+  return new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: step * 30_000 });
 }
 
-export async function signInAsStaff(page: Page, creds: { username: string; password: string; totpSecret?: string }) {
+export async function unusedTotpCode(secret: string) {
+  const step = Math.max(Math.floor(Date.now() / 30_000), (lastStep.get(secret) ?? 0) + 1);
+  const wait = (step - 1) * 30_000 - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 500));
+  lastStep.set(secret, step);
+  return totpCode(secret, step);
+}
+
+export async function signInAsStaff(page: Page, creds: { username: string; password: string; totpSecret?: string; totpCode?: string }) {
   await page.goto("/staff/sign-in");
   await page.getByLabel(/用户名|Username/).fill(creds.username);
   await page.getByLabel(/^(密码|Password)$/).fill(creds.password);
-  if (creds.totpSecret) await page.getByLabel(/验证码|code/).fill(totpNow(creds.totpSecret));
+  const code = creds.totpCode ?? (creds.totpSecret ? await unusedTotpCode(creds.totpSecret) : null);
+  if (code) await page.getByLabel(/验证码|code/).fill(code);
   await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
 }
 

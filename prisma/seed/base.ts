@@ -1,6 +1,9 @@
 import { db } from "~/server/db";
 import { createPlatform, createStaffAccount, createUnion } from "~/features/accounts/mutations";
 import { hashSecret, parseAccountKey, randomToken } from "~/features/accounts/credentials";
+import { assignModeration } from "~/features/moderation/mutations";
+import { OTHER_SCOPE } from "~/features/moderation/policy";
+import { sealTotpSecret } from "~/features/accounts/totp-seal";
 import { makePseudonym } from "~/features/accounts/pseudonym";
 import { CITIES } from "~/lib/taxonomy";
 import type { Sector } from "~/server/db/generated/enums";
@@ -33,15 +36,20 @@ export async function seedBase(workers = 300): Promise<SeedContext> {
     nameEn: "New Forms of Employment Workers' Union (Demo Branch)",
   });
 
+  // The demo union moderates every demo platform and petitions to parties outside the portal,
+  // so the demo organiser's queues are not empty (PRIVACY.md P7: only the assigned union does).
+  for (const platformId of Object.values(platformIds)) await assignModeration({ scope: platformId, unionId: union.id });
+  await assignModeration({ scope: OTHER_SCOPE, unionId: union.id });
+
   await createStaffAccount({ role: "ADMIN", username: DEMO.admin.username, password: DEMO.admin.password });
   await createStaffAccount({ role: "ORGANISER", username: DEMO.organiser.username, password: DEMO.organiser.password, unionId: union.id });
   for (const [slug, rep] of Object.entries(DEMO.reps)) {
     await createStaffAccount({ role: "PLATFORM_REP", username: rep.username, password: rep.password, platformId: platformIds[slug as keyof typeof DEMO.reps] });
   }
-  // Fixed TOTP secrets for the demo staff, so the printed credentials work.
-  await db.account.update({ where: { username: DEMO.admin.username }, data: { totpSecret: DEMO.admin.totpSecret } });
+  // Fixed TOTP secrets for the demo staff, so the printed credentials work; sealed like any other.
+  await db.account.update({ where: { username: DEMO.admin.username }, data: { totpSecret: sealTotpSecret(DEMO.admin.totpSecret) } });
   for (const rep of Object.values(DEMO.reps)) {
-    await db.account.update({ where: { username: rep.username }, data: { totpSecret: rep.totpSecret } });
+    await db.account.update({ where: { username: rep.username }, data: { totpSecret: sealTotpSecret(rep.totpSecret) } });
   }
 
   const demoKey = parseAccountKey(DEMO.worker.key)!;

@@ -4,7 +4,8 @@ import { closeDb } from "~/server/db";
 import { reportIncident } from "~/server/log";
 
 // `npm run admin:create`: the first administrator. Reads ADMIN_USERNAME / ADMIN_PASSWORD when
-// set (for scripted installs), otherwise asks. Prints the TOTP secret once.
+// set (for scripted installs), otherwise asks. Prints the TOTP secret once: the database keeps
+// it only sealed with TOTP_KEY, so this is the one time it is readable.
 async function ask(question: string) {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   const answer = await rl.question(question);

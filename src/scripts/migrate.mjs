@@ -1,4 +1,5 @@
-import { prisma } from "./lib/run.mjs";
+import { prisma, tsx } from "./lib/run.mjs";
 
 // Applies the committed migrations to the configured database (PGlite in ./data by default).
 await prisma(["migrate", "deploy"]);
+await tsx("src/scripts/seal-totp-secrets.ts");

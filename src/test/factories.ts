@@ -6,6 +6,9 @@ import { solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/sha";
 import { createJoinChallenge } from "~/features/accounts/proof-of-work";
 import type { JoinProof } from "~/features/accounts/schema";
+import { listModerationAssignments } from "~/features/moderation/data";
+import { assignModeration } from "~/features/moderation/mutations";
+import { getPlatformBySlug } from "~/features/petitions/data";
 import { createCaller } from "~/server/api/root";
 import { createContext } from "~/server/api/trpc";
 
@@ -58,4 +61,17 @@ export async function makeStaff(role: "ORGANISER" | "PLATFORM_REP" | "ADMIN", or
 /** A tRPC caller acting as this account (or anonymous), through the real procedure ladder. */
 export function callerFor(account: SessionAccount | null, ip = "203.0.113.7") {
   return createCaller(createContext({ headers: new Headers({ "x-forwarded-for": ip }), account }));
+}
+
+/**
+ * The union that moderates a platform's petitions and narratives (P7), assigned to a new union
+ * when the platform has none yet, so tests on one platform share one moderating union.
+ */
+export async function moderatingUnionOf(platform: { id: string } | { slug: string } | "OTHER") {
+  const id = platform === "OTHER" ? platform : "id" in platform ? platform.id : (await getPlatformBySlug(platform.slug))!.id;
+  const current = (await listModerationAssignments()).find((a) => a.scope === id)?.unionId;
+  if (current) return current;
+  const union = await makeUnion();
+  await assignModeration({ scope: id, unionId: union.id });
+  return union.id;
 }

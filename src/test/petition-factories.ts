@@ -1,4 +1,4 @@
-import { callerFor, makePlatform, makeStaff, makeUnion, makeWorker } from "./factories";
+import { callerFor, makePlatform, makeStaff, makeWorker, moderatingUnionOf } from "./factories";
 
 // Petitions through the real procedures: a starter, five sponsors, an organiser's decision.
 
@@ -18,7 +18,8 @@ export async function sponsoredPetition(over: Partial<typeof text> = {}, platfor
     await callerFor(sponsor).petitions.sponsor({ petitionId: id, token });
     sponsors.push(sponsor);
   }
-  const organiser = (await makeStaff("ORGANISER", (await makeUnion()).id)).account;
+  // The organiser of the union an admin assigned to this platform: only they moderate it (P7).
+  const organiser = (await makeStaff("ORGANISER", await moderatingUnionOf(platform))).account;
   return { id, token, starter, sponsors, organiser, platformId: platform.id };
 }
 

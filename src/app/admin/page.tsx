@@ -5,6 +5,7 @@ import { Messages } from "~/components/messages";
 import { Card, PageTitle } from "~/components/ui";
 import { CreatePlatformForm, CreateUnionForm } from "~/features/admin/components/create-org-forms";
 import { CreateStaffForm } from "~/features/admin/components/create-staff-form";
+import { ModerationAssignments } from "~/features/admin/components/moderation-assignments";
 import { SuspendButton } from "~/features/admin/components/suspend-button";
 import { pageAccount } from "~/server/auth/guard";
 import { api } from "~/trpc/server";
@@ -51,6 +52,13 @@ export default async function AdminPage() {
             ))}
           </ul>
           <CreateUnionForm />
+        </Card>
+        <Card className="space-y-3">
+          <h2 className="text-lg font-bold">{t("moderation.title")}</h2>
+          <ModerationAssignments
+            rows={overview.moderation.map((m) => ({ scope: m.scope, label: m.platform ? name(m.platform) : t("moderation.other"), unionId: m.unionId }))}
+            unions={overview.unions.map((u) => ({ id: u.id, name: name(u) }))}
+          />
         </Card>
         <Card className="space-y-3">
           <h2 className="text-lg font-bold">{t("staff")}</h2>

@@ -79,7 +79,7 @@ describe("staff accounts", () => {
     const platform = await makePlatform();
     const rep = await makeStaff("PLATFORM_REP", platform.id);
     expect(rep.totpSecret).toBeTruthy();
-    await expect(signInStaff({ username: rep.username, password: STRONG_PASSWORD, totp: "" })).rejects.toMatchObject({ code: "TOTP_REQUIRED" });
+    await expect(signInStaff({ username: rep.username, password: STRONG_PASSWORD, totp: "" })).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
     await expect(signInStaff({ username: rep.username, password: STRONG_PASSWORD, totp: "000000" })).rejects.toSatisfy((e) => ["INVALID_CREDENTIALS"].includes(code(e)));
     const totp = new TOTP({ secret: Secret.fromBase32(rep.totpSecret!) }).generate();
     await expect(signInStaff({ username: rep.username, password: STRONG_PASSWORD, totp })).resolves.toMatchObject({ role: "PLATFORM_REP" });

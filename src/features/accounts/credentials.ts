@@ -92,8 +92,15 @@ export function totpUri(secret: string, label: string): string {
   return totp(secret, label).toString();
 }
 
-/** Accepts the current code and one step either side for clock drift. */
-export function checkTotp(secret: string, code: string): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return totp(secret).validate({ token: code, window: 1 }) !== null;
+/**
+ * The 30-second step the code belongs to (current, or one either side for clock drift), or
+ * null. The caller must still claim the step once (see signInStaff): a code is a one-time password.
+ */
+export function checkTotp(secret: string, code: string, now = Date.now()): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = totp(secret).validate({ token: code, window: 1, timestamp: now });
+  return delta === null ? null : Math.floor(now / 30_000) + delta;
 }
+
+/** Checked when an account has no TOTP (or does not exist), so every attempt costs the same. */
+export const DECOY_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";

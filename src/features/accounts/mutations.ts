@@ -6,6 +6,7 @@ import { isForeignKeyViolation, isUniqueViolation } from "~/server/db/errors";
 import { AppError } from "~/lib/app-error";
 import {
   checkTotp,
+  DECOY_TOTP_SECRET,
   decoyHash,
   generateAccountKey,
   generateTotpSecret,
@@ -15,6 +16,7 @@ import {
   totpUri,
   verifySecret,
 } from "~/features/accounts/credentials";
+import { openTotpSecret, sealTotpSecret } from "~/features/accounts/totp-seal";
 import { forgetAccountSessions, forgetSession } from "~/features/accounts/data";
 import { makePseudonym } from "~/features/accounts/pseudonym";
 import type { CreateStaffInput } from "~/features/accounts/schema";
@@ -77,19 +79,49 @@ export async function signInWithKey(input: string): Promise<SignedIn> {
   return { accountId: account.id, role: account.role, pseudonym: account.pseudonym };
 }
 
+/**
+ * Password and code are checked together and every failure is the same INVALID_CREDENTIALS,
+ * with the same work (one argon2 verify, one TOTP check) for unknown users, wrong passwords,
+ * wrong codes and accounts without TOTP: the answer tells a guesser neither which part was
+ * wrong nor which accounts have TOTP. Organisers may have no TOTP (PRIVACY.md P1); their code
+ * field is ignored.
+ */
 export async function signInStaff(input: { username: string; password: string; totp: string }): Promise<SignedIn> {
   const account = await db.account.findUnique({
     where: { username: input.username.toLowerCase() },
     select: { id: true, role: true, pseudonym: true, secretHash: true, totpSecret: true, suspendedAt: true },
   });
-  const ok = await verifySecret(account?.secretHash ?? (await decoyHash()), input.password);
-  if (!account || !ok || account.role === "WORKER") throw new AppError("INVALID_CREDENTIALS");
-  if (account.totpSecret) {
-    if (!input.totp) throw new AppError("TOTP_REQUIRED");
-    if (!checkTotp(account.totpSecret, input.totp)) throw new AppError("INVALID_CREDENTIALS");
-  }
+  const passwordOk = await verifySecret(account?.secretHash ?? (await decoyHash()), input.password);
+  const step = checkTotp(account?.totpSecret ? openTotpSecret(account.totpSecret) : DECOY_TOTP_SECRET, input.totp);
+  if (!account || !passwordOk || account.role === "WORKER") throw new AppError("INVALID_CREDENTIALS");
+  if (account.totpSecret && (step === null || !(await claimTotpStep(account.id, step)))) throw new AppError("INVALID_CREDENTIALS");
   if (account.suspendedAt) throw new AppError("FORBIDDEN");
   return { accountId: account.id, role: account.role, pseudonym: account.pseudonym };
+}
+
+/**
+ * One conditional UPDATE: the row lock makes concurrent claims of one step queue, and the
+ * second finds the condition false, so several instances agree that a code works once. Later
+ * steps only: an older code is refused too (RFC 6238 section 5.2).
+ */
+async function claimTotpStep(accountId: string, step: number) {
+  const { count } = await db.account.updateMany({
+    where: { id: accountId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+    data: { totpLastStep: step },
+  });
+  return count === 1;
+}
+
+/**
+ * Seals TOTP secrets still stored in clear (rows from before sealing existed). Idempotent, run
+ * at every start by prisma/seed.ts; a migration cannot do it, the key is not in the database.
+ */
+export async function sealPlaintextTotpSecrets() {
+  const rows = await db.account.findMany({ where: { totpSecret: { not: null }, NOT: { totpSecret: { startsWith: "v1:" } } }, select: { id: true, totpSecret: true } });
+  for (const row of rows) {
+    await db.account.updateMany({ where: { id: row.id, totpSecret: row.totpSecret }, data: { totpSecret: sealTotpSecret(row.totpSecret!) } });
+  }
+  return rows.length;
 }
 
 /** A server-side session behind the JWT: sign-out and suspension end it at once. */
@@ -131,7 +163,7 @@ export async function createStaffAccount(input: CreateStaffInput) {
         username,
         pseudonym: `staff-${username}`,
         secretHash: await hashSecret(input.password),
-        totpSecret,
+        totpSecret: totpSecret ? sealTotpSecret(totpSecret) : null,
         unionId: input.role === "ORGANISER" ? input.unionId : null,
         platformId: input.role === "PLATFORM_REP" ? input.platformId : null,
       },

@@ -2,7 +2,9 @@ import "server-only";
 import { db, hotSql } from "~/server/db";
 import type { Prisma } from "~/server/db/generated/client";
 import { AppError } from "~/lib/app-error";
-import { canSeeUnpublished, ownerKeyOf, phaseOf, sponsorToken, todayUtc } from "~/features/petitions/policy";
+import { canSeeUnpublished, isPublic, ownerKeyOf, phaseOf, sponsorToken, todayUtc } from "~/features/petitions/policy";
+import { moderationScopeOf } from "~/features/moderation/data";
+import { petitionsModeratedBy, type ModerationScope } from "~/features/moderation/policy";
 import { getPetitionCounts } from "~/features/petitions/signatures/data";
 import { publicTotal } from "~/features/petitions/breakdown";
 import { credibility } from "~/features/verification/credibility";
@@ -23,7 +25,7 @@ const summarySelect = {
   union: { select: { nameZh: true, nameEn: true } },
 } satisfies Prisma.PetitionSelect;
 
-type Viewer = { accountId: string; role: string } | null;
+type Viewer = { accountId: string; role: string; unionId?: string | null } | null;
 
 type PetitionRow = {
   id: string;
@@ -81,7 +83,9 @@ export async function getPetition(petitionId: string, viewer: Viewer) {
     deliveredOn: day(days.deliveredOn),
     milestones: milestones.map((m) => ({ signatures: m.signatures, reachedOn: day(m.reachedOn)! })),
   };
-  if (!canSeeUnpublished({ ...p, ownerKey }, viewer)) throw new AppError("NOT_FOUND");
+  // Only on the rare path (an organiser opening an unpublished petition) is the rule consulted.
+  const moderatesIt = !isPublic(p) && viewer?.role === "ORGANISER" && viewer.unionId ? await isModeratedBy(p.id, viewer.unionId) : false;
+  if (!canSeeUnpublished({ ...p, ownerKey }, viewer, moderatesIt)) throw new AppError("NOT_FOUND");
   const isOwner = viewer?.role === "WORKER" && ownerKey === ownerKeyOf(viewer.accountId);
   const counts = p.status === "PUBLISHED" ? await getPetitionCounts(p.id) : null;
   return {
@@ -152,17 +156,23 @@ export async function listMyPetitions(accountId: string) {
   return withCounts(rows);
 }
 
-export async function listForModeration() {
+async function isModeratedBy(petitionId: string, unionId: string) {
+  const scope = await moderationScopeOf(unionId);
+  return (await db.petition.count({ where: { id: petitionId, ...petitionsModeratedBy(scope) } })) === 1;
+}
+
+/** Petitions waiting for this union's decision (P7: its own union's work only). */
+export async function listForModeration(scope: ModerationScope) {
   return db.petition.findMany({
-    where: { status: "PENDING_MODERATION" },
+    where: { status: "PENDING_MODERATION", ...petitionsModeratedBy(scope) },
     orderBy: { createdOn: "asc" },
     select: { ...summarySelect, ask: true, reason: true, sponsorCount: true, durationDays: true, verifiedOnly: true },
   });
 }
 
-export async function listPublishedForOrganiser() {
+export async function listPublishedForOrganiser(scope: ModerationScope) {
   const rows = await db.petition.findMany({
-    where: { status: "PUBLISHED" },
+    where: { status: "PUBLISHED", ...petitionsModeratedBy(scope) },
     orderBy: { publishedOn: "desc" },
     take: 50,
     select: { ...summarySelect, deliveredTo: true, deliveredOn: true },

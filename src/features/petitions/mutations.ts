@@ -6,6 +6,7 @@ import { AppError } from "~/lib/app-error";
 import { refusePii } from "~/lib/pii/refuse";
 import { addDays, ownerKeyOf, sponsorNullifier, sponsorToken, todayUtc } from "~/features/petitions/policy";
 import { SPONSORS_NEEDED, type ModerateInput, type StartPetitionInput } from "~/features/petitions/schema";
+import { petitionsModeratedBy, type ModerationScope } from "~/features/moderation/policy";
 import { recordProgress } from "~/features/petitions/signatures/mutations";
 
 const SHORT_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";
@@ -70,10 +71,15 @@ export async function sponsorPetition(accountId: string, petitionId: string, tok
   return { sponsors: rows[0]!.sponsors };
 }
 
-/** Organisers publish (the clock and the count start) or reject with a reason shown publicly. */
-export async function moderatePetition(organiserId: string, input: ModerateInput) {
+/**
+ * The union's organisers publish (the clock and the count start) or reject with a reason shown
+ * publicly. Every write below is scoped by the organiser's union in its where clause (P7): a
+ * petition of another union is NOT_FOUND, and nothing changes.
+ */
+export async function moderatePetition(organiserId: string, scope: ModerationScope, input: ModerateInput) {
   const today = todayUtc();
-  const current = await db.petition.findUnique({ where: { id: input.petitionId }, select: { status: true, durationDays: true } });
+  const mine = petitionsModeratedBy(scope);
+  const current = await db.petition.findFirst({ where: { id: input.petitionId, ...mine }, select: { status: true, durationDays: true } });
   if (!current) throw new AppError("NOT_FOUND");
   if (current.status !== "PENDING_MODERATION") throw new AppError("CONFLICT");
   if (input.decision === "REJECT") refusePii(input.reason);
@@ -82,7 +88,7 @@ export async function moderatePetition(organiserId: string, input: ModerateInput
       ? { status: "PUBLISHED" as const, publishedOn: today, closesOn: addDays(today, current.durationDays), ...(input.threshold ? { threshold: input.threshold } : {}) }
       : { status: "REJECTED" as const, rejectionReason: input.reason };
   const { count } = await db.petition.updateMany({
-    where: { id: input.petitionId, status: "PENDING_MODERATION" },
+    where: { id: input.petitionId, status: "PENDING_MODERATION", ...mine },
     data: { ...data, moderatedById: organiserId },
   });
   if (count === 0) throw new AppError("CONFLICT");
@@ -93,27 +99,33 @@ export async function moderatePetition(organiserId: string, input: ModerateInput
  * no signature can exist under the other rule: publishing and this update lock the same row, and
  * whichever comes second sees the other's result.
  */
-export async function setPetitionVerifiedOnly(petitionId: string, verifiedOnly: boolean) {
+export async function setPetitionVerifiedOnly(scope: ModerationScope, petitionId: string, verifiedOnly: boolean) {
   const { count } = await db.petition.updateMany({
-    where: { id: petitionId, status: { in: ["GATHERING_SPONSORS", "PENDING_MODERATION"] } },
+    where: { id: petitionId, status: { in: ["GATHERING_SPONSORS", "PENDING_MODERATION"] }, ...petitionsModeratedBy(scope) },
     data: { verifiedOnly },
   });
   if (count > 0) return { verifiedOnly };
-  const exists = await db.petition.count({ where: { id: petitionId } });
+  const exists = await db.petition.count({ where: { id: petitionId, ...petitionsModeratedBy(scope) } });
   throw new AppError(exists ? "PETITION_FROZEN" : "NOT_FOUND");
 }
 
-export async function setThreshold(petitionId: string, threshold: number) {
-  const { count } = await db.petition.updateMany({ where: { id: petitionId, status: { in: ["PENDING_MODERATION", "PUBLISHED"] } }, data: { threshold } });
+export async function setThreshold(scope: ModerationScope, petitionId: string, threshold: number) {
+  const { count } = await db.petition.updateMany({
+    where: { id: petitionId, status: { in: ["PENDING_MODERATION", "PUBLISHED"] }, ...petitionsModeratedBy(scope) },
+    data: { threshold },
+  });
   if (count === 0) throw new AppError("NOT_FOUND");
   await recordProgress(petitionId);
 }
 
 /** Delivery to a party outside the portal, with the date it happened. */
-export async function recordDelivery(petitionId: string, deliveredTo: string, deliveredOn: Date) {
+export async function recordDelivery(scope: ModerationScope, petitionId: string, deliveredTo: string, deliveredOn: Date) {
   refusePii(deliveredTo);
   if (deliveredOn.getTime() > todayUtc().getTime()) throw new AppError("BAD_INPUT");
-  const { count } = await db.petition.updateMany({ where: { id: petitionId, status: "PUBLISHED" }, data: { deliveredTo, deliveredOn } });
+  const { count } = await db.petition.updateMany({
+    where: { id: petitionId, status: "PUBLISHED", ...petitionsModeratedBy(scope) },
+    data: { deliveredTo, deliveredOn },
+  });
   if (count === 0) throw new AppError("NOT_FOUND");
 }
 
@@ -127,9 +139,9 @@ export async function answerPetition(platformId: string, petitionId: string, tex
   if (count === 0) throw new AppError("NOT_FOUND");
 }
 
-export async function moderateComment(signatureId: string, decision: "APPROVED" | "REJECTED") {
+export async function moderateComment(scope: ModerationScope, signatureId: string, decision: "APPROVED" | "REJECTED") {
   const { count } = await db.petitionSignature.updateMany({
-    where: { id: signatureId, commentStatus: "PENDING" },
+    where: { id: signatureId, commentStatus: "PENDING", petition: petitionsModeratedBy(scope) },
     data: decision === "APPROVED" ? { commentStatus: "APPROVED" } : { commentStatus: "REJECTED", comment: null },
   });
   if (count === 0) throw new AppError("NOT_FOUND");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
-import { callerFor, makePlatform, makeStaff, makeUnion, makeWorker } from "~/test/factories";
+import { callerFor, makePlatform, makeStaff, makeWorker, moderatingUnionOf } from "~/test/factories";
 import { sponsorToken } from "~/features/petitions/policy";
 
 async function workerWith(profile?: { city: string; platformSlugs: string[]; sectors: string[] }) {
@@ -18,7 +18,7 @@ const text = {
 /** A published petition addressed to a new platform, with its starter and an organiser. */
 export async function publishedPetition(threshold = 1000) {
   const platform = await makePlatform();
-  const union = await makeUnion();
+  const union = { id: await moderatingUnionOf(platform) };
   const starter = await workerWith();
   const { id, sponsorToken: token } = await callerFor(starter).petitions.start({ ...text, target: { kind: "PLATFORM", platformId: platform.id } });
   for (let i = 0; i < 5; i++) await callerFor(await workerWith()).petitions.sponsor({ petitionId: id, token });
@@ -74,7 +74,7 @@ describe("starting and sponsoring", () => {
     const starter = await workerWith();
     const { id, sponsorToken: token } = await callerFor(starter).petitions.start({ ...text, target: { kind: "OTHER", name: "Municipal labour bureau" } });
     for (let i = 0; i < 5; i++) await callerFor(await workerWith()).petitions.sponsor({ petitionId: id, token });
-    const organiser = (await makeStaff("ORGANISER", (await makeUnion()).id)).account;
+    const organiser = (await makeStaff("ORGANISER", await moderatingUnionOf("OTHER"))).account;
     await callerFor(organiser).petitions.moderate({ petitionId: id, decision: "REJECT", reason: "This duplicates an open petition on waiting time." });
     const seen = await callerFor(null).petitions.get({ petitionId: id });
     expect(seen.phase).toBe("REJECTED");

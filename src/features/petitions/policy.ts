@@ -22,11 +22,16 @@ export function phaseOf(p: { status: string; closesOn: Date | null }, today = to
   return p.status as PetitionPhase;
 }
 
-/** Who can see a petition that is not public yet: its starter and organisers (sponsors use the link). */
-export function canSeeUnpublished(p: { status: string; ownerKey: string }, viewer: { accountId: string; role: string } | null) {
-  if (p.status === "PUBLISHED" || p.status === "REJECTED") return true;
+export const isPublic = (p: { status: string }) => p.status === "PUBLISHED" || p.status === "REJECTED";
+
+/**
+ * Who can see a petition that is not public yet: its starter and the organisers of the union
+ * that moderates it (P7; `moderatesIt` from the moderation rule). Sponsors use the link.
+ */
+export function canSeeUnpublished(p: { status: string; ownerKey: string }, viewer: { accountId: string; role: string } | null, moderatesIt = false) {
+  if (isPublic(p)) return true;
   if (!viewer) return false;
-  return viewer.role === "ORGANISER" || (viewer.role === "WORKER" && p.ownerKey === ownerKeyOf(viewer.accountId));
+  return (viewer.role === "ORGANISER" && moderatesIt) || (viewer.role === "WORKER" && p.ownerKey === ownerKeyOf(viewer.accountId));
 }
 
 export function todayUtc(now = new Date()) {

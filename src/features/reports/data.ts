@@ -1,4 +1,5 @@
 import "server-only";
+import { narrativesModeratedBy } from "~/features/moderation/policy";
 import { db } from "~/server/db";
 import { AppError } from "~/lib/app-error";
 import { omit } from "~/lib/omit";
@@ -54,9 +55,10 @@ export async function getMyReport(accountId: string, id: string, today = todayIn
 }
 
 /** Narratives waiting for an organiser: text, platform and month only, nothing else. */
-export async function listPendingNarratives(limit = 50) {
+export async function listPendingNarratives(unionId: string, limit = 50) {
   const rows = await db.report.findMany({
-    where: { narrativeStatus: "PENDING" },
+    // Only platforms an admin assigned to this union (P7); unassigned ones wait in no queue.
+    where: { narrativeStatus: "PENDING", ...narrativesModeratedBy(unionId) },
     select: { id: true, narrative: true, month: true, platform: { select: { nameZh: true, nameEn: true } } },
     orderBy: { month: "asc" },
     take: limit,

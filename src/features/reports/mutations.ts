@@ -1,4 +1,5 @@
 import "server-only";
+import { narrativesModeratedBy } from "~/features/moderation/policy";
 import { randomBytes } from "node:crypto";
 import { db, hotQuery } from "~/server/db";
 import { nullifier } from "~/server/nullifier";
@@ -116,8 +117,11 @@ export async function deleteReport({ accountId, id }: { accountId: string; id: s
   return { ok: true as const };
 }
 
-export async function moderateNarrative({ id, decision }: { id: string; decision: "APPROVED" | "REJECTED" }) {
-  const { count } = await db.report.updateMany({ where: { id, narrative: { not: null } }, data: { narrativeStatus: decision } });
+export async function moderateNarrative({ unionId, id, decision }: { unionId: string; id: string; decision: "APPROVED" | "REJECTED" }) {
+  const { count } = await db.report.updateMany({
+    where: { id, narrative: { not: null }, ...narrativesModeratedBy(unionId) },
+    data: { narrativeStatus: decision },
+  });
   if (count === 0) throw new AppError("NOT_FOUND");
   return { ok: true as const };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { submitReport, updateReport } from "~/features/reports/mutations";
 import { listMyReports } from "~/features/reports/data";
-import { callerFor, makePlatform, makeStaff, makeUnion, makeWorker, uid } from "~/test/factories";
+import { callerFor, makePlatform, makeStaff, makeUnion, makeWorker, moderatingUnionOf, uid } from "~/test/factories";
 import { validReport } from "~/test/report-input";
 
 const ID = "440305199506152716";
@@ -136,7 +136,8 @@ describe("moderation", () => {
     const platform = await makePlatform();
     const { account } = await makeWorker();
     const { id } = await submitReport({ accountId: account.accountId, input: validReport({ platformSlug: platform.slug, narrative: "雨天没有补贴" }), today: NOV });
-    const organiser = callerFor((await makeStaff("ORGANISER", (await makeUnion()).id)).account);
+    // The organiser of the union an admin assigned to the platform (P7).
+    const organiser = callerFor((await makeStaff("ORGANISER", await moderatingUnionOf(platform))).account);
     expect((await organiser.reports.pendingNarratives()).map((n) => n.id)).toContain(id);
     await organiser.reports.moderate({ id, decision: "APPROVED" });
     expect((await db.report.findUniqueOrThrow({ where: { id } })).narrativeStatus).toBe("APPROVED");

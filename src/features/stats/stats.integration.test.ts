@@ -3,7 +3,7 @@ import { submitReport } from "~/features/reports/mutations";
 import { deleteReport, moderateNarrative } from "~/features/reports/mutations";
 import { getOverview, getPlatformConditions, getQuotes } from "~/features/stats/data";
 import type { ReportInput } from "~/features/reports/schema";
-import { callerFor, makePlatform, uid } from "~/test/factories";
+import { callerFor, makePlatform, moderatingUnionOf, uid } from "~/test/factories";
 import { validReport } from "~/test/report-input";
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -86,7 +86,8 @@ describe("platform conditions", () => {
   it("show approved quotes only for groups of 10, with coarse dates", async () => {
     const platform = await makePlatform();
     const ids = await file(platform.slug, 9, { narrative: "高温天没有防暑补贴" });
-    for (const id of ids) await moderateNarrative({ id, decision: "APPROVED" });
+    const unionId = await moderatingUnionOf(platform);
+    for (const id of ids) await moderateNarrative({ unionId, id, decision: "APPROVED" });
     let stats = await getPlatformConditions(platform.slug, LATER);
     expect(await getQuotes(platform.id, stats.total?.n, LATER)).toEqual([]);
     await file(platform.slug, 1);

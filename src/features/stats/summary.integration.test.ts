@@ -3,7 +3,7 @@ import { db } from "~/server/db";
 import { deleteReport, moderateNarrative, submitReport, updateReport } from "~/features/reports/mutations";
 import { ACCIDENTS, CONTRACTS, HEALTH, LEVELS, SCHEMES, WORK_INJURY, type ReportInput } from "~/features/reports/schema";
 import { computePlatformConditions, sealMonths } from "~/features/stats/data";
-import { makePlatform, uid } from "~/test/factories";
+import { makePlatform, moderatingUnionOf, uid } from "~/test/factories";
 import { validReport } from "~/test/report-input";
 
 // The summary behind the statistics must always equal a recount from the reports themselves.
@@ -148,7 +148,8 @@ describe("the statistics summary", () => {
     await updateReport({ accountId: filed[5]!.accountId, id: filed[5]!.id, input: { ...varied(filed[5]!.i, platform.slug, "2021-05", "站长不管"), restDaysLastMonth: 4 }, today });
     await submitReport({ accountId: filed[6]!.accountId, input: varied(filed[6]!.i + 7, platform.slug, "2021-05"), today });
     for (const f of filed.slice(7, 11)) await deleteReport({ accountId: f.accountId, id: f.id });
-    for (const f of filed.slice(11, 14)) await moderateNarrative({ id: f.id, decision: "APPROVED" });
+    const unionId = await moderatingUnionOf(platform);
+    for (const f of filed.slice(11, 14)) await moderateNarrative({ unionId, id: f.id, decision: "APPROVED" });
     await expectSummaryToMatchRecount(platform.id);
 
     // Published medians from the histograms equal percentile_disc over the reports.
@@ -181,11 +182,12 @@ describe("the statistics summary", () => {
     await expectSummaryToMatchRecount(platform.id);
 
     // Then edits, deletions, new reports, resubmissions and moderation, all at once.
+    const narrativeUnion = await moderatingUnionOf(platform);
     await Promise.all([
       ...filed.slice(0, 10).map((f) => updateReport({ accountId: f.accountId, id: f.id, input: varied(f.i + 3, platform.slug, "2021-07"), today })),
       ...filed.slice(15, 25).map((f) => deleteReport({ accountId: f.accountId, id: f.id })),
       ...filed.slice(25, 30).map((f) => submitReport({ accountId: f.accountId, input: varied(f.i + 9, platform.slug, "2021-07"), today })),
-      ...filed.slice(10, 15).map((f) => moderateNarrative({ id: f.id, decision: "REJECTED" })),
+      ...filed.slice(10, 15).map((f) => moderateNarrative({ unionId: narrativeUnion, id: f.id, decision: "REJECTED" })),
       file(platform.slug, "2021-07", today, range(200, 10)),
     ]);
     const c = await expectSummaryToMatchRecount(platform.id);

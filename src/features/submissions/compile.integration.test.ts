@@ -3,7 +3,7 @@ import { db } from "~/server/db";
 import { compileBody } from "~/features/submissions/compile";
 import type { SubmissionDocument } from "~/features/submissions/document";
 import { moderateNarrative, submitReport } from "~/features/reports/mutations";
-import { makePlatform, uid } from "~/test/factories";
+import { makePlatform, moderatingUnionOf, uid } from "~/test/factories";
 import { validReport } from "~/test/report-input";
 import { closedCampaign, voters, castAll } from "~/test/closed-campaign-factories";
 import { makeCampaign } from "~/test/campaign-factories";
@@ -131,7 +131,7 @@ describe("compiling a closed campaign", () => {
     });
     const file = async (slug: string, month: string, narrative: string | null) => {
       const { id } = await submitReport({ accountId: `acct-${uid()}`, input: validReport({ platformSlug: slug, month, city: "shenzhen", narrative }), today: new Date(`${month}-20T00:00:00Z`) });
-      if (narrative) await moderateNarrative({ id, decision: "APPROVED" });
+      if (narrative) await moderateNarrative({ unionId: await moderatingUnionOf({ slug }), id, decision: "APPROVED" });
     };
     for (let i = 0; i < 10; i++) await file(platform.slug, "2026-10", i === 0 ? "October quote about waiting time" : null);
     await file(platform.slug, "2026-09", "September quote from a small month");

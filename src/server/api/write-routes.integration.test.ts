@@ -7,13 +7,14 @@ import { secrets } from "~/server/secrets";
 import { sessionCookieName } from "~/server/auth/config";
 import type { SessionAccount } from "~/features/accounts/data";
 import { revokeSession } from "~/features/accounts/mutations";
+import { moderationScopeOf } from "~/features/moderation/data";
 import { moderatePetition, sponsorPetition, startPetition } from "~/features/petitions/mutations";
 import { openMonths, todayInChina } from "~/features/reports/months";
 import { POST as castBallot } from "~/app/api/ballots/route";
 import { POST as signPetition } from "~/app/api/signatures/route";
 import { POST as submitReport } from "~/app/api/reports/route";
 import { makeCampaign } from "~/test/campaign-factories";
-import { makePlatform, makeStaff, makeUnion, makeWorker } from "~/test/factories";
+import { makePlatform, makeStaff, makeWorker, moderatingUnionOf } from "~/test/factories";
 import { validReport } from "~/test/report-input";
 
 // The hot writes bypass tRPC (src/server/api/write-route.ts), so they get their own role matrix
@@ -40,7 +41,7 @@ async function post(route: (req: Request) => Promise<Response>, body: unknown, o
 
 async function fixtures() {
   const platform = await makePlatform();
-  const union = await makeUnion();
+  const union = { id: await moderatingUnionOf(platform) };
   const campaign = await makeCampaign({ demands: 2, phase: "VOTING" });
   const starter = (await makeWorker()).account;
   const { id: petitionId, sponsorToken } = await startPetition(starter.accountId, {
@@ -52,7 +53,7 @@ async function fixtures() {
   });
   for (let i = 0; i < 5; i++) await sponsorPetition((await makeWorker()).account.accountId, petitionId, sponsorToken);
   const organiser = (await makeStaff("ORGANISER", union.id)).account;
-  await moderatePetition(organiser.accountId, { petitionId, decision: "PUBLISH" });
+  await moderatePetition(organiser.accountId, await moderationScopeOf(union.id), { petitionId, decision: "PUBLISH" });
   const month = openMonths(todayInChina())[0]!;
   return {
     platform,

@@ -45,8 +45,9 @@ export function StaffSignInForm({ next }: { next?: string | null }) {
       <Field id="password" label={t("password")}>
         <input id="password" name="password" type="password" required autoComplete="current-password" className={inputStyles} />
       </Field>
-      <Field id="totp" label={t("totp")}>
-        <input id="totp" name="totp" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} className={inputStyles} />
+      {/* Always shown, for every account: asking only after a first answer would tell which accounts have TOTP. */}
+      <Field id="totp" label={t("totp")} hint={t("totpHint")}>
+        <input id="totp" name="totp" aria-describedby="totp-hint" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} className={inputStyles} />
       </Field>
       {error ? <Alert>{error}</Alert> : null}
       <Button type="submit" className="w-full" disabled={pending}>

@@ -1,4 +1,5 @@
 import "server-only";
+import { petitionsModeratedBy, type ModerationScope } from "~/features/moderation/policy";
 import { db, hotSql } from "~/server/db";
 import { suppress, publicTotal, type Group } from "~/features/petitions/breakdown";
 import { signatureNullifier } from "~/features/petitions/policy";
@@ -60,9 +61,9 @@ export async function getPublicComments(petitionId: string, totalSigners: number
 }
 
 /** Comments waiting for an organiser, oldest first; no signer details at all. */
-export async function listPendingComments(limit = 50) {
+export async function listPendingComments(scope: ModerationScope, limit = 50) {
   return db.petitionSignature.findMany({
-    where: { commentStatus: "PENDING", petition: { status: "PUBLISHED" } },
+    where: { commentStatus: "PENDING", petition: { status: "PUBLISHED", ...petitionsModeratedBy(scope) } },
     orderBy: { signedOn: "asc" },
     take: limit,
     select: { id: true, comment: true, petition: { select: { id: true, title: true } } },

@@ -34,6 +34,7 @@ import {
 } from "~/features/petitions/mutations";
 import { getMySignature, getPetitionCounts, getPublicComments, listPendingComments } from "~/features/petitions/signatures/data";
 import { signPetition, withdrawSignature } from "~/features/petitions/signatures/mutations";
+import { moderationScopeOf } from "~/features/moderation/data";
 import { consume } from "~/server/rate-limit";
 
 export const petitionsRouter = createTRPCRouter({
@@ -80,30 +81,34 @@ export const petitionsRouter = createTRPCRouter({
     return withdrawSignature(ctx.account.accountId, input.petitionId);
   }),
 
-  moderationQueue: organiserProcedure.query(async () => {
-    const [pending, published, comments] = await Promise.all([listForModeration(), listPublishedForOrganiser(), listPendingComments()]);
+  // Moderation is scoped to the organiser's union (src/features/moderation/policy.ts).
+  moderationQueue: organiserProcedure.query(async ({ ctx }) => {
+    const scope = await moderationScopeOf(ctx.unionId);
+    const [pending, published, comments] = await Promise.all([listForModeration(scope), listPublishedForOrganiser(scope), listPendingComments(scope)]);
     return { pending, published, comments };
   }),
 
   moderate: organiserProcedure.input(moderateSchema).mutation(async ({ ctx, input }) => {
-    await moderatePetition(ctx.account.accountId, input);
+    await moderatePetition(ctx.account.accountId, await moderationScopeOf(ctx.unionId), input);
     return { ok: true as const };
   }),
 
-  setThreshold: organiserProcedure.input(thresholdSchema).mutation(async ({ input }) => {
-    await setThreshold(input.petitionId, input.threshold);
+  setThreshold: organiserProcedure.input(thresholdSchema).mutation(async ({ ctx, input }) => {
+    await setThreshold(await moderationScopeOf(ctx.unionId), input.petitionId, input.threshold);
     return { ok: true as const };
   }),
 
-  setVerifiedOnly: organiserProcedure.input(verifiedOnlySchema).mutation(({ input }) => setPetitionVerifiedOnly(input.petitionId, input.verifiedOnly)),
+  setVerifiedOnly: organiserProcedure
+    .input(verifiedOnlySchema)
+    .mutation(async ({ ctx, input }) => setPetitionVerifiedOnly(await moderationScopeOf(ctx.unionId), input.petitionId, input.verifiedOnly)),
 
-  recordDelivery: organiserProcedure.input(deliverySchema).mutation(async ({ input }) => {
-    await recordDelivery(input.petitionId, input.deliveredTo, new Date(`${input.deliveredOn}T00:00:00Z`));
+  recordDelivery: organiserProcedure.input(deliverySchema).mutation(async ({ ctx, input }) => {
+    await recordDelivery(await moderationScopeOf(ctx.unionId), input.petitionId, input.deliveredTo, new Date(`${input.deliveredOn}T00:00:00Z`));
     return { ok: true as const };
   }),
 
-  moderateComment: organiserProcedure.input(commentModerationSchema).mutation(async ({ input }) => {
-    await moderateComment(input.signatureId, input.decision);
+  moderateComment: organiserProcedure.input(commentModerationSchema).mutation(async ({ ctx, input }) => {
+    await moderateComment(await moderationScopeOf(ctx.unionId), input.signatureId, input.decision);
     return { ok: true as const };
   }),
 

@@ -23,7 +23,7 @@ export const reportsRouter = createTRPCRouter({
 
   platforms: workerProcedure.query(() => listPlatformOptions()),
 
-  pendingNarratives: organiserProcedure.query(() => listPendingNarratives()),
+  pendingNarratives: organiserProcedure.query(({ ctx }) => listPendingNarratives(ctx.unionId)),
 
-  moderate: organiserProcedure.input(moderateInput).mutation(({ input }) => moderateNarrative(input)),
+  moderate: organiserProcedure.input(moderateInput).mutation(({ ctx, input }) => moderateNarrative({ unionId: ctx.unionId, ...input })),
 });
