@@ -4,6 +4,8 @@
 // Every pattern uses bounded quantifiers and alternatives that cannot overlap, so a scan is
 // linear in the input: no input can make it backtrack catastrophically.
 
+import { chinaToday } from "~/lib/days";
+
 export type PiiKind = "phone" | "id" | "plate" | "email" | "order" | "contact";
 export type PiiMatch = { kind: PiiKind; start: number; end: number };
 
@@ -20,7 +22,7 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = "10X98765432";
 
 /** ISO 7064 MOD 11-2 check digit, region code and birth date of an 18-character ID number. */
-export function isValidResidentId(raw: string, today = new Date()): boolean {
+export function isValidResidentId(raw: string, today = chinaToday()): boolean {
   const id = raw.toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) return false;
   if (!REGIONS.has(Number(id.slice(0, 2)))) return false;
@@ -52,7 +54,7 @@ function* matches(re: RegExp, text: string) {
 }
 
 /** Every piece of personal data found, in order, overlapping finds merged. */
-export function findPii(text: string, today = new Date()): PiiMatch[] {
+export function findPii(text: string, today = chinaToday()): PiiMatch[] {
   const s = normaliseWidth(text);
   const found: PiiMatch[] = [];
   const add = (kind: PiiKind, start: number, end: number) => found.push({ kind, start, end });
@@ -86,7 +88,7 @@ export function findPii(text: string, today = new Date()): PiiMatch[] {
 }
 
 /** The text with each find replaced by a marker, and what was found (kinds only). */
-export function redactPii(text: string, today = new Date()): { text: string; found: PiiMatch[] } {
+export function redactPii(text: string, today = chinaToday()): { text: string; found: PiiMatch[] } {
   const found = findPii(text, today);
   let out = "";
   let at = 0;

@@ -1,8 +1,8 @@
 import "server-only";
-import { todayUtc } from "~/lib/days";
+import { chinaToday } from "~/lib/days";
 import { advanceDuePhases } from "~/features/campaigns/mutations";
 import { sweepDeadlines } from "~/features/deadlines/mutations";
-import { statsPeriod, todayInChina } from "~/features/reports/months";
+import { statsPeriod } from "~/features/reports/months";
 import { sealMonths } from "~/features/stats/data";
 
 // Date-driven work: summarising each month of condition reports once it closes (so the first
@@ -16,7 +16,7 @@ const JOBS: { name: string; run: () => Promise<string | null> }[] = [
   {
     name: "statistics summary",
     run: async () => {
-      const { from, to } = statsPeriod(todayInChina());
+      const { from, to } = statsPeriod(chinaToday());
       const sealed = await sealMonths(from.toISOString().slice(0, 10), to.toISOString().slice(0, 10));
       return sealed ? `${sealed} closed months summarised` : null;
     },
@@ -31,7 +31,7 @@ const JOBS: { name: string; run: () => Promise<string | null> }[] = [
   {
     name: "deadline sweep",
     run: async () => {
-      const { overdue, verdictsAsked } = await sweepDeadlines(todayUtc());
+      const { overdue, verdictsAsked } = await sweepDeadlines(chinaToday());
       return overdue.length || verdictsAsked.length ? `${overdue.length} parties overdue, ${verdictsAsked.length} commitments opened to verdicts` : null;
     },
   },
@@ -40,7 +40,8 @@ const JOBS: { name: string; run: () => Promise<string | null> }[] = [
 const HOUR = 3_600_000;
 const g = globalThis as unknown as { wvScheduler?: NodeJS.Timeout };
 
-async function tick() {
+/** One pass of every job, as each hourly tick runs it (exported for tests). */
+export async function runDueJobs() {
   for (const job of JOBS) {
     try {
       const done = await job.run();
@@ -53,7 +54,7 @@ async function tick() {
 
 export function startScheduler() {
   if (process.env.WV_DISABLE_SCHEDULER === "1" || g.wvScheduler) return;
-  g.wvScheduler = setInterval(() => void tick(), HOUR);
+  g.wvScheduler = setInterval(() => void runDueJobs(), HOUR);
   g.wvScheduler.unref();
-  void tick();
+  void runDueJobs();
 }

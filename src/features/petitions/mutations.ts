@@ -4,9 +4,10 @@ import { db } from "~/server/db";
 import { isForeignKeyViolation, isUniqueViolation } from "~/server/db/errors";
 import { AppError } from "~/lib/app-error";
 import { containsPii } from "~/lib/pii";
-import { addDays, ownerKeyOf, sponsorNullifier, sponsorToken, todayUtc } from "~/features/petitions/policy";
+import { ownerKeyOf, sponsorNullifier, sponsorToken } from "~/features/petitions/policy";
 import { SPONSORS_NEEDED, type ModerateInput, type StartPetitionInput } from "~/features/petitions/schema";
 import { recordProgress } from "~/features/petitions/signatures/mutations";
+import { addDays, chinaToday } from "~/lib/days";
 
 const SHORT_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";
 
@@ -76,7 +77,7 @@ export async function sponsorPetition(accountId: string, petitionId: string, tok
 
 /** Organisers publish (the clock and the count start) or reject with a reason shown publicly. */
 export async function moderatePetition(organiserId: string, input: ModerateInput) {
-  const today = todayUtc();
+  const today = chinaToday();
   const current = await db.petition.findUnique({ where: { id: input.petitionId }, select: { status: true, durationDays: true } });
   if (!current) throw new AppError("NOT_FOUND");
   if (current.status !== "PENDING_MODERATION") throw new AppError("CONFLICT");
@@ -101,7 +102,7 @@ export async function setThreshold(petitionId: string, threshold: number) {
 /** Delivery to a party outside the portal, with the date it happened. */
 export async function recordDelivery(petitionId: string, deliveredTo: string, deliveredOn: Date) {
   refusePii(deliveredTo);
-  if (deliveredOn.getTime() > todayUtc().getTime()) throw new AppError("BAD_INPUT");
+  if (deliveredOn.getTime() > chinaToday().getTime()) throw new AppError("BAD_INPUT");
   const { count } = await db.petition.updateMany({ where: { id: petitionId, status: "PUBLISHED" }, data: { deliveredTo, deliveredOn } });
   if (count === 0) throw new AppError("NOT_FOUND");
 }
@@ -111,7 +112,7 @@ export async function answerPetition(platformId: string, petitionId: string, tex
   refusePii(text);
   const { count } = await db.petition.updateMany({
     where: { id: petitionId, platformId, status: "PUBLISHED", targetKind: "PLATFORM" },
-    data: { responseText: text, respondedOn: todayUtc() },
+    data: { responseText: text, respondedOn: chinaToday() },
   });
   if (count === 0) throw new AppError("NOT_FOUND");
 }
