@@ -1,5 +1,6 @@
 import "server-only";
 import { chinaToday } from "~/lib/days";
+import { purgeExpiredSessions } from "~/features/accounts/mutations";
 import { advanceDuePhases } from "~/features/campaigns/mutations";
 import { sweepDeadlines } from "~/features/deadlines/mutations";
 import { statsPeriod } from "~/features/reports/months";
@@ -8,7 +9,8 @@ import { sealMonths } from "~/features/stats/data";
 // Date-driven work: summarising each month of condition reports once it closes (so the first
 // statistics page or submission of a month does not pay for it), campaign phases that follow
 // their dates, and submission deadlines (overdue response clocks, commitments whose date passed
-// and are opened to workers' verdicts). Every job is idempotent and safe to run from several
+// and are opened to workers' verdicts), and deleting sessions whose last day has passed (P2:
+// the session table holds live sessions only). Every job is idempotent and safe to run from several
 // processes at once, so each process runs them at start and then hourly; a job that fails is
 // logged and tried again at the next tick. The timer is unref'd so it never keeps a process
 // alive, and there is one per process (instrumentation may load twice).
@@ -33,6 +35,13 @@ const JOBS: { name: string; run: () => Promise<string | null> }[] = [
     run: async () => {
       const { overdue, verdictsAsked } = await sweepDeadlines(chinaToday());
       return overdue.length || verdictsAsked.length ? `${overdue.length} parties overdue, ${verdictsAsked.length} commitments opened to verdicts` : null;
+    },
+  },
+  {
+    name: "session purge",
+    run: async () => {
+      const purged = await purgeExpiredSessions(chinaToday());
+      return purged ? `${purged} expired sessions deleted` : null;
     },
   },
 ];
