@@ -4,6 +4,8 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { securityHeaders } from "../lib/security-headers.js";
+import { privateDataDir } from "../server/private-files.js";
+import { checkSecretsConfig } from "../server/secret-files.js";
 
 // `node src/scripts/serve.mjs [-p port] [-H hostname]`: the built app, as `npm start` serves it.
 // A Next custom server (the documented `next()` API) that answers the three hot writes itself:
@@ -17,6 +19,13 @@ const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, 
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname;
 process.env.NODE_ENV = "production";
+privateDataDir();
+try {
+  checkSecretsConfig(process.env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const { default: next } = await import("next");

@@ -11,6 +11,7 @@ import { migrationSql } from "./migrations";
 // Runs in each test worker before the test file is imported: puts a real database behind the
 // app's `db` (src/server/db.ts reuses the client it finds on globalThis).
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "wv-test-"));
+process.env.SECRETS_DIR = mkdtempSync(path.join(tmpdir(), "wv-test-secrets-"));
 process.env.WV_DISABLE_RATE_LIMITS ??= "1";
 
 const g = globalThis as unknown as { wvDb?: PrismaClient; wvPool?: unknown };
