@@ -38,7 +38,7 @@ test("accounts acknowledged before a crash are all there after it", async ({}, t
   // A port per attempt, so a retry never talks to a server left from a failed attempt.
   const port = 3299 - testInfo.retry;
   const dataDir = await preparedDataDir();
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", WV_DISABLE_RATE_LIMITS: "1", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: `http://localhost:${port}` };
+  const env = { ...process.env, DATA_DIR: dataDir, SECRETS_DIR: `${dataDir}-secrets`, DATABASE_URL: "", WV_DISABLE_RATE_LIMITS: "1", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: `http://localhost:${port}` };
   const server: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { cwd: root, env, stdio: "ignore" });
   const exited = new Promise((r) => server.once("exit", r));
   try {

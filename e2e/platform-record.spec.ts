@@ -81,7 +81,7 @@ test.describe("platform record", () => {
     world = await prepare(dataDir);
     const port = await freePort();
     base = `http://localhost:${port}`;
-    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", WV_DISABLE_RATE_LIMITS: "1", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: base };
+    const env = { ...process.env, DATA_DIR: dataDir, SECRETS_DIR: `${dataDir}-secrets`, DATABASE_URL: "", WV_DISABLE_RATE_LIMITS: "1", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: base };
     server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { cwd: root, env, stdio: "ignore" });
     await waitForHealth(base);
   });
@@ -92,7 +92,7 @@ test.describe("platform record", () => {
       server.kill("SIGTERM");
       await exited;
     }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) for (const dir of [dataDir, `${dataDir}-secrets`]) rmSync(dir, { recursive: true, force: true });
   });
 
   test("a worker on a phone reads a platform's record, in Chinese and English", async ({ browser }) => {

@@ -10,6 +10,8 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL (leave it unset for the embedded database)")
     .optional(),
   DATA_DIR: z.string().default("data"),
+  /** Where generated secrets live in embedded mode; never inside DATA_DIR (src/server/secret-files.js). */
+  SECRETS_DIR: z.string().default(".secrets"),
   AUTH_SECRET: z.string().min(32).optional(),
   NULLIFIER_KEY: z.string().min(32).optional(),
   /** Seals staff TOTP secrets at rest; keep it outside the database and its backups. */

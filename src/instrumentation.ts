@@ -3,6 +3,9 @@
 // prerenders pages.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // `next dev` and `next start` without serve.mjs: files this process creates are owner-only too.
+  const { ownerOnlyUmask } = await import("~/server/private-files");
+  ownerOnlyUmask();
   const { startScheduler } = await import("~/server/scheduler");
   startScheduler();
 }

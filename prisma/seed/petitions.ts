@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "~/server/db";
 import { nullifier } from "~/server/nullifier";
 import { ownerKeyOf } from "~/features/petitions/policy";
+import { chinaToday } from "~/lib/days";
 import type { SeedContext } from "./base";
 import { seededRandom } from "./base";
 
@@ -9,10 +10,7 @@ import { seededRandom } from "./base";
 // seeded crowd, with counters and milestones built in SQL as the signing path would keep them.
 
 const DAY = 86_400_000;
-const today = () => {
-  const n = new Date();
-  return new Date(Date.UTC(n.getUTCFullYear(), n.getUTCMonth(), n.getUTCDate()));
-};
+const today = () => chinaToday();
 const daysAgo = (d: number) => new Date(today().getTime() - d * DAY);
 const code = () => randomBytes(5).toString("hex").slice(0, 7);
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "~/server/db";
-import { addMonths, statsPeriod, todayInChina } from "~/features/reports/months";
+import { addMonths, statsPeriod } from "~/features/reports/months";
+import { chinaToday } from "~/lib/days";
 import { EQUIPMENT, HEALTH } from "~/features/reports/schema";
 import type { Prisma } from "~/server/db/generated/client";
 import { PLATFORMS, seededRandom, type SeedContext } from "./base";
@@ -99,7 +100,7 @@ const MAIN_CITIES = ["beijing", "shanghai", "guangzhou", "shenzhen", "chengdu", 
 
 export async function seedReports(ctx: SeedContext) {
   const rand = seededRandom(7);
-  const { from } = statsPeriod(todayInChina());
+  const { from } = statsPeriod(chinaToday());
   const month = () => addMonths(from, Math.floor(rand() * 12));
   const rows: Prisma.ReportCreateManyInput[] = [];
   for (const platform of PLATFORMS) {

@@ -1,5 +1,6 @@
 import { db } from "~/server/db";
-import { addMonths, statsPeriod, todayInChina } from "~/features/reports/months";
+import { addMonths, statsPeriod } from "~/features/reports/months";
+import { chinaToday } from "~/lib/days";
 import { publishSubmission } from "~/features/submissions/mutations";
 import { castSeedBallots } from "./campaigns";
 import type { SeedContext } from "./base";
@@ -26,7 +27,7 @@ To FlashEats: our members proposed and ranked the demands below in this round of
 新就业形态劳动者工会（示范分会）`;
 
 export async function seedSubmissions(ctx: SeedContext) {
-  const today = todayInChina();
+  const today = chinaToday();
   const lastClosed = statsPeriod(today).to;
   const start = addMonths(lastClosed, -3);
   const campaign = await db.campaign.create({

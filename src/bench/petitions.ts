@@ -37,7 +37,7 @@ async function publishedPetition(id: string, title: string) {
   await sql.query(
     `INSERT INTO "Petition" (id, "shortCode", "ownerKey", title, ask, reason, "targetKind", "platformId", status, "sponsorCount", threshold, "publishedOn", "closesOn")
      VALUES ($1, $2, 'bench-owner', $3, 'Pay waiting time at restaurants beyond five minutes.', 'Riders wait unpaid while the app counts them late.',
-       'PLATFORM', $4, 'PUBLISHED', 5, 1000, CURRENT_DATE, CURRENT_DATE + 90)`,
+       'PLATFORM', $4, 'PUBLISHED', 5, 1000, wv_today(), wv_today() + 90)`,
     [id, Math.random().toString(36).slice(2, 9), title, platforms[0]],
   );
 }
@@ -90,7 +90,7 @@ try {
     `INSERT INTO "PetitionSignature" (id, "petitionId", nullifier, city, "platformSlug", sector, "signedOn")
      SELECT 'big-' || i, 'bench-big-petition', md5('big' || i), (ARRAY[${CITIES.map((c) => `'${c}'`).join(",")}])[1 + i % ${CITIES.length}],
        (ARRAY[${SLUGS.map((c) => `'${c}'`).join(",")}])[1 + i % ${SLUGS.length}], (ARRAY[${SECTORS.map((c) => `'${c}'`).join(",")}])[1 + i % ${SECTORS.length}],
-       CURRENT_DATE - (i % 60)
+       wv_today() - (i % 60)
      FROM generate_series(1, $1) AS i`,
     [BIG],
   );

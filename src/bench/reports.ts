@@ -19,7 +19,8 @@ await migrate(databaseUrl);
 await buildApp();
 
 const { createPlatform } = await import("~/features/accounts/mutations");
-const { monthKey, openMonths, statsPeriod, todayInChina } = await import("~/features/reports/months");
+const { monthKey, openMonths, statsPeriod } = await import("~/features/reports/months");
+const { chinaToday } = await import("~/lib/days");
 const { CITIES } = await import("~/lib/taxonomy");
 
 const platformIds: string[] = [];
@@ -31,7 +32,7 @@ printFigure(`generated ${TOTAL.toLocaleString("en")} synthetic reports (SQL), s`
 printFigure("  rows/s", (TOTAL / genSeconds).toFixed(0));
 
 const workers = await createWorkers(2000);
-const month = openMonths(todayInChina())[0]!;
+const month = openMonths(chinaToday())[0]!;
 const body = (i: number) =>
   JSON.stringify({
     platformSlug: PLATFORMS[i % PLATFORMS.length]!.slug, sector: PLATFORMS[i % PLATFORMS.length]!.sector, city: CITIES[i % CITIES.length],
@@ -73,11 +74,11 @@ try {
   };
   // The first statistic after a month closes summarises it (here all 12 at once, as on a
   // fresh database); every later one reads the summary.
-  const { from, to } = statsPeriod(todayInChina());
+  const { from, to } = statsPeriod(chinaToday());
   const [sealing] = await time(() => sealMonths(from.toISOString().slice(0, 10), to.toISOString().slice(0, 10)), 1);
   printFigure("summarising the 12 counted months (once; then one a month), s", (sealing! / 1000).toFixed(1));
-  const first = await computePlatformConditions(biggest, todayInChina());
-  const cold = await time(() => computePlatformConditions(biggest, todayInChina()), 9);
+  const first = await computePlatformConditions(biggest, chinaToday());
+  const cold = await time(() => computePlatformConditions(biggest, chinaToday()), 9);
   printFigure(`statistics of ${biggest} (${first.total?.n.toLocaleString("en")} reports), uncached, median ms`, median(cold).toFixed(0), "≤ 300");
   const scope = { platformSlugs: [], sectors: [], cities: [], from: monthKey(from), to: monthKey(to) };
   const scoped = await computeScopedConditions(scope);

@@ -19,14 +19,15 @@ const { db, closeDb } = await import("~/server/db");
 const { createPlatform, createUnion } = await import("~/features/accounts/mutations");
 const { setPhase } = await import("~/features/campaigns/mutations");
 const { getResults } = await import("~/features/ballots/data");
-const { addMonths, monthKey, statsPeriod, todayInChina } = await import("~/features/reports/months");
+const { addMonths, monthKey, statsPeriod } = await import("~/features/reports/months");
+const { chinaToday } = await import("~/lib/days");
 const { compileBody, previewSubmission } = await import("~/features/submissions/compile");
 const { publishSubmission } = await import("~/features/submissions/mutations");
 const { generateReports, PLATFORMS } = await import("./lib/synthetic-reports");
 const { bulkBallots, votingCampaign } = await import("./lib/ballots");
 const { createWorkers } = await import("./lib/workers");
 
-const today = todayInChina();
+const today = chinaToday();
 const lastClosed = statsPeriod(today).to;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 

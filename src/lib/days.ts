@@ -1,10 +1,24 @@
-// Dates in the submission flow are calendar days (PRIVACY.md: no precise times), stored as UTC
-// midnight. Pure and client-safe.
+// Stored dates are calendar days (PRIVACY.md: no precise times), kept as UTC midnight of that
+// day. Pure and client-safe.
 
 const DAY_MS = 86_400_000;
 
-export function todayUtc(now = new Date()): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+/** The product's one time zone (CONTRIBUTING.md, "One clock"): no daylight saving, UTC+8. */
+export const CHINA_TIME_ZONE = "Asia/Shanghai";
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * Today, the calendar day in China time, as the stored-day Date (UTC midnight of that day).
+ * The one definition of "today" in TypeScript; SQL's twin is wv_today(). Plain arithmetic
+ * rather than Intl, because Asia/Shanghai has had a fixed offset since 1991.
+ */
+export function chinaToday(now = new Date()): Date {
+  return new Date(Math.floor((now.getTime() + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS);
+}
+
+/** The instant a stored day ends in China time (its next midnight there). */
+export function chinaDayEnd(day: Date): Date {
+  return new Date(day.getTime() + DAY_MS - CHINA_OFFSET_MS);
 }
 
 export function addDays(date: Date, days: number): Date {

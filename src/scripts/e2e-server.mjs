@@ -7,10 +7,13 @@ import { buildIfNeeded, prisma, root, tsx } from "./lib/run.mjs";
 // also written to .e2e-data/server.log, which the privacy scan greps after the run.
 const port = process.env.E2E_PORT ?? "3210";
 const dataDir = path.join(root, ".e2e-data");
-rmSync(dataDir, { recursive: true, force: true });
+// Secrets apart from the data, as in a real install (a SECRETS_DIR inside DATA_DIR is refused).
+const secretsDir = path.join(root, ".e2e-secrets");
+for (const dir of [dataDir, secretsDir]) rmSync(dir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
 const env = {
   DATA_DIR: dataDir,
+  SECRETS_DIR: secretsDir,
   DATABASE_URL: "",
   NEXTAUTH_URL: `http://localhost:${port}`,
   // Every browser in the suite shares 127.0.0.1; per-address limits are tested in Vitest instead.

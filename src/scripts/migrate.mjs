@@ -1,4 +1,7 @@
 import { prisma, tsx } from "./lib/run.mjs";
+import { privateDataDir } from "../server/private-files.js";
+
+privateDataDir();
 
 // Applies the committed migrations to the configured database (PGlite in ./data by default).
 await prisma(["migrate", "deploy"]);

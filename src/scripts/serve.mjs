@@ -6,6 +6,8 @@ import { parseArgs } from "node:util";
 import { applyClientAddress, parseTrustedProxies } from "../lib/client-address.js";
 import { securityHeaders, strictTransportSecurity } from "../lib/security-headers.js";
 import { reportIncident } from "../server/log.js";
+import { privateDataDir } from "../server/private-files.js";
+import { checkSecretsConfig } from "../server/secret-files.js";
 
 // `node src/scripts/serve.mjs [-p port] [-H hostname]`: the built app, as `npm start` serves it.
 // A Next custom server (the documented `next()` API) that answers the three hot writes itself:
@@ -19,6 +21,14 @@ const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, 
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname;
 process.env.NODE_ENV = "production";
+privateDataDir();
+try {
+  checkSecretsConfig(process.env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
 // Imported after NODE_ENV is set: production is what turns Secure cookies and HSTS on.
 const { env, secureTransport } = await import("../env.js");
 const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);

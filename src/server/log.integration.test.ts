@@ -5,7 +5,8 @@ import { db } from "~/server/db";
 import { secrets } from "~/server/secrets";
 import { sessionCookieName } from "~/server/auth/config";
 import type { SessionAccount } from "~/features/accounts/data";
-import { openMonths, todayInChina } from "~/features/reports/months";
+import { openMonths } from "~/features/reports/months";
+import { chinaToday } from "~/lib/days";
 import { POST as trpcPost } from "~/app/api/trpc/[trpc]/route";
 import { POST as submitReport } from "~/app/api/reports/route";
 import { errorCodes } from "~/server/log";
@@ -58,7 +59,7 @@ describe("logs of database errors", () => {
     expect(JSON.stringify(body)).not.toContain(CANARY);
 
     // A write route: a report whose narrative is the distinctive text.
-    const month = openMonths(todayInChina())[0]!;
+    const month = openMonths(chinaToday())[0]!;
     const report = validReport({ platformSlug: platform.slug, month, narrative: `The app docks pay ${CANARY} every week` });
     const res2 = await submitReport(new Request("http://localhost:3000/api/reports", { method: "POST", headers: await headers(worker), body: JSON.stringify(report) }));
     const body2 = (await res2.json()) as { error: { appCode: string; incident: string } };

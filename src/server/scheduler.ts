@@ -1,16 +1,17 @@
 import "server-only";
-import { todayUtc } from "~/lib/days";
+import { chinaToday } from "~/lib/days";
 import { reportIncident } from "~/server/log";
-import { purgeSpentChallenges } from "~/features/accounts/mutations";
+import { purgeExpiredSessions, purgeSpentChallenges } from "~/features/accounts/mutations";
 import { advanceDuePhases } from "~/features/campaigns/mutations";
 import { sweepDeadlines } from "~/features/deadlines/mutations";
-import { statsPeriod, todayInChina } from "~/features/reports/months";
+import { statsPeriod } from "~/features/reports/months";
 import { sealMonths } from "~/features/stats/data";
 
 // Date-driven work: summarising each month of condition reports once it closes (so the first
 // statistics page or submission of a month does not pay for it), campaign phases that follow
 // their dates, and submission deadlines (overdue response clocks, commitments whose date passed
-// and are opened to workers' verdicts). Every job is idempotent and safe to run from several
+// and are opened to workers' verdicts), and deleting sessions whose last day has passed (P2:
+// the session table holds live sessions only). Every job is idempotent and safe to run from several
 // processes at once, so each process runs them at start and then hourly; a job that fails is
 // logged and tried again at the next tick. The timer is unref'd so it never keeps a process
 // alive, and there is one per process (instrumentation may load twice).
@@ -25,7 +26,7 @@ const JOBS: { name: string; run: () => Promise<string | null> }[] = [
   {
     name: "statistics summary",
     run: async () => {
-      const { from, to } = statsPeriod(todayInChina());
+      const { from, to } = statsPeriod(chinaToday());
       const sealed = await sealMonths(from.toISOString().slice(0, 10), to.toISOString().slice(0, 10));
       return sealed ? `${sealed} closed months summarised` : null;
     },
@@ -40,8 +41,15 @@ const JOBS: { name: string; run: () => Promise<string | null> }[] = [
   {
     name: "deadline sweep",
     run: async () => {
-      const { overdue, verdictsAsked } = await sweepDeadlines(todayUtc());
+      const { overdue, verdictsAsked } = await sweepDeadlines(chinaToday());
       return overdue.length || verdictsAsked.length ? `${overdue.length} parties overdue, ${verdictsAsked.length} commitments opened to verdicts` : null;
+    },
+  },
+  {
+    name: "session purge",
+    run: async () => {
+      const purged = await purgeExpiredSessions(chinaToday());
+      return purged ? `${purged} expired sessions deleted` : null;
     },
   },
 ];
@@ -49,7 +57,8 @@ const JOBS: { name: string; run: () => Promise<string | null> }[] = [
 const HOUR = 3_600_000;
 const g = globalThis as unknown as { wvScheduler?: NodeJS.Timeout };
 
-async function tick() {
+/** One pass of every job, as each hourly tick runs it (exported for tests). */
+export async function runDueJobs() {
   for (const job of JOBS) {
     try {
       const done = await job.run();
@@ -62,7 +71,7 @@ async function tick() {
 
 export function startScheduler() {
   if (process.env.WV_DISABLE_SCHEDULER === "1" || g.wvScheduler) return;
-  g.wvScheduler = setInterval(() => void tick(), HOUR);
+  g.wvScheduler = setInterval(() => void runDueJobs(), HOUR);
   g.wvScheduler.unref();
-  void tick();
+  void runDueJobs();
 }

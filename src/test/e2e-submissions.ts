@@ -2,7 +2,7 @@ import { closeDb, db } from "~/server/db";
 import { createCampaign, setPhase } from "~/features/campaigns/mutations";
 import { addDemandAsOrganiser } from "~/features/demands/mutations";
 import { setFollow } from "~/features/notifications/mutations";
-import { addDays, todayUtc } from "~/lib/days";
+import { addDays, chinaToday } from "~/lib/days";
 import { campaignInput } from "./campaign-factories";
 import { makeAnswer, publishSubmission } from "./submission-factories";
 
@@ -39,14 +39,14 @@ async function main() {
     scopePlatformSlugs: ["flasheats"],
     scopeSectors: ["FOOD_DELIVERY"],
   });
-  const published = await publishSubmission(verdictsCampaign, { platformIds: [flasheats.id], union: false, publishedOn: addDays(todayUtc(), -40) });
+  const published = await publishSubmission(verdictsCampaign, { platformIds: [flasheats.id], union: false, publishedOn: addDays(chinaToday(), -40) });
   await makeAnswer({
     itemId: published.items[0]!.id,
     partyId: published.platformParties[0]!.id,
     status: "ACCEPTED",
     text: "气温超过 35 度时每单补贴 2 元，已在全市上线。",
-    dueOn: addDays(todayUtc(), -3),
-    answeredOn: addDays(todayUtc(), -30),
+    dueOn: addDays(chinaToday(), -3),
+    answeredOn: addDays(chinaToday(), -30),
   });
   await setFollow(demoWorker.id, verdictsCampaign, true);
   console.log("E2E submissions ready.");

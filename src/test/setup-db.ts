@@ -12,6 +12,7 @@ import { migrationSql } from "./migrations";
 // Runs in each test worker before the test file is imported: puts a real database behind the
 // app's `db` (src/server/db.ts reuses the client it finds on globalThis).
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "wv-test-"));
+process.env.SECRETS_DIR = mkdtempSync(path.join(tmpdir(), "wv-test-secrets-"));
 process.env.WV_DISABLE_RATE_LIMITS ??= "1";
 // Handlers are called without src/scripts/serve.mjs: requests carry the one X-Forwarded-For
 // value that edge would leave (factories' callerFor), so the app may believe it.

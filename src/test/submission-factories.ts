@@ -1,7 +1,7 @@
 import { db } from "~/server/db";
 import { canonicalJson, digestOf } from "~/features/submissions/canonical";
 import { DOCUMENT_SCHEMA, type SubmissionDocument } from "~/features/submissions/document";
-import { addDays, isoDay, todayUtc } from "~/lib/days";
+import { addDays, isoDay, chinaToday } from "~/lib/days";
 import type { CampaignInput } from "~/features/campaigns/schema";
 import { makeCampaign } from "./campaign-factories";
 import { makePlatform, makeStaff } from "./factories";
@@ -75,7 +75,7 @@ export async function publishSubmission(campaignId: string, opts: { platformIds:
   const c = await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, include: { union: true } });
   const platforms = await db.platform.findMany({ where: { id: { in: opts.platformIds } }, orderBy: { slug: "asc" } });
   const demands = await db.demand.findMany({ where: { campaignId, status: "APPROVED" }, orderBy: { number: "asc" } });
-  const publishedOn = opts.publishedOn ?? todayUtc();
+  const publishedOn = opts.publishedOn ?? chinaToday();
   const responseDays = opts.responseDays ?? 30;
   const respondBy = addDays(publishedOn, responseDays);
   const named = (x: Named) => ({ slug: x.slug, nameZh: x.nameZh, nameEn: x.nameEn });
@@ -125,8 +125,8 @@ export async function makeAnswer(o: {
       partyId: o.partyId,
       status,
       text: o.text ?? "We will do this.",
-      dueOn: o.dueOn === undefined ? (status === "ACCEPTED" || status === "PARTLY_ACCEPTED" ? addDays(todayUtc(), -1) : null) : o.dueOn,
-      answeredOn: o.answeredOn ?? addDays(todayUtc(), -10),
+      dueOn: o.dueOn === undefined ? (status === "ACCEPTED" || status === "PARTLY_ACCEPTED" ? addDays(chinaToday(), -1) : null) : o.dueOn,
+      answeredOn: o.answeredOn ?? addDays(chinaToday(), -10),
       current: o.current ?? true,
     },
     select: { id: true },

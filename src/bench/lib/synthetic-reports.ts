@@ -1,6 +1,7 @@
 import pg from "pg";
-import { addMonths, statsPeriod, todayInChina } from "~/features/reports/months";
+import { addMonths, statsPeriod } from "~/features/reports/months";
 import { CITIES } from "~/lib/taxonomy";
+import { chinaToday } from "~/lib/days";
 
 // Synthetic condition reports for the benchmarks, written by SQL on the server
 // (generate_series, in batches of BATCH rows).
@@ -56,7 +57,7 @@ CROSS JOIN LATERAL (
 export async function generateReports(databaseUrl: string, total: number, platformIds: string[]) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const { from } = statsPeriod(todayInChina());
+  const { from } = statsPeriod(chinaToday());
   const oldest = addMonths(from, -2).toISOString().slice(0, 10);
   const started = performance.now();
   for (let lo = 1; lo <= total; lo += BATCH) {

@@ -2,6 +2,8 @@ import "server-only";
 import { db, hotSql } from "~/server/db";
 import type { Sector } from "~/server/db/generated/enums";
 import { TtlCache } from "~/server/ttl-cache";
+import { hashSessionId } from "~/features/accounts/session-id";
+import { chinaDayEnd, parseDay } from "~/lib/days";
 
 export type SessionAccount = {
   sessionId: string;
@@ -24,22 +26,23 @@ const sessions = (globalForSessions.wvSessions ??= new TtlCache<string, SessionA
 
 /**
  * The account behind a live session, or null when it was signed out, expired or suspended.
- * Runs on every signed-in request that misses the cache, so it is one prepared indexed join
- * (hotSql); the expiry travels as epoch milliseconds (timestamps are stored as UTC).
+ * `sessionId` is the id from the token; the row is found by its hash. Runs on every signed-in
+ * request that misses the cache, so it is one prepared indexed join (hotSql); a session is
+ * valid through its last day in China time (wv_today()), and the day travels as text.
  */
 export async function getSessionAccount(sessionId: string): Promise<SessionAccount | null> {
   const hit = sessions.get(sessionId);
   if (hit) return hit;
   const generation = sessions.generation;
-  const rows = await hotSql<Omit<SessionAccount, "sessionId"> & { expiresMs: number }>`
-    SELECT a."id" AS "accountId", a."role"::text AS "role", a."pseudonym", a."unionId", a."platformId",
-      (extract(epoch FROM s."expiresAt") * 1000)::float8 AS "expiresMs"
+  const rows = await hotSql<Omit<SessionAccount, "sessionId"> & { expiresOn: string }>`
+    SELECT a."id" AS "accountId", a."role"::text AS "role", a."pseudonym", a."unionId", a."platformId", s."expiresOn"::text AS "expiresOn"
     FROM "Session" s JOIN "Account" a ON a."id" = s."accountId"
-    WHERE s."id" = ${sessionId} AND s."revokedAt" IS NULL AND a."suspendedAt" IS NULL`;
+    WHERE s."idHash" = ${hashSessionId(sessionId)} AND s."expiresOn" >= wv_today() AND a."suspendedAt" IS NULL`;
   const row = rows[0];
-  if (!row || row.expiresMs <= Date.now()) return null;
+  const lastDay = row ? parseDay(row.expiresOn) : null;
+  if (!row || !lastDay) return null;
   const account: SessionAccount = { sessionId, accountId: row.accountId, role: row.role, pseudonym: row.pseudonym, unionId: row.unionId, platformId: row.platformId };
-  sessions.set(sessionId, account, { until: row.expiresMs, ifGeneration: generation });
+  sessions.set(sessionId, account, { until: chinaDayEnd(lastDay).getTime(), ifGeneration: generation });
   return account;
 }
 

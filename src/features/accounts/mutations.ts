@@ -1,6 +1,5 @@
 import "server-only";
 import QRCode from "qrcode";
-import { randomBytes } from "node:crypto";
 import { db } from "~/server/db";
 import { isForeignKeyViolation, isUniqueViolation } from "~/server/db/errors";
 import { AppError } from "~/lib/app-error";
@@ -18,6 +17,8 @@ import {
 } from "~/features/accounts/credentials";
 import { openTotpSecret, sealTotpSecret } from "~/features/accounts/totp-seal";
 import { forgetAccountSessions, forgetSession } from "~/features/accounts/data";
+import { hashSessionId, newSessionId } from "~/features/accounts/session-id";
+import { addDays, chinaToday } from "~/lib/days";
 import { makePseudonym } from "~/features/accounts/pseudonym";
 import type { CreateStaffInput } from "~/features/accounts/schema";
 import type { VerifiedProof } from "~/features/accounts/proof-of-work";
@@ -124,17 +125,30 @@ export async function sealPlaintextTotpSecrets() {
   return rows.length;
 }
 
-/** A server-side session behind the JWT: sign-out and suspension end it at once. */
-export async function openSession(accountId: string) {
-  const id = randomBytes(24).toString("base64url");
-  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-  await db.session.create({ data: { id, accountId, expiresAt }, select: { id: true } });
-  return { id, expiresAt };
+/**
+ * A server-side session behind the JWT: sign-out and suspension end it at once. The row keeps
+ * the id's hash and the last day it is valid (P2: no time of day beside an account). Signing in
+ * also clears sessions that expired, so the table holds live sessions only even between the
+ * scheduler's purges.
+ */
+export async function openSession(accountId: string, today = chinaToday()) {
+  const id = newSessionId();
+  const expiresOn = addDays(today, SESSION_DAYS);
+  await purgeExpiredSessions(today);
+  await db.session.create({ data: { idHash: hashSessionId(id), accountId, expiresOn }, select: { idHash: true } });
+  return { id, expiresOn };
 }
 
+/** Sign-out: the row goes, and this process forgets it at once. */
 export async function revokeSession(sessionId: string) {
-  await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await db.session.deleteMany({ where: { idHash: hashSessionId(sessionId) } });
   forgetSession(sessionId);
+}
+
+/** Deletes sessions whose last day has passed; the hourly scheduler runs it too. */
+export async function purgeExpiredSessions(today = chinaToday()) {
+  const { count } = await db.session.deleteMany({ where: { expiresOn: { lt: today } } });
+  return count;
 }
 
 export async function updateWorkerProfile(
@@ -187,7 +201,7 @@ export async function setSuspended(accountId: string, suspended: boolean) {
   });
   if (count === 0) throw new AppError("NOT_FOUND");
   if (suspended) {
-    await db.session.updateMany({ where: { accountId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await db.session.deleteMany({ where: { accountId } });
     forgetAccountSessions(accountId);
   }
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
-import { addDays, isoDay, todayUtc } from "~/lib/days";
+import { addDays, isoDay, chinaToday } from "~/lib/days";
 import { setFollow } from "~/features/notifications/mutations";
 import { callerFor, makePlatform, makeStaff, makeUnion, makeWorker } from "~/test/factories";
 import { makePublishedSubmission } from "~/test/submission-factories";
 
 const code = (p: Promise<unknown>) => p.then(() => "OK", (e: { code?: string; cause?: { code?: string } }) => e.cause?.code ?? e.code);
-const inDays = (n: number) => isoDay(addDays(todayUtc(), n));
+const inDays = (n: number) => isoDay(addDays(chinaToday(), n));
 const answersOf = (partyId: string) => db.answer.findMany({ where: { partyId }, orderBy: { id: "asc" } });
 
 describe("answers", () => {
@@ -21,7 +21,7 @@ describe("answers", () => {
     const caller = callerFor(rep!.account);
     const inbox = await caller.answers.inbox();
     expect(inbox.map((e) => e.submissionId)).toEqual([mine.submissionId]);
-    expect(inbox[0]).toMatchObject({ items: 3, answered: 0, completedOn: null, respondBy: addDays(todayUtc(), 30) });
+    expect(inbox[0]).toMatchObject({ items: 3, answered: 0, completedOn: null, respondBy: addDays(chinaToday(), 30) });
     expect(inbox.map((e) => e.submissionId)).not.toContain(other.submissionId);
 
     await caller.answers.answerAsPlatform({ submissionId: mine.submissionId, itemId: mine.items[0]!.id, status: "REJECTED", text: "Not this year." });
@@ -58,7 +58,7 @@ describe("answers", () => {
 
     await rep.answers.answerAsPlatform({ submissionId: s.submissionId, itemId: a!.id, status: "NEGOTIATING", text: "We are talking to the union." });
     let party = await db.submissionParty.findUniqueOrThrow({ where: { id: partyId } });
-    expect(party.firstAnsweredOn).toEqual(todayUtc());
+    expect(party.firstAnsweredOn).toEqual(chinaToday());
     expect(party.completedOn).toBeNull();
 
     const due = inDays(60);
@@ -71,7 +71,7 @@ describe("answers", () => {
 
     await rep.answers.answerAsPlatform({ submissionId: s.submissionId, itemId: b!.id, status: "PARTLY_ACCEPTED", text: "Half of it.", dueOn: inDays(0) });
     party = await db.submissionParty.findUniqueOrThrow({ where: { id: partyId } });
-    expect(party.completedOn).toEqual(todayUtc());
+    expect(party.completedOn).toEqual(chinaToday());
 
     const notices = await db.notification.findMany({ where: { accountId: follower.account.accountId, kind: "ANSWER_ARRIVED" } });
     expect(notices).toHaveLength(3);
@@ -132,7 +132,7 @@ describe("answers", () => {
     expect((await own.answers.unionDesk({ submissionId: s.submissionId })).party.kind).toBe("UNION");
     await own.answers.answerAsUnion(input);
     const union = await db.submissionParty.findUniqueOrThrow({ where: { id: s.unionParty!.id } });
-    expect(union.completedOn).toEqual(todayUtc());
+    expect(union.completedOn).toEqual(chinaToday());
     expect(await db.answer.count({ where: { partyId: s.platformParties[0]!.id } })).toBe(0);
 
     // No union party: the union's organisers have nothing to answer.
@@ -146,7 +146,7 @@ describe("answers", () => {
     await rep.answers.answerAsPlatform({ submissionId: s.submissionId, itemId: s.items[0]!.id, status: "NEGOTIATING", text: "Talking." });
     await rep.answers.answerAsPlatform({ submissionId: s.submissionId, itemId: s.items[0]!.id, status: "ACCEPTED", text: "Done by summer.", dueOn: inDays(90) });
     const page = (await callerFor(null).answers.public({ submissionId: s.submissionId }))!;
-    expect(page.submission).toMatchObject({ publishedOn: todayUtc(), respondBy: addDays(todayUtc(), 30) });
+    expect(page.submission).toMatchObject({ publishedOn: chinaToday(), respondBy: addDays(chinaToday(), 30) });
     expect(page.parties.map((p) => [p.kind, p.answered])).toEqual([["PLATFORM", 1], ["UNION", 0]]);
     const first = page.items[0]!.claims[0]!;
     expect(first.answer).toMatchObject({ status: "ACCEPTED", text: "Done by summer.", current: true });

@@ -60,7 +60,7 @@ function writeBallot(accountId: string, campaignId: string, key: string, demandI
       ON CONFLICT ("nullifier") DO NOTHING RETURNING 1
     ), upd AS (
       UPDATE "Ballot" b SET "demandIds" = ${demandIds}::text[], "city" = ok.city, "platform" = ok.platform, "sector" = ok.sector,
-        "verified" = ok.verified, "castOn" = CURRENT_DATE
+        "verified" = ok.verified, "castOn" = wv_today()
       FROM ok WHERE b."nullifier" = ${key} AND EXISTS (SELECT 1 FROM old) RETURNING 1
     ), changes AS MATERIALIZED (
       SELECT 1 AS sign, ok.city, ok.platform, ok.sector, ok.verified, ${demandIds}::text[] AS ranking FROM ok

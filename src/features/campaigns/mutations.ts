@@ -4,7 +4,7 @@ import { AppError } from "~/lib/app-error";
 import { refusePii } from "~/lib/pii/refuse";
 import { canMoveTo } from "~/features/campaigns/policy";
 import type { CampaignInput, Phase } from "~/features/campaigns/schema";
-import { todayInChina } from "~/features/reports/months";
+import { chinaToday } from "~/lib/days";
 
 const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
@@ -69,7 +69,7 @@ export async function setPhase(unionId: string, campaignId: string, phase: Phase
  * hand. Each move goes through setPhase, whose conditional update makes a second sweep, or a
  * sweep racing an organiser's click, a no-op, so followers are told once.
  */
-export async function advanceDuePhases(today = todayInChina()) {
+export async function advanceDuePhases(today = chinaToday()) {
   const due = await db.campaign.findMany({
     where: {
       OR: [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
-import { addDays, todayUtc } from "~/lib/days";
+import { addDays, chinaToday } from "~/lib/days";
 import { setFollow } from "~/features/notifications/mutations";
 import { sweepDeadlines } from "~/features/deadlines/mutations";
 import { callerFor, makeWorker } from "~/test/factories";
@@ -9,7 +9,7 @@ import { makeAnswer, makePublishedSubmission } from "~/test/submission-factories
 
 // Other test files share the PostgreSQL database and the sweep looks at every submission, so
 // these tests sweep with the real date and assert only on the rows they made themselves.
-const today = todayUtc();
+const today = chinaToday();
 const notices = (accountId: string, kind: string) => db.notification.findMany({ where: { accountId, kind } });
 
 /** Published 40 days ago with a 30-day clock: respondBy passed 10 days ago. */

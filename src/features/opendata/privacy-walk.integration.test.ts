@@ -97,7 +97,7 @@ beforeAll(async () => {
 async function identifyingValues() {
   const [accounts, sessions, ballots, signatures, sponsors, verdicts, supports, demands, petitions, answers] = await Promise.all([
     db.account.findMany({ select: { id: true, pseudonym: true, keyLookup: true, username: true } }),
-    db.session.findMany({ select: { id: true } }),
+    db.session.findMany({ select: { idHash: true } }),
     db.ballot.findMany({ select: { nullifier: true } }),
     db.petitionSignature.findMany({ select: { nullifier: true } }),
     db.petitionSponsor.findMany({ select: { nullifier: true } }),
@@ -109,7 +109,7 @@ async function identifyingValues() {
   ]);
   return [
     ...accounts.flatMap((a) => [a.id, a.pseudonym, a.keyLookup, a.username]),
-    ...sessions.map((s) => s.id),
+    ...sessions.map((s) => s.idHash),
     ...[...ballots, ...signatures, ...sponsors, ...verdicts].map((r) => r.nullifier),
     ...supports.map((s) => s.supporter),
     ...demands.map((d) => d.proposer),

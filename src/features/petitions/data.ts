@@ -2,12 +2,13 @@ import "server-only";
 import { db, hotSql } from "~/server/db";
 import type { Prisma } from "~/server/db/generated/client";
 import { AppError } from "~/lib/app-error";
-import { canSeeUnpublished, isPublic, ownerKeyOf, phaseOf, sponsorToken, todayUtc } from "~/features/petitions/policy";
+import { canSeeUnpublished, isPublic, ownerKeyOf, phaseOf, sponsorToken } from "~/features/petitions/policy";
 import { moderationScopeOf } from "~/features/moderation/data";
 import { petitionsModeratedBy, type ModerationScope } from "~/features/moderation/policy";
 import { getPetitionCounts } from "~/features/petitions/signatures/data";
 import { publicTotal } from "~/features/petitions/breakdown";
 import { credibility } from "~/features/verification/credibility";
+import { chinaToday } from "~/lib/days";
 
 const summarySelect = {
   id: true,
@@ -118,7 +119,7 @@ export async function idForShortCode(shortCode: string) {
 
 /** Public lists with counts from the counter rows (one grouped query for the page). */
 export async function listPetitions(filter: "open" | "awaiting" | "answered" | "closed" | "rejected", platformSlug?: string) {
-  const today = todayUtc();
+  const today = chinaToday();
   const where: Prisma.PetitionWhereInput = {
     status: filter === "rejected" ? "REJECTED" : "PUBLISHED",
     ...(platformSlug ? { platform: { slug: platformSlug } } : {}),

@@ -4,10 +4,11 @@ import { db } from "~/server/db";
 import { isForeignKeyViolation, isUniqueViolation } from "~/server/db/errors";
 import { AppError } from "~/lib/app-error";
 import { refusePii } from "~/lib/pii/refuse";
-import { addDays, ownerKeyOf, sponsorNullifier, sponsorToken, todayUtc } from "~/features/petitions/policy";
+import { ownerKeyOf, sponsorNullifier, sponsorToken } from "~/features/petitions/policy";
 import { SPONSORS_NEEDED, type ModerateInput, type StartPetitionInput } from "~/features/petitions/schema";
 import { petitionsModeratedBy, type ModerationScope } from "~/features/moderation/policy";
 import { recordProgress } from "~/features/petitions/signatures/mutations";
+import { addDays, chinaToday } from "~/lib/days";
 
 const SHORT_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";
 
@@ -77,7 +78,7 @@ export async function sponsorPetition(accountId: string, petitionId: string, tok
  * petition of another union is NOT_FOUND, and nothing changes.
  */
 export async function moderatePetition(organiserId: string, scope: ModerationScope, input: ModerateInput) {
-  const today = todayUtc();
+  const today = chinaToday();
   const mine = petitionsModeratedBy(scope);
   const current = await db.petition.findFirst({ where: { id: input.petitionId, ...mine }, select: { status: true, durationDays: true } });
   if (!current) throw new AppError("NOT_FOUND");
@@ -121,7 +122,7 @@ export async function setThreshold(scope: ModerationScope, petitionId: string, t
 /** Delivery to a party outside the portal, with the date it happened. */
 export async function recordDelivery(scope: ModerationScope, petitionId: string, deliveredTo: string, deliveredOn: Date) {
   refusePii(deliveredTo);
-  if (deliveredOn.getTime() > todayUtc().getTime()) throw new AppError("BAD_INPUT");
+  if (deliveredOn.getTime() > chinaToday().getTime()) throw new AppError("BAD_INPUT");
   const { count } = await db.petition.updateMany({
     where: { id: petitionId, status: "PUBLISHED", ...petitionsModeratedBy(scope) },
     data: { deliveredTo, deliveredOn },
@@ -134,7 +135,7 @@ export async function answerPetition(platformId: string, petitionId: string, tex
   refusePii(text);
   const { count } = await db.petition.updateMany({
     where: { id: petitionId, platformId, status: "PUBLISHED", targetKind: "PLATFORM" },
-    data: { responseText: text, respondedOn: todayUtc() },
+    data: { responseText: text, respondedOn: chinaToday() },
   });
   if (count === 0) throw new AppError("NOT_FOUND");
 }

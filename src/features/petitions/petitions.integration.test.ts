@@ -155,7 +155,7 @@ describe("thresholds and answers", () => {
     for (let i = 0; i < 3; i++) await callerFor(await workerWith()).petitions.sign({ petitionId: id });
     const p = await callerFor(null).petitions.get({ petitionId: id });
     // Stored days come back as UTC midnights of the database's today, whichever driver reads them.
-    const today = (await db.$queryRaw<{ d: string }[]>`SELECT CURRENT_DATE::text AS d`)[0]!.d;
+    const today = (await db.$queryRaw<{ d: string }[]>`SELECT wv_today()::text AS d`)[0]!.d;
     expect(p.thresholdReachedOn?.toISOString()).toBe(`${today}T00:00:00.000Z`);
     expect(p.publishedOn).toBeInstanceOf(Date);
     expect(p.platform).toEqual({ slug: platform.slug, nameZh: expect.stringMatching(/^平台/), nameEn: expect.stringMatching(/^Platform /) });

@@ -2,6 +2,7 @@ import "server-only";
 import { createHmac } from "node:crypto";
 import { secrets } from "~/server/secrets";
 import { nullifier } from "~/server/nullifier";
+import { chinaToday } from "~/lib/days";
 
 // Who may do what with a petition, and the keyed hashes that stand in for accounts (P3).
 
@@ -17,7 +18,7 @@ export function sponsorToken(petitionId: string) {
 
 export type PetitionPhase = "GATHERING_SPONSORS" | "PENDING_MODERATION" | "OPEN" | "CLOSED" | "REJECTED";
 
-export function phaseOf(p: { status: string; closesOn: Date | null }, today = todayUtc()): PetitionPhase {
+export function phaseOf(p: { status: string; closesOn: Date | null }, today = chinaToday()): PetitionPhase {
   if (p.status === "PUBLISHED") return p.closesOn && p.closesOn.getTime() >= today.getTime() ? "OPEN" : "CLOSED";
   return p.status as PetitionPhase;
 }
@@ -32,12 +33,4 @@ export function canSeeUnpublished(p: { status: string; ownerKey: string }, viewe
   if (isPublic(p)) return true;
   if (!viewer) return false;
   return (viewer.role === "ORGANISER" && moderatesIt) || (viewer.role === "WORKER" && p.ownerKey === ownerKeyOf(viewer.accountId));
-}
-
-export function todayUtc(now = new Date()) {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
-
-export function addDays(date: Date, days: number) {
-  return new Date(date.getTime() + days * 86_400_000);
 }

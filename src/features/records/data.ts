@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "~/server/db";
 import { Prisma } from "~/server/db/generated/client";
-import { todayInChina } from "~/features/reports/months";
 import { listPetitions } from "~/features/petitions/data";
 import { commitmentRecord, partyStatus, share, type CommitmentGroup, type CommitmentRecord } from "~/features/records/record";
+import { chinaToday } from "~/lib/days";
 
 // A platform's public record (issue 6): how it answers the submissions addressed to it and
 // whether workers confirm it kept its commitments. Only published submissions count; every
@@ -102,7 +102,7 @@ const LIST_TTL_MS = 60_000;
 const globalForRecords = globalThis as unknown as { wvRecordList?: { key: string; until: number; value: Promise<PlatformRecordSummary[]> } };
 
 /** Every platform's record, in slug order. */
-export function listPlatformRecords(today = todayInChina()): Promise<PlatformRecordSummary[]> {
+export function listPlatformRecords(today = chinaToday()): Promise<PlatformRecordSummary[]> {
   const key = today.toISOString();
   const hit = globalForRecords.wvRecordList;
   if (hit && hit.key === key && hit.until > Date.now()) return hit.value;
@@ -119,7 +119,7 @@ async function computePlatformRecords(today: Date): Promise<PlatformRecordSummar
 }
 
 /** One platform's record with its submissions and the petitions waiting for its answer; null for an unknown slug. */
-export async function getPlatformRecord(slug: string, today = todayInChina()) {
+export async function getPlatformRecord(slug: string, today = chinaToday()) {
   const [row] = await responseRows(today, slug);
   if (!row) return null;
   const [groups, submissions, awaitingPetitions] = await Promise.all([commitmentGroups(row.id), platformSubmissions(row.id, today), listPetitions("awaiting", slug)]);

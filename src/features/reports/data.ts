@@ -3,9 +3,10 @@ import { narrativesModeratedBy } from "~/features/moderation/policy";
 import { db } from "~/server/db";
 import { AppError } from "~/lib/app-error";
 import { omit } from "~/lib/omit";
-import { isEditable, monthKey, recentMonths, todayInChina, editDeadline } from "~/features/reports/months";
+import { isEditable, monthKey, recentMonths, editDeadline } from "~/features/reports/months";
 import { reportNullifier } from "~/features/reports/mutations";
 import type { ReportInput } from "~/features/reports/schema";
+import { chinaToday } from "~/lib/days";
 
 const FORM_FIELDS = {
   id: true, platformId: true, month: true, sector: true, city: true, hoursPerDay: true, daysPerWeek: true,
@@ -31,7 +32,7 @@ async function ownRows(accountId: string, today: Date) {
   return rows.map((r) => ({ ...r, platform: byId.get(r.platformId)! }));
 }
 
-export async function listMyReports(accountId: string, today = todayInChina()) {
+export async function listMyReports(accountId: string, today = chinaToday()) {
   const rows = await ownRows(accountId, today);
   return rows.map((r) => ({
     id: r.id,
@@ -46,7 +47,7 @@ export async function listMyReports(accountId: string, today = todayInChina()) {
 }
 
 /** One of the worker's reports in the form's shape, for editing. */
-export async function getMyReport(accountId: string, id: string, today = todayInChina()) {
+export async function getMyReport(accountId: string, id: string, today = chinaToday()) {
   const row = (await ownRows(accountId, today)).find((r) => r.id === id);
   if (!row) throw new AppError("NOT_FOUND");
   const fields = omit(row, ["id", "platformId", "platform", "month", "narrativeStatus", "filedOn", "updatedOn"]);

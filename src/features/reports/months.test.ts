@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { editDeadline, isEditable, monthStart, openMonths, statsPeriod, todayInChina } from "~/features/reports/months";
+import { editDeadline, isEditable, monthStart, openMonths, statsPeriod } from "~/features/reports/months";
+import { chinaToday } from "~/lib/days";
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
 
 describe("report months", () => {
   it("uses the date in China", () => {
-    expect(todayInChina(new Date("2026-11-30T17:00:00Z"))).toEqual(day("2026-12-01"));
+    expect(chinaToday(new Date("2026-11-30T17:00:00Z"))).toEqual(day("2026-12-01"));
   });
 
   it("are editable until seven days after the month ends", () => {

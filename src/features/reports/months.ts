@@ -1,19 +1,10 @@
-// Month arithmetic for reports, on calendar dates in China time. A report covers one month; it
+// Month arithmetic for reports, on calendar dates in China time (chinaToday, src/lib/days.ts). A report covers one month; it
 // can be filed and changed until seven days after that month ends, and statistics only count
 // months whose window has closed, so published figures change once a month and a single new
 // report cannot be picked out by comparing today's page with yesterday's.
 
 export const EDIT_GRACE_DAYS = 7;
 export const STATS_MONTHS = 12;
-
-// Building an Intl formatter costs far more than using one, and every report write asks the date.
-const chinaDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** Today's date in Asia/Shanghai as a UTC-midnight Date (the form dates are stored in). */
-export function todayInChina(now = new Date()): Date {
-  const ymd = chinaDate.format(now);
-  return new Date(`${ymd}T00:00:00Z`);
-}
 
 /** "2026-11" -> 2026-11-01 (UTC midnight). */
 export function monthStart(month: string): Date {

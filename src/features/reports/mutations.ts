@@ -7,8 +7,9 @@ import { AppError } from "~/lib/app-error";
 import { omit } from "~/lib/omit";
 import { redactPii } from "~/lib/pii/scan";
 import { forgetStatistics } from "~/features/stats/cache";
-import { isEditable, monthKey, monthStart, todayInChina } from "~/features/reports/months";
+import { isEditable, monthKey, monthStart } from "~/features/reports/months";
 import type { ReportInput } from "~/features/reports/schema";
+import { chinaToday } from "~/lib/days";
 
 /** The per-platform, per-month nullifier: one report per person, findable only by its author. */
 export function reportNullifier(accountId: string, platformId: string, month: string) {
@@ -76,7 +77,7 @@ function upsertReport(row: Record<string, unknown>, update: string[]) {
  * a double tap, a retry after a time-out or a concurrent duplicate leaves one row (the insert
  * and the update on conflict are one statement).
  */
-export async function submitReport({ accountId, input, today = todayInChina() }: { accountId: string; input: ReportInput; today?: Date }) {
+export async function submitReport({ accountId, input, today = chinaToday() }: { accountId: string; input: ReportInput; today?: Date }) {
   const platformId = await platformIdOf(input.platformSlug);
   const month = checkMonth(input.month, today);
   const data = columns(input);
@@ -97,7 +98,7 @@ async function ownReport(accountId: string, id: string) {
 }
 
 /** Changes a report while its month's window is open; platform and month stay as filed. */
-export async function updateReport({ accountId, id, input, today = todayInChina() }: { accountId: string; id: string; input: ReportInput; today?: Date }) {
+export async function updateReport({ accountId, id, input, today = chinaToday() }: { accountId: string; id: string; input: ReportInput; today?: Date }) {
   const row = await ownReport(accountId, id);
   if (monthKey(row.month) !== input.month || row.platformId !== (await platformIdOf(input.platformSlug))) throw new AppError("BAD_INPUT");
   if (!isEditable(row.month, today)) throw new AppError("EDIT_WINDOW_CLOSED");

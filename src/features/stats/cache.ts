@@ -1,5 +1,6 @@
 import "server-only";
-import { statsPeriod, todayInChina } from "~/features/reports/months";
+import { statsPeriod } from "~/features/reports/months";
+import { chinaToday } from "~/lib/days";
 
 // Published statistics only count closed months, which change only when a worker deletes an
 // old report. So the published (already suppressed) figures are kept in memory for a few
@@ -19,5 +20,5 @@ export async function cached<T>(key: string, compute: () => Promise<T>): Promise
 
 /** Called by report writes: a change to a counted month invalidates every cached figure. */
 export function forgetStatistics(month: Date) {
-  if (month <= statsPeriod(todayInChina()).to) cache.clear();
+  if (month <= statsPeriod(chinaToday()).to) cache.clear();
 }

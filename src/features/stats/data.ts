@@ -2,11 +2,12 @@ import "server-only";
 import { db } from "~/server/db";
 import { Prisma } from "~/server/db/generated/client";
 import { AppError } from "~/lib/app-error";
-import { statsPeriod, todayInChina } from "~/features/reports/months";
+import { statsPeriod } from "~/features/reports/months";
 import { cached } from "~/features/stats/cache";
 import { quotesAllowed, shuffle } from "~/features/stats/k-anonymity";
 import { TenthsHistogram } from "~/features/stats/histogram";
 import { COUNT_KEYS, publish, type CountKey, type Period, type Row } from "~/features/stats/publish";
+import { chinaToday } from "~/lib/days";
 
 // Every statistic any page, procedure or export shows comes out of this file (or scoped.ts,
 // which reads through it), and only after `publish` (P4): callers never see a raw count.
@@ -122,7 +123,7 @@ function period(today: Date): Period & { fromDate: string; toDate: string } {
 }
 
 /** A platform's conditions page: overall figures and breakdowns by city and by sector. */
-export function getPlatformConditions(slug: string, today = todayInChina()) {
+export function getPlatformConditions(slug: string, today = chinaToday()) {
   return cached(`conditions:${slug}:${today.toISOString()}`, () => computePlatformConditions(slug, today));
 }
 
@@ -138,7 +139,7 @@ export async function computePlatformConditions(slug: string, today: Date) {
 }
 
 /** The public overview: all platforms together and one row per platform. */
-export function getOverview(today = todayInChina()) {
+export function getOverview(today = chinaToday()) {
   return cached(`overview:${today.toISOString()}`, () => computeOverview(today));
 }
 
@@ -158,7 +159,7 @@ const quarterOf = (month: Date) => `${month.getUTCFullYear()}-Q${Math.floor(mont
  * Approved quotes for a platform's page: only when the platform's period has K_QUOTES reports,
  * in random order, dated to the quarter.
  */
-export async function getQuotes(platformId: string, groupSize: number | undefined, today = todayInChina(), limit = 6) {
+export async function getQuotes(platformId: string, groupSize: number | undefined, today = chinaToday(), limit = 6) {
   if (!groupSize || !quotesAllowed(groupSize)) return [];
   const p = period(today);
   const rows = await db.report.findMany({

@@ -1,9 +1,10 @@
 import "server-only";
 import { AppError } from "~/lib/app-error";
-import { monthKey, monthStart, statsPeriod, todayInChina } from "~/features/reports/months";
+import { monthKey, monthStart, statsPeriod } from "~/features/reports/months";
 import { findPlatforms, summaryRows } from "~/features/stats/data";
 import { publish, type Breakdown, type Figures, type Period } from "~/features/stats/publish";
 import { conditionsScope, type ConditionsScope } from "~/features/stats/schema";
+import { chinaToday } from "~/lib/days";
 
 // Condition statistics for any scope and period (a campaign's, for its submission), from the
 // same summary as the public pages and through the same P4 suppression: a platform, city or
@@ -23,7 +24,7 @@ export type ScopedConditions = {
 const DIMS = ["platform", "city", "sector"] as const;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-export async function computeScopedConditions(scope: ConditionsScope, today = todayInChina()): Promise<ScopedConditions> {
+export async function computeScopedConditions(scope: ConditionsScope, today = chinaToday()): Promise<ScopedConditions> {
   const parsed = conditionsScope.safeParse(scope);
   if (!parsed.success) throw new AppError("BAD_INPUT");
   const { platformSlugs, sectors, cities, from, to } = parsed.data;

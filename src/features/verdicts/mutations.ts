@@ -34,7 +34,7 @@ export async function giveVerdict(accountId: string, answerId: string, value: Ve
       INSERT INTO "ItemVerdict" ("id", "answerId", "nullifier", "value", "city", "platform", "sector")
       VALUES (gen_random_uuid()::text, ${answerId}, ${key}, ${value}::"VerdictValue", ${p.city}, ${p.platform}, ${p.sector})
       ON CONFLICT ("nullifier") DO UPDATE SET "value" = EXCLUDED."value", "city" = EXCLUDED."city", "platform" = EXCLUDED."platform",
-        "sector" = EXCLUDED."sector", "givenOn" = CURRENT_DATE`;
+        "sector" = EXCLUDED."sector", "givenOn" = wv_today()`;
     return { answerId, value };
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
-import { addDays, todayUtc } from "~/lib/days";
+import { addDays, chinaToday } from "~/lib/days";
 import { callerFor, makeStaff, makeWorker } from "~/test/factories";
 import { makeProfiledWorker } from "~/test/campaign-factories";
 import { makeAnswer, makePublishedSubmission } from "~/test/submission-factories";
@@ -11,7 +11,7 @@ const code = (p: Promise<unknown>) => p.then(() => "OK", (e: { code?: string; ca
 async function pastCommitment() {
   const s = await makePublishedSubmission({ demands: 4, platforms: 1, input: { scopeCities: ["wuhan"] } });
   const partyId = s.platformParties[0]!.id;
-  const answer = await makeAnswer({ itemId: s.items[0]!.id, partyId, status: "ACCEPTED", dueOn: addDays(todayUtc(), -1) });
+  const answer = await makeAnswer({ itemId: s.items[0]!.id, partyId, status: "ACCEPTED", dueOn: addDays(chinaToday(), -1) });
   return { ...s, partyId, answerId: answer.id };
 }
 
@@ -27,7 +27,7 @@ describe("verdicts", () => {
     await caller.verdicts.give({ answerId: s.answerId, value: "PARTLY" });
     const rows = await verdictsFor(s.answerId);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ value: "PARTLY", city: "wuhan", givenOn: todayUtc() });
+    expect(rows[0]).toMatchObject({ value: "PARTLY", city: "wuhan", givenOn: chinaToday() });
     // P3: the row holds a keyed hash, not the account; P2: a random id, not a time-ordered one.
     expect(JSON.stringify(rows[0])).not.toContain(worker.account.accountId);
     expect(rows[0]!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-/);
@@ -47,10 +47,10 @@ describe("verdicts", () => {
     const s = await pastCommitment();
     const inScope = callerFor((await makeProfiledWorker("wuhan")).account);
     const [, item2, item3, item4] = s.items;
-    const future = await makeAnswer({ itemId: item2!.id, partyId: s.partyId, status: "PARTLY_ACCEPTED", dueOn: todayUtc() });
+    const future = await makeAnswer({ itemId: item2!.id, partyId: s.partyId, status: "PARTLY_ACCEPTED", dueOn: chinaToday() });
     const rejected = await makeAnswer({ itemId: item3!.id, partyId: s.partyId, status: "REJECTED", dueOn: null });
     const negotiating = await makeAnswer({ itemId: item4!.id, partyId: s.partyId, status: "NEGOTIATING", dueOn: null });
-    const old = await makeAnswer({ itemId: item4!.id, partyId: s.partyId, status: "ACCEPTED", dueOn: addDays(todayUtc(), -5), current: false });
+    const old = await makeAnswer({ itemId: item4!.id, partyId: s.partyId, status: "ACCEPTED", dueOn: addDays(chinaToday(), -5), current: false });
 
     expect(await code(inScope.verdicts.give({ answerId: future.id, value: "YES" }))).toBe("VERDICT_NOT_YET");
     expect(await code(inScope.verdicts.give({ answerId: old.id, value: "YES" }))).toBe("ANSWER_SUPERSEDED");

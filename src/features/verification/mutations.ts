@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "~/server/db";
 import { AppError } from "~/lib/app-error";
+import { chinaToday } from "~/lib/days";
 import { inviteLink } from "~/features/verification/qr";
 import { generateInviteCode, hashInviteCode, MAX_CODE_DAYS, normaliseInviteCode } from "~/features/verification/codes";
 
@@ -32,7 +33,7 @@ export async function redeemInviteCode(accountId: string, input: string) {
     if (!code) throw new AppError("CODE_INVALID");
     if (code.usedOn) throw new AppError("CODE_USED");
     if (code.expiresAt <= new Date()) throw new AppError("CODE_EXPIRED");
-    const { count } = await tx.inviteCode.updateMany({ where: { id: code.id, usedOn: null }, data: { usedOn: new Date() } });
+    const { count } = await tx.inviteCode.updateMany({ where: { id: code.id, usedOn: null }, data: { usedOn: chinaToday() } });
     if (count === 0) throw new AppError("CODE_USED");
     await tx.verification.upsert({
       where: { accountId_unionId: { accountId, unionId: code.unionId } },

@@ -1,6 +1,8 @@
 // Check digits of the numbers the scanner finds: structure is what separates an ID or a card
 // number from an ordinary long number.
 
+import { chinaToday } from "~/lib/days";
+
 // GB 11643: the first two digits are a province-level region.
 export const REGIONS = new Set([11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82]);
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -14,7 +16,7 @@ export function residentIdCheck(first17: string): string {
 }
 
 /** ISO 7064 MOD 11-2 check digit, region code and birth date of an 18-character ID number. */
-export function isValidResidentId(raw: string, today = new Date()): boolean {
+export function isValidResidentId(raw: string, today = chinaToday()): boolean {
   const id = raw.toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) return false;
   if (!REGIONS.has(Number(id.slice(0, 2)))) return false;

@@ -1,3 +1,4 @@
+import { chinaToday } from "~/lib/days";
 import { findAddresses } from "~/lib/pii/addresses";
 import { findHandles } from "~/lib/pii/handles";
 import { normaliseText } from "~/lib/pii/normalise";
@@ -43,7 +44,7 @@ function findLabelled(s: string, out: PiiMatch[]) {
 }
 
 /** Every piece of personal data found, in order, overlapping finds merged. */
-export function findPii(text: string, today = new Date()): PiiMatch[] {
+export function findPii(text: string, today = chinaToday()): PiiMatch[] {
   const s = normaliseText(text);
   const found = [...findNumbers(s, today), ...findHandles(s), ...findAddresses(s)];
   findLabelled(s, found);
@@ -58,7 +59,7 @@ export function findPii(text: string, today = new Date()): PiiMatch[] {
 }
 
 /** The text with each find replaced by a marker, and what was found (kinds only). */
-export function redactPii(text: string, today = new Date()): { text: string; found: PiiMatch[] } {
+export function redactPii(text: string, today = chinaToday()): { text: string; found: PiiMatch[] } {
   const found = findPii(text, today);
   let out = "";
   let at = 0;

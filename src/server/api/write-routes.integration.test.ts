@@ -9,13 +9,14 @@ import type { SessionAccount } from "~/features/accounts/data";
 import { revokeSession } from "~/features/accounts/mutations";
 import { moderationScopeOf } from "~/features/moderation/data";
 import { moderatePetition, sponsorPetition, startPetition } from "~/features/petitions/mutations";
-import { openMonths, todayInChina } from "~/features/reports/months";
+import { openMonths } from "~/features/reports/months";
 import { POST as castBallot } from "~/app/api/ballots/route";
 import { POST as signPetition } from "~/app/api/signatures/route";
 import { POST as submitReport } from "~/app/api/reports/route";
 import { makeCampaign } from "~/test/campaign-factories";
 import { makePlatform, makeStaff, makeWorker, moderatingUnionOf } from "~/test/factories";
 import { validReport } from "~/test/report-input";
+import { chinaToday } from "~/lib/days";
 
 // The hot writes bypass tRPC (src/server/api/write-route.ts), so they get their own role matrix
 // and the protections the tRPC route has: same origin, 64 KB bodies, strict input, rate limits.
@@ -54,7 +55,7 @@ async function fixtures() {
   for (let i = 0; i < 5; i++) await sponsorPetition((await makeWorker()).account.accountId, petitionId, sponsorToken);
   const organiser = (await makeStaff("ORGANISER", union.id)).account;
   await moderatePetition(organiser.accountId, await moderationScopeOf(union.id), { petitionId, decision: "PUBLISH" });
-  const month = openMonths(todayInChina())[0]!;
+  const month = openMonths(chinaToday())[0]!;
   return {
     platform,
     campaign,

@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg, { type Pool } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { lockDown, ownerOnlyUmask } from "../private-files.js";
 
 // One schema, two drivers: a postgres:// URL selects a PostgreSQL server, anything else the
 // embedded PGlite database in the data directory. Shared by the app and the Prisma CLI, so it
@@ -56,8 +57,15 @@ export function createDriver(url: string | undefined, opts: { poolSize?: number;
     return { adapter: new PrismaPgWholeScripts(pool, { disposeExternalPool: true }), pool };
   }
   const dir = pgliteDir(opts.dataDir);
-  mkdirSync(dir, { recursive: true });
+  // Whichever process opens the embedded database (app, seed, Prisma CLI), its files are the
+  // owner's only. PostgreSQL creates its files 0600, but PGlite lays out a new data directory
+  // with mode 0666 whatever the umask, and older installs were left that way: the directory is
+  // closed (0700) before PGlite starts and every file tightened once it is ready.
+  ownerOnlyUmask();
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  lockDown(path.dirname(dir));
   const pglite = new PGlite(dir);
+  void pglite.waitReady.then(() => lockDown(path.dirname(dir)), () => undefined);
   openPglites.add(pglite);
   return { adapter: new PrismaPGlite(pglite), pool: null };
 }

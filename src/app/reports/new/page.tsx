@@ -4,11 +4,12 @@ import { Forbidden } from "~/components/forbidden";
 import { Messages } from "~/components/messages";
 import { PageTitle } from "~/components/ui";
 import { ReportStepper } from "~/features/reports/components/report-stepper";
-import { openMonths, todayInChina } from "~/features/reports/months";
+import { openMonths } from "~/features/reports/months";
 import type { FormValues } from "~/features/reports/form";
 import type { SectorCode, CityCode } from "~/lib/taxonomy";
 import { pageAccount } from "~/server/auth/guard";
 import { api } from "~/trpc/server";
+import { chinaToday } from "~/lib/days";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports"))("newTitle") };
@@ -19,7 +20,7 @@ export default async function NewReportPage() {
   if (account === "forbidden") return <Forbidden />;
   const [t, locale, caller] = await Promise.all([getTranslations("reports"), getLocale(), api()]);
   const [platforms, profile, mine] = await Promise.all([caller.reports.platforms(), caller.accounts.profile(), caller.reports.mine()]);
-  const months = openMonths(todayInChina());
+  const months = openMonths(chinaToday());
   // Start from the worker's optional profile, so the first screen is usually already filled in.
   const platform = platforms.find((p) => profile.platformSlugs.includes(p.slug)) ?? platforms[0];
   const initial: FormValues = {

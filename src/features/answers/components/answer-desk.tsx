@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Messages } from "~/components/messages";
 import { Card, PageTitle } from "~/components/ui";
-import { DAY_FORMAT, isoDay, todayUtc } from "~/lib/days";
+import { DAY_FORMAT, isoDay, chinaToday } from "~/lib/days";
 import type { AnswerStatus } from "~/features/answers/schema";
 import { AnswerForm } from "~/features/answers/components/answer-form";
 import { ClockLine } from "~/features/answers/components/clock-line";
@@ -82,7 +82,7 @@ export async function AnswerDesk({ desk, as }: { desk: Desk; as: "platform" | "u
               as={as}
               submissionId={submission.id}
               itemId={item.id}
-              minDate={isoDay(todayUtc())}
+              minDate={isoDay(chinaToday())}
               initial={item.current ? { status: item.current.status, text: item.current.text, dueOn: item.current.dueOn ? isoDay(item.current.dueOn) : null } : null}
             />
           </Card>

@@ -1,11 +1,11 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { DAY_FORMAT, todayUtc } from "~/lib/days";
+import { DAY_FORMAT, chinaToday } from "~/lib/days";
 import { responseClock } from "~/features/answers/policy";
 
 /** One party's response clock in words: days left, overdue (marked), or complete. */
 export async function ClockLine({ respondBy, completedOn, answered, items }: { respondBy: Date; completedOn: Date | null; answered: number; items: number }) {
   const [t, format] = await Promise.all([getTranslations("answers.clock"), getFormatter()]);
-  const clock = responseClock(respondBy, completedOn, todayUtc());
+  const clock = responseClock(respondBy, completedOn, chinaToday());
   return (
     <p className="flex flex-wrap items-center gap-x-2 gap-y-1" data-testid="clock">
       {clock.state === "OVERDUE" ? (

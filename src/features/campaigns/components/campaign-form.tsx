@@ -7,6 +7,7 @@ import type { FormEvent, ReactNode } from "react";
 import { Alert, Button, Field, inputStyles } from "~/components/ui";
 import { PiiPreview, useFormPiiScan } from "~/components/pii-preview";
 import { CITIES, SECTORS, type CityCode, type SectorCode } from "~/lib/taxonomy";
+import { chinaToday, isoDay } from "~/lib/days";
 import type { CampaignInput } from "~/features/campaigns/schema";
 import { useTRPC } from "~/trpc/react";
 import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
@@ -49,7 +50,7 @@ export function CampaignForm({ platforms, campaignId, initial }: Props) {
   const create = useMutation(trpc.campaigns.create.mutationOptions({ onSuccess: (r) => router.push(`/organiser/campaigns/${r.id}`) }));
   const update = useMutation(trpc.campaigns.update.mutationOptions({ onSuccess: feedback.onSuccess }));
   const mutation = campaignId ? update : create;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay(chinaToday());
   const pii = useFormPiiScan(["title", "description", "targetGovernment"], [initial?.title ?? "", initial?.description ?? "", initial?.targetGovernment ?? ""]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -3,12 +3,12 @@ import { db } from "~/server/db";
 import type { Prisma } from "~/server/db/generated/client";
 import { AppError } from "~/lib/app-error";
 import { day } from "~/features/campaigns/format";
-import { todayInChina } from "~/features/reports/months";
 import { PUBLISHED } from "~/features/records/data";
 import { partyStatus } from "~/features/records/record";
 import { publishVerdicts, type VerdictCounts } from "~/features/verdicts/outcome";
 import { decodeCursor, pageOf } from "~/features/opendata/cursor";
 import type { ListQuery } from "~/features/opendata/schema";
+import { chinaToday } from "~/lib/days";
 
 // Published submissions for the API: only versions already published, never the draft cover
 // letter or changelog, never who answered (authorId) or who gave a verdict (nullifier).
@@ -55,7 +55,7 @@ function toSummary(s: SummaryRow, today: Date) {
 }
 
 /** Newest first, by first publication. */
-export async function listPublishedSubmissions(query: ListQuery, today = todayInChina()) {
+export async function listPublishedSubmissions(query: ListQuery, today = chinaToday()) {
   const cursor = decodeCursor(query.cursor);
   const rows = await db.submission.findMany({
     where: { ...PUBLISHED, ...(cursor ? { OR: [{ firstPublishedOn: { lt: cursor.day } }, { firstPublishedOn: cursor.day, id: { gt: cursor.id } }] } : {}) },
@@ -68,7 +68,7 @@ export async function listPublishedSubmissions(query: ListQuery, today = todayIn
 }
 
 /** The latest version's metadata and every item's answers per party, with published verdicts. */
-export async function getPublishedSubmission(submissionId: string, today = todayInChina()) {
+export async function getPublishedSubmission(submissionId: string, today = chinaToday()) {
   const s = await db.submission.findFirst({
     where: { id: submissionId, ...PUBLISHED },
     select: {

@@ -1,4 +1,5 @@
 // Display helpers shared by server pages and client islands.
+import { chinaToday, daysBetween } from "~/lib/days";
 
 type Named = { nameZh: string; nameEn: string } | null;
 
@@ -11,6 +12,6 @@ export function targetName(p: { targetKind: string; targetName: string | null; p
 /** Stored dates are calendar days (UTC midnight); format them without shifting the day. */
 export const DAY = { dateStyle: "medium", timeZone: "UTC" } as const;
 
-export function daysSince(date: Date, now = new Date()) {
-  return Math.max(0, Math.floor((now.getTime() - date.getTime()) / 86_400_000));
+export function daysSince(date: Date, today = chinaToday()) {
+  return Math.max(0, daysBetween(date, today));
 }

@@ -3,6 +3,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { db, hotSql } from "~/server/db";
 import { AppError } from "~/lib/app-error";
 import { refusePii } from "~/lib/pii/refuse";
+import { chinaToday } from "~/lib/days";
 import { signatureNullifier } from "~/features/petitions/policy";
 import { MILESTONES } from "~/features/petitions/schema";
 
@@ -26,7 +27,7 @@ export async function signPetition(accountId: string, petitionId: string, commen
     WITH p AS (
       SELECT pe.id, pe.threshold, pe."thresholdReachedOn", pe."milestoneReached", pe."verifiedOnly", pl.slug
       FROM "Petition" pe LEFT JOIN "Platform" pl ON pl.id = pe."platformId"
-      WHERE pe.id = ${petitionId} AND pe.status = 'PUBLISHED' AND pe."closesOn" >= CURRENT_DATE
+      WHERE pe.id = ${petitionId} AND pe.status = 'PUBLISHED' AND pe."closesOn" >= wv_today()
     ), a AS (
       SELECT city, "platformSlugs", sectors, EXISTS (SELECT 1 FROM "Verification" v WHERE v."accountId" = ${accountId}) AS verified
       FROM "Account" WHERE id = ${accountId} AND role = 'WORKER'
@@ -67,7 +68,7 @@ export async function signPetition(accountId: string, petitionId: string, commen
 export async function withdrawSignature(accountId: string, petitionId: string) {
   const rows = await db.$queryRaw<Pick<Outcome, "open" | "changed">[]>`
     WITH p AS (
-      SELECT id FROM "Petition" WHERE id = ${petitionId} AND status = 'PUBLISHED' AND "closesOn" >= CURRENT_DATE
+      SELECT id FROM "Petition" WHERE id = ${petitionId} AND status = 'PUBLISHED' AND "closesOn" >= wv_today()
     ), del AS (
       DELETE FROM "PetitionSignature" s USING p
       WHERE s.nullifier = ${signatureNullifier(accountId, petitionId)} AND s."petitionId" = p.id
@@ -107,7 +108,7 @@ export async function recordProgress(petitionId: string, known?: Pick<Outcome, "
     ));
   if (!state) return total;
   if (!state.reached && total >= state.threshold) {
-    await db.petition.updateMany({ where: { id: petitionId, thresholdReachedOn: null, status: "PUBLISHED" }, data: { thresholdReachedOn: new Date() } });
+    await db.petition.updateMany({ where: { id: petitionId, thresholdReachedOn: null, status: "PUBLISHED" }, data: { thresholdReachedOn: chinaToday() } });
   }
   const crossed = MILESTONES.filter((m) => total >= m && m > state.milestone);
   if (crossed.length > 0) {

@@ -3,12 +3,12 @@ import { campaignRefSchema, draftSchema, publishSchema, submissionRefSchema } fr
 import { getPublishedVersion, getSubmissionDesk, listPublishedSubmissions, listUnionCampaignSubmissions } from "~/features/submissions/data";
 import { previewSubmission } from "~/features/submissions/compile";
 import { publishSubmission, saveDraft } from "~/features/submissions/mutations";
-import { todayInChina } from "~/features/reports/months";
 import { consume } from "~/server/rate-limit";
+import { chinaToday } from "~/lib/days";
 
 export const submissionsRouter = createTRPCRouter({
   /** Published submissions with their answer status; never a draft. */
-  list: publicProcedure.query(() => listPublishedSubmissions(todayInChina())),
+  list: publicProcedure.query(() => listPublishedSubmissions(chinaToday())),
 
   /** A published version's stored document (the latest unless `version` is given). */
   get: publicProcedure.input(submissionRefSchema).query(({ input }) => getPublishedVersion(input.submissionId, input.version)),
@@ -19,7 +19,7 @@ export const submissionsRouter = createTRPCRouter({
   desk: organiserProcedure.input(campaignRefSchema).query(({ ctx, input }) => getSubmissionDesk(ctx.unionId, input.campaignId)),
 
   /** The document as publishing it today would store it, compiled live. */
-  preview: organiserProcedure.input(campaignRefSchema).query(({ ctx, input }) => previewSubmission(ctx.unionId, input.campaignId, todayInChina())),
+  preview: organiserProcedure.input(campaignRefSchema).query(({ ctx, input }) => previewSubmission(ctx.unionId, input.campaignId, chinaToday())),
 
   saveDraft: organiserProcedure.input(draftSchema).mutation(async ({ ctx, input }) => {
     await consume("write", ctx.account.accountId);
@@ -28,6 +28,6 @@ export const submissionsRouter = createTRPCRouter({
 
   publish: organiserProcedure.input(publishSchema).mutation(async ({ ctx, input }) => {
     await consume("write", ctx.account.accountId);
-    return publishSubmission(ctx.unionId, input, todayInChina());
+    return publishSubmission(ctx.unionId, input, chinaToday());
   }),
 });
