@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { submitReport } from "~/features/reports/mutations";
 import { validReport } from "~/test/report-input";
-import { callerFor, makePlatform, makeStaff, makeUnion, makeWorker } from "~/test/factories";
+import { callerFor, makePlatform, makeStaff, makeUnion, makeWorker, moderatingUnionOf } from "~/test/factories";
 import { campaignInput, makeCampaign } from "~/test/campaign-factories";
 
 // Issue 17: every free-text field is checked on the server with the same scanner the forms
@@ -18,7 +18,8 @@ const petition = {
 async function publishedPetition(platformId: string) {
   const { id, sponsorToken: token } = await callerFor((await makeWorker()).account).petitions.start({ ...petition, target: { kind: "PLATFORM", platformId } });
   for (let i = 0; i < 5; i++) await callerFor((await makeWorker()).account).petitions.sponsor({ petitionId: id, token });
-  const organiser = (await makeStaff("ORGANISER", (await makeUnion()).id)).account;
+  // Moderated by the union an admin assigned to the platform (P7).
+  const organiser = (await makeStaff("ORGANISER", await moderatingUnionOf({ id: platformId }))).account;
   await callerFor(organiser).petitions.moderate({ petitionId: id, decision: "PUBLISH", threshold: 1000 });
   return id;
 }
