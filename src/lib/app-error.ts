@@ -44,6 +44,7 @@ export const APP_ERROR_STATUS = {
   PETITION_FROZEN: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 } as const;
 
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
