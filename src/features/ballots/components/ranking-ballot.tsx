@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { RetryNotice, useRetry } from "~/components/retry-notice";
 import { Alert, Button } from "~/components/ui";
 import { postWrite } from "~/lib/post-write";
 import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
@@ -19,9 +20,12 @@ export function RankingBallot({ campaignId, options, initial }: { campaignId: st
   const feedback = useRefreshFeedback();
   const [ranked, setRanked] = useState(initial.filter((id) => options.some((o) => o.id === id)));
   const [saved, setSaved] = useState(false);
+  const sending = useRetry();
   const cast = useMutation({
-    mutationFn: (input: { campaignId: string; demandIds: string[] }) => postWrite<{ demandIds: string[] }>("/api/ballots", input),
+    mutationFn: (input: { campaignId: string; demandIds: string[] }) => postWrite<{ demandIds: string[] }>("/api/ballots", input, sending),
     onSuccess: () => (setSaved(true), feedback.onSuccess()),
+    onSettled: sending.settled,
+    networkMode: "always",
   });
   const byId = new Map(options.map((o) => [o.id, o]));
   const change = (next: string[]) => {
@@ -87,6 +91,7 @@ export function RankingBallot({ campaignId, options, initial }: { campaignId: st
             ))}
         </ul>
       </section>
+      <RetryNotice retry={sending.retry} />
       {cast.error ? <Alert>{feedback.message(cast.error)}</Alert> : null}
       {saved ? <Alert tone="success">{t("saved")}</Alert> : null}
       <Button className="w-full" disabled={ranked.length === 0 || cast.isPending} onClick={() => cast.mutate({ campaignId, demandIds: ranked })}>
