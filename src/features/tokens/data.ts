@@ -3,7 +3,8 @@ import { db } from "~/server/db";
 import { nullifier } from "~/server/nullifier";
 import { coarseProfile } from "~/features/ballots/mutations";
 import { importVerifyKey } from "~/features/tokens/signer";
-import type { TokenProfile } from "~/features/tokens/message";
+import { TOKEN_SUITE, type TokenProfile } from "~/features/tokens/message";
+import { publicTotal } from "~/features/petitions/breakdown";
 
 /**
  * The verified ballots of a campaign: the one function every verified count reads (results,
@@ -23,6 +24,15 @@ export async function getTokenCounts(campaignId: string): Promise<{ publicKey: s
     verifiedBallotCount(campaignId),
   ]);
   return key ? { publicKey: key.publicKey, issued: key.issued, spent } : null;
+}
+
+/**
+ * The same as published (campaign page, open data): counts of fewer than 5 as null (P4), like
+ * every other count of workers.
+ */
+export async function getPublishedTokenCounts(campaignId: string) {
+  const counts = await getTokenCounts(campaignId);
+  return counts && { suite: TOKEN_SUITE, publicKey: counts.publicKey, issued: publicTotal(counts.issued), spent: publicTotal(counts.spent) };
 }
 
 /** The coarse profile a token of this account counts under (as ballots compute it). */

@@ -2,7 +2,7 @@
 // Randomized): a message it chose, which the server signed blind, so the server never saw it
 // before the ballot arrives. Client-safe: the phone builds the message, the server parses it.
 
-export const TOKEN_SUITE = "RSABSSA-SHA384-PSS-Randomized";
+export const TOKEN_SUITE = "RSABSSA-SHA384-PSS-Randomized" as const;
 const VERSION = "wv-ballot-token/1";
 /** The random prefix RFC 9474 "prepare" puts before the message in the Randomized variant. */
 export const PREPARE_PREFIX = 32;

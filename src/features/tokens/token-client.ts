@@ -1,4 +1,6 @@
 import { RSABSSA } from "@cloudflare/blindrsa-ts";
+import { WriteError } from "~/lib/post-write";
+import { isAppErrorCode } from "~/lib/app-error";
 import { encodeTokenMessage, fromBase64Url, toBase64Url, type TokenProfile } from "~/features/tokens/message";
 
 // The phone's side of RFC 9474 with @cloudflare/blindrsa-ts and WebCrypto (which needs a secure
@@ -51,7 +53,7 @@ export function saveToken(campaignId: string, token: StoredToken) {
   localStorage.setItem(storageKey(campaignId), JSON.stringify(token));
 }
 
-/** Where a POST of the token ballot would need a session: this one sends no cookie at all. */
+/** The token ballot: no cookie, no session, only the token, its secret and the ranking. */
 export async function postTokenBallot(body: HeldToken & { campaignId: string; demandIds: string[] }) {
   const res = await fetch("/api/tokens/ballot", {
     method: "POST",
@@ -59,5 +61,8 @@ export async function postTokenBallot(body: HeldToken & { campaignId: string; de
     body: JSON.stringify(body),
     credentials: "omit",
   });
-  return { ok: res.ok, body: (await res.json().catch(() => null)) as { result?: unknown; error?: { appCode?: unknown; incident?: unknown } } | null };
+  const answer = (await res.json().catch(() => null)) as { result?: unknown; error?: { appCode?: unknown; incident?: unknown } } | null;
+  if (res.ok && answer && "result" in answer) return answer.result;
+  const code = answer?.error?.appCode;
+  throw new WriteError(isAppErrorCode(code) ? code : "INTERNAL", typeof answer?.error?.incident === "string" ? answer.error.incident : undefined);
 }

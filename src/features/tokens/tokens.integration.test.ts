@@ -8,7 +8,7 @@ import { createInviteCodes, redeemInviteCode } from "~/features/verification/mut
 import { setPhase } from "~/features/campaigns/mutations";
 import { issueToken } from "~/features/tokens/mutations";
 import { getTokenCounts, verifiedBallotCount } from "~/features/tokens/data";
-import { castTokenBallot } from "~/features/tokens/ballot/mutations";
+import { castTokenBallot, tokenBallotKey } from "~/features/tokens/ballot/mutations";
 import { openSigningKey } from "~/features/tokens/key-seal";
 import { blindToken, finishToken, type HeldToken } from "~/features/tokens/token-client";
 import { encodeTokenMessage, fromBase64Url, toBase64Url } from "~/features/tokens/message";
@@ -93,6 +93,8 @@ describe("ballot tokens (RFC 9474)", () => {
     await castTokenBallot({ campaignId, ...tokens[0]!, demandIds: [d[2]!, d[1]!] });
 
     expect(await db.ballot.count({ where: { campaignId } })).toBe(5);
+    const changed = await db.ballot.findUniqueOrThrow({ where: { nullifier: tokenBallotKey(tokens[0]!.token, campaignId) }, select: { demandIds: true } });
+    expect(changed.demandIds).toEqual([d[2], d[1]]);
     expect(await getTokenCounts(campaignId)).toMatchObject({ issued: 5, spent: 5 });
     expect(await verifiedBallotCount(campaignId)).toBe(5);
     const results = await getResults(campaignId);
@@ -119,7 +121,7 @@ describe("ballot tokens (RFC 9474)", () => {
     expect(await code(castTokenBallot({ campaignId: a.campaignId, token: toBase64Url(randomBytes(90)), signature: t.signature, secret: t.secret, demandIds: [a.demandIds[0]!] }))).toBe("TOKEN_INVALID");
     // Tampered: the signed message with one byte changed (another profile or nonce).
     const tampered = fromBase64Url(t.token)!;
-    tampered[tampered.length - 1] ^= 1;
+    tampered[tampered.length - 1] = tampered[tampered.length - 1]! ^ 1;
     expect(await code(castTokenBallot({ campaignId: a.campaignId, token: toBase64Url(tampered), signature: t.signature, secret: t.secret, demandIds: [a.demandIds[0]!] }))).toBe("TOKEN_INVALID");
     // Reused: the same token from another phone (another secret) cannot overwrite the ballot.
     const thief = toBase64Url(randomBytes(32));

@@ -1,6 +1,6 @@
 import { createTRPCRouter, publicProcedure, workerProcedure } from "~/server/api/trpc";
 import { campaignIdSchema } from "~/features/campaigns/schema";
-import { getTokenCounts, getTokenStatus } from "~/features/tokens/data";
+import { getPublishedTokenCounts, getTokenStatus } from "~/features/tokens/data";
 import { ensureCampaignKey } from "~/features/tokens/mutations";
 
 export const tokensRouter = createTRPCRouter({
@@ -11,5 +11,5 @@ export const tokensRouter = createTRPCRouter({
   }),
 
   /** Published beside the results: the campaign's public key and tokens issued and spent. */
-  published: publicProcedure.input(campaignIdSchema).query(({ input }) => getTokenCounts(input.campaignId)),
+  published: publicProcedure.input(campaignIdSchema).query(({ input }) => getPublishedTokenCounts(input.campaignId)),
 });
