@@ -8,6 +8,7 @@ import { createInviteCodes, redeemInviteCode } from "~/features/verification/mut
 import { setPhase } from "~/features/campaigns/mutations";
 import { issueToken } from "~/features/tokens/mutations";
 import { getTokenCounts, verifiedBallotCount } from "~/features/tokens/data";
+import { getPublicCampaign } from "~/features/opendata/campaigns/data";
 import { castTokenBallot, tokenBallotKey } from "~/features/tokens/ballot/mutations";
 import { openSigningKey } from "~/features/tokens/key-seal";
 import { blindToken, finishToken, type HeldToken } from "~/features/tokens/token-client";
@@ -97,6 +98,9 @@ describe("ballot tokens (RFC 9474)", () => {
     expect(changed.demandIds).toEqual([d[2], d[1]]);
     expect(await getTokenCounts(campaignId)).toMatchObject({ issued: 5, spent: 5 });
     expect(await verifiedBallotCount(campaignId)).toBe(5);
+    // Published on the page and in the open data with the key anyone can check tokens with.
+    const publicKey = (await getTokenCounts(campaignId))!.publicKey;
+    expect((await getPublicCampaign(campaignId)).tokens).toEqual({ suite: "RSABSSA-SHA384-PSS-Randomized", publicKey, issued: 5, spent: 5 });
     const results = await getResults(campaignId);
     expect(results).toMatchObject({ enough: true, ballots: 5, credibility: { kind: "allVerified" } });
     await expectTallyMatchesRecount(campaignId);
@@ -137,6 +141,7 @@ describe("ballot tokens (RFC 9474)", () => {
     expect(await code(castTokenBallot({ campaignId: b.campaignId, ...crossed, demandIds: [b.demandIds[0]!] }))).toBe("TOKEN_INVALID");
 
     expect([await stored(a.campaignId), await stored(b.campaignId)]).toEqual(before);
+    expect((await getPublicCampaign(a.campaignId)).tokens).toMatchObject({ issued: null, spent: null }); // 2 and 1: "fewer than 5"
     expect(await db.ballot.findMany({ where: { campaignId: a.campaignId }, select: { demandIds: true } })).toEqual([{ demandIds: [a.demandIds[0]] }]);
   });
 
