@@ -107,6 +107,10 @@ describe("ballot tokens (RFC 9474)", () => {
     // No ballot is keyed by any voter's account nullifier; the secret is kept only as a hash.
     const keys = (await db.ballot.findMany({ where: { campaignId }, select: { nullifier: true, changeHash: true } }));
     for (const v of voters) expect(keys.map((k) => k.nullifier)).not.toContain(nullifier("ballot", v.accountId, campaignId));
+    // Nor does any ballot value meet an issuance row: no token-to-account join.
+    const issued = await db.tokenIssue.findMany({ where: { campaignId }, select: { key: true } });
+    const ballotValues = new Set(JSON.stringify(await db.ballot.findMany({ where: { campaignId } })).match(/[A-Za-z0-9_-]{20,}/g));
+    expect(issued.filter((i) => ballotValues.has(i.key))).toEqual([]);
     expect(JSON.stringify(keys)).not.toContain(tokens[0]!.secret);
     expect(JSON.stringify(keys)).not.toContain(tokens[0]!.token.slice(0, 60));
   });
