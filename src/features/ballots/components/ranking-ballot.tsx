@@ -14,13 +14,14 @@ const MAX = 5;
  * Phone-first ranking: tap a demand to add it, arrows to reorder, remove to take it out. Plain
  * buttons, so it works by keyboard and screen reader without a drag library.
  */
-export function RankingBallot({ campaignId, options, initial }: { campaignId: string; options: Option[]; initial: string[] }) {
+export function RankingBallot({ campaignId, options, initial, submit }: { campaignId: string; options: Option[]; initial: string[]; submit?: (demandIds: string[]) => Promise<unknown> }) {
   const t = useTranslations("campaigns.ballot");
   const feedback = useRefreshFeedback();
   const [ranked, setRanked] = useState(initial.filter((id) => options.some((o) => o.id === id)));
   const [saved, setSaved] = useState(false);
   const cast = useMutation({
-    mutationFn: (input: { campaignId: string; demandIds: string[] }) => postWrite<{ demandIds: string[] }>("/api/ballots", input),
+    // Token ballots of verified-only campaigns bring their own sender (src/features/tokens).
+    mutationFn: (input: { campaignId: string; demandIds: string[] }) => (submit ? submit(input.demandIds) : postWrite<{ demandIds: string[] }>("/api/ballots", input)),
     onSuccess: () => (setSaved(true), feedback.onSuccess()),
   });
   const byId = new Map(options.map((o) => [o.id, o]));
