@@ -173,7 +173,7 @@ test.describe("bargaining campaigns", () => {
     for (const w of workers) await w.context().close();
   });
 
-  test("a verified-only campaign refuses an unverified worker and accepts one who redeemed a code", async ({ page, browser }) => {
+  test("a verified-only campaign: the organiser verifies a worker in person, whose phone gets a token, votes with it without a session and changes the vote", async ({ page, browser }) => {
     test.setTimeout(150_000);
     await signInOrganiser(page);
     const campaignId = await createCampaign(page, `E2E 核实 ${Date.now().toString(36)}`, { verifiedOnly: true });
@@ -181,6 +181,10 @@ test.describe("bargaining campaigns", () => {
     await page.getByLabel(/希望改变什么/).fill("夜间接单提供一键报警和行程共享。");
     await page.getByRole("button", { name: "添加", exact: true }).click();
     await expect(page.getByTestId("moderation-demand")).toHaveCount(1);
+    await page.getByLabel("标题（最多 120 字）").fill("高温天气补贴");
+    await page.getByLabel(/希望改变什么/).fill("气温超过 35 度时每单加发高温补贴。");
+    await page.getByRole("button", { name: "添加", exact: true }).click();
+    await expect(page.getByTestId("moderation-demand")).toHaveCount(2);
     await page.getByRole("button", { name: "现在开始投票" }).click();
     await expect(page.getByTestId("campaign-phase")).toHaveText("投票排序");
 
@@ -188,12 +192,14 @@ test.describe("bargaining campaigns", () => {
     await worker.goto(`/campaigns/${campaignId}`);
     await expect(worker.getByText("只有经工会当面核实的劳动者才能在此支持和投票。")).toBeVisible();
     await expect(worker.getByRole("button", { name: "保存我的选票" })).toHaveCount(0);
-    // Refused on the server too, on the route the ballot page posts to and on the tRPC procedure.
+    // The session ballot routes are closed here, to everyone: these ballots need a token.
     const refused = await worker.request.post("/api/ballots", { data: { campaignId, demandIds: ["x"] } });
     expect(refused.status()).toBe(403);
-    expect((await refused.json()).error.appCode).toBe("NOT_VERIFIED");
+    expect((await refused.json()).error.appCode).toBe("TOKEN_REQUIRED");
     const refusedTrpc = await worker.request.post("/api/trpc/ballots.cast", { data: { json: { campaignId, demandIds: ["x"] } } });
-    expect((await refusedTrpc.json()).error.json.data.appCode).toBe("NOT_VERIFIED");
+    expect((await refusedTrpc.json()).error.json.data.appCode).toBe("TOKEN_REQUIRED");
+    const noToken = await worker.request.post("/api/tokens/issue", { data: { campaignId, blindedMsg: "AAAA" } });
+    expect((await noToken.json()).error.appCode).toBe("NOT_VERIFIED");
 
     await page.goto("/organiser/verification");
     await page.getByLabel("生成数量").fill("1");
@@ -209,7 +215,36 @@ test.describe("bargaining campaigns", () => {
     await worker.getByRole("button", { name: "兑换" }).click();
     await expect(worker.getByRole("main").getByRole("alert")).toHaveText("邀请码已被使用。");
 
+    // The token: warned first that it lives only in this browser, then issued blind.
+    await worker.goto(`/campaigns/${campaignId}`);
+    await expect(worker.getByText(/凭证只保存在这部手机的这个浏览器里/)).toBeVisible();
+    await expect(worker.getByRole("button", { name: "保存我的选票" })).toHaveCount(0);
+    await worker.getByRole("button", { name: "领取我的投票凭证" }).click();
+    await expect(worker.getByTestId("token-held")).toBeVisible();
+    await expectAccessible(worker, "token ballot");
+
+    // The ballot goes out with the token and no cookie.
+    const sent: { cookie?: string }[] = [];
+    worker.on("request", (r) => void (r.url().endsWith("/api/tokens/ballot") && sent.push(r.headers())));
     await rank(worker, campaignId, ["夜间安全保障"]);
+    await worker.getByRole("button", { name: "移除“夜间安全保障”" }).click();
+    await worker.getByRole("button", { name: /高温天气补贴.*加入/ }).click();
+    await worker.getByRole("button", { name: "保存我的选票" }).click();
+    await expect(worker.getByText("你的选票已保存，结束前仍可修改。")).toBeVisible();
+    expect(sent.length).toBe(2);
+    expect(sent.every((h) => !h.cookie)).toBe(true);
+    await worker.reload();
+    await expect(worker.getByTestId("ranking").getByRole("listitem")).toHaveText([/高温天气补贴/]);
+
+    // The same token from elsewhere (another secret) cannot overwrite the ballot; a second
+    // token is refused to the account; a phone that lost its token is told it is gone.
+    const held = JSON.parse((await worker.evaluate((id) => localStorage.getItem(`wv-token:${id}`), campaignId))!);
+    const stolen = await worker.request.post("/api/tokens/ballot", { data: { campaignId, token: held.token, signature: held.signature, secret: "A".repeat(43), demandIds: held.ranking }, headers: { cookie: "" } });
+    expect((await stolen.json()).error.appCode).toBe("TOKEN_SPENT");
+    await worker.evaluate((id) => localStorage.removeItem(`wv-token:${id}`), campaignId);
+    await worker.reload();
+    await expect(worker.getByText(/无法再次领取：服务器若要判断它是否已用过/)).toBeVisible();
+    await expect(worker.getByTestId("token-counts")).toContainText("已发放凭证：少于 5");
     await worker.context().close();
   });
 });

@@ -1,10 +1,8 @@
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { buildApp, migrate, pointAtDatabase, startApp, warm } from "./lib/app";
-import { ranking, votingCampaign } from "./lib/ballots";
 import { freshDatabase } from "./lib/database";
 import { machineLine, percentile, printFigure } from "./lib/machine";
-import { createWorkers } from "./lib/workers";
 
 // Issue 14, sustained load: 60 s of mixed writes at a fixed rate (open loop: requests leave on
 // schedule whether or not earlier ones have come back), ballots, signatures and reports, plus
@@ -34,6 +32,9 @@ for (const id of petitionIds) {
     [id, platformId],
   );
 }
+// App modules only now, after pointAtDatabase: they open the database when first imported.
+const { ranking, votingCampaign } = await import("./lib/ballots");
+const { createWorkers } = await import("./lib/workers");
 const { createUnion } = await import("~/features/accounts/mutations");
 const union = await createUnion({ slug: "soak-union", nameZh: "基准工会", nameEn: "Soak union" });
 const campaign = await votingCampaign(union.id, 8);

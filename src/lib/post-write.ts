@@ -13,7 +13,8 @@ export class WriteError extends Error {
 /** Why a write is being sent again: the phone is offline, the answer never came, or the server said "try again". */
 export type Retry = { attempt: number; reason: "offline" | "network" | "unavailable" };
 
-export type PostWriteOptions = { onRetry?: (retry: Retry) => void };
+/** `credentials: "omit"` for the token ballot, which must not carry the session cookie. */
+export type PostWriteOptions = { onRetry?: (retry: Retry) => void; credentials?: RequestCredentials };
 
 // Issue 14, bad networks: waits between attempts (then the last error is shown), and how long
 // one attempt may take on slow 3G before it is given up and sent again. Every hot write is
@@ -45,7 +46,7 @@ export async function postWrite<T>(path: string, input: unknown, opts: PostWrite
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(input),
-        credentials: "same-origin",
+        credentials: opts.credentials ?? "same-origin",
         signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
       });
     } catch (err) {

@@ -49,7 +49,7 @@ const app = next({ dev: false, dir: root, port, hostname: hostname ?? "localhost
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const DIRECT_ROUTES = ["/api/ballots", "/api/signatures", "/api/reports"];
+const DIRECT_ROUTES = ["/api/ballots", "/api/signatures", "/api/reports", "/api/tokens/ballot"];
 /** Past this a body is not read further: the routes' own limit (src/server/http.ts) is lower. */
 const BODY_CAP = 1024 * 1024;
 

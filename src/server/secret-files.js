@@ -15,6 +15,9 @@ export const SECRETS = /** @type {const} */ ([
   { name: "NULLIFIER_KEY", key: "nullifierKey" },
   // Seals the staff's TOTP secrets (AES-256-GCM): a copy of the database alone cannot mint codes.
   { name: "TOTP_KEY", key: "totpKey" },
+  // Seals each verified-only campaign's blind-signing key (src/features/tokens/key-seal.ts): a
+  // copy of the database alone cannot issue ballot tokens.
+  { name: "TOKEN_KEY", key: "tokenKey" },
 ]);
 const FILE = "secrets.json";
 

@@ -27,7 +27,7 @@ export async function loadTallyForAudit(campaignId: string) {
   const [cells, groups, ballots] = await Promise.all([
     db.tallyCell.findMany({ where: { campaignId } }),
     db.tallyGroup.findMany({ where: { campaignId } }),
-    db.ballot.findMany({ where: { campaignId }, select: { demandIds: true, city: true, platform: true, sector: true, verified: true } }),
+    db.ballot.findMany({ where: { campaignId }, select: { demandIds: true, city: true, platform: true, sector: true } }),
   ]);
   return { cells, groups, ballots };
 }

@@ -13,26 +13,27 @@ export function coarseProfile(p: { city: string | null; platformSlugs: string[];
   return { city: p.city ?? "unknown", platform: one(p.platformSlugs), sector: one(p.sectors) };
 }
 
-function checkRanking(demandIds: string[]) {
+export function checkRanking(demandIds: string[]) {
   if (demandIds.length === 0) throw new AppError("BAD_INPUT");
   if (demandIds.length > MAX_RANKS) throw new AppError("BALLOT_TOO_LONG");
   if (new Set(demandIds).size !== demandIds.length) throw new AppError("BALLOT_REPEATED");
 }
 
-type Outcome = { found: boolean; phase: string | null; verifiedOnly: boolean; voter: boolean; verified: boolean; approved: number; written: number };
+type Outcome = { found: boolean; phase: string | null; verifiedOnly: boolean; voter: boolean; approved: number; written: number };
 
 /**
  * One prepared statement, one round trip: checks, the ballot upsert and the running tally together.
  * - The campaign row is read FOR SHARE, so closing the campaign waits for ballots in flight and
  *   none slips in after; its phase is the one of the locked (latest) row version.
  * - The voter's coarse profile (one city, platform and sector, or a bucket, as coarseProfile;
- *   a list never set is NULL here, an empty list to Prisma) and whether their union verified
- *   them are copied onto the ballot; the account id is not stored (P3).
+ *   a list never set is NULL here, an empty list to Prisma) is copied onto the ballot; the
+ *   account id is not stored (P3), nor whether the voter is verified (P6: that marks the account).
+ * - Verified-only campaigns take token ballots only (src/features/tokens).
  * - An existing ballot is locked FOR UPDATE and its old contribution subtracted exactly once; a
  *   new one is inserted with ON CONFLICT DO NOTHING (a concurrent duplicate makes `written` 0
  *   and the caller runs the statement again, when the other ballot is visible).
- * - Verified ballots are also counted in the tally group "verified" (no cells), for the verified
- *   part of the turnout; a changed ballot moves its old part out and its new one in.
+ * - A first ballot from a voter the campaign's union verified adds 1 to the tally group
+ *   "verified" (no cells), the verified part of the turnout; changes leave that counter alone.
  * - Tally rows are upserted in one fixed key order (cells, then groups), so concurrent ballots
  *   cannot deadlock. Borda points: MAX_RANKS for first place down to 1.
  */
@@ -50,27 +51,27 @@ function writeBallot(accountId: string, campaignId: string, key: string, demandI
       SELECT count(*)::int AS n FROM "Demand" WHERE "id" = ANY(${demandIds}::text[]) AND "campaignId" = ${campaignId} AND "status" = 'APPROVED'
     ), ok AS MATERIALIZED (
       SELECT voter.* FROM c, voter, approved
-      WHERE c.phase = 'VOTING' AND (NOT c."verifiedOnly" OR voter.verified) AND approved.n = ${demandIds.length}
+      WHERE c.phase = 'VOTING' AND NOT c."verifiedOnly" AND approved.n = ${demandIds.length}
     ), old AS MATERIALIZED (
-      SELECT b."demandIds", b."city", b."platform", b."sector", b."verified" FROM "Ballot" b, ok WHERE b."nullifier" = ${key} FOR UPDATE OF b
+      SELECT b."demandIds", b."city", b."platform", b."sector" FROM "Ballot" b, ok WHERE b."nullifier" = ${key} FOR UPDATE OF b
     ), ins AS (
-      INSERT INTO "Ballot" ("id", "campaignId", "nullifier", "demandIds", "city", "platform", "sector", "verified")
-      SELECT gen_random_uuid()::text, ${campaignId}, ${key}, ${demandIds}::text[], ok.city, ok.platform, ok.sector, ok.verified
+      INSERT INTO "Ballot" ("id", "campaignId", "nullifier", "demandIds", "city", "platform", "sector")
+      SELECT gen_random_uuid()::text, ${campaignId}, ${key}, ${demandIds}::text[], ok.city, ok.platform, ok.sector
       FROM ok WHERE NOT EXISTS (SELECT 1 FROM old)
       ON CONFLICT ("nullifier") DO NOTHING RETURNING 1
     ), upd AS (
       UPDATE "Ballot" b SET "demandIds" = ${demandIds}::text[], "city" = ok.city, "platform" = ok.platform, "sector" = ok.sector,
-        "verified" = ok.verified, "castOn" = wv_today()
+        "castOn" = wv_today()
       FROM ok WHERE b."nullifier" = ${key} AND EXISTS (SELECT 1 FROM old) RETURNING 1
     ), changes AS MATERIALIZED (
-      SELECT 1 AS sign, ok.city, ok.platform, ok.sector, ok.verified, ${demandIds}::text[] AS ranking FROM ok
+      SELECT 1 AS sign, ok.verified AND EXISTS (SELECT 1 FROM ins) AS fresh, ok.city, ok.platform, ok.sector, ${demandIds}::text[] AS ranking FROM ok
       WHERE EXISTS (SELECT 1 FROM ins) OR EXISTS (SELECT 1 FROM upd)
       UNION ALL
-      SELECT -1, old."city", old."platform", old."sector", old."verified", old."demandIds" FROM old WHERE EXISTS (SELECT 1 FROM upd)
+      SELECT -1, false, old."city", old."platform", old."sector", old."demandIds" FROM old WHERE EXISTS (SELECT 1 FROM upd)
     ), grouped AS MATERIALIZED (
       SELECT ch.sign, ch.ranking, g.dim, g.value FROM changes ch
       CROSS JOIN LATERAL (VALUES ('all', ''), ('city', ch.city), ('platform', ch.platform), ('sector', ch.sector), ('verified', '')) AS g(dim, value)
-      WHERE g.dim <> 'verified' OR ch.verified
+      WHERE g.dim <> 'verified' OR ch.fresh
     ), cells AS (
       INSERT INTO "TallyCell" ("campaignId", "dim", "value", "demandId", "points", "firsts", "includes")
       SELECT ${campaignId}, d.dim, d.value, d.demand, d.points, d.firsts, d.includes FROM (
@@ -100,7 +101,7 @@ function writeBallot(accountId: string, campaignId: string, key: string, demandI
       RETURNING 1
     )
     SELECT EXISTS (SELECT 1 FROM c) AS found, (SELECT phase FROM c) AS phase, coalesce((SELECT "verifiedOnly" FROM c), false) AS "verifiedOnly",
-      EXISTS (SELECT 1 FROM voter) AS voter, coalesce((SELECT verified FROM voter), false) AS verified,
+      EXISTS (SELECT 1 FROM voter) AS voter,
       (SELECT n FROM approved) AS approved, ((SELECT count(*) FROM ins) + (SELECT count(*) FROM upd))::int AS written,
       (SELECT count(*) FROM groups)::int AS tallied`;
 }
@@ -116,7 +117,7 @@ export async function castBallot(accountId: string, campaignId: string, demandId
     if (!o?.found) throw new AppError("NOT_FOUND");
     if (o.phase !== "VOTING") throw new AppError(o.phase === "CLOSED" ? "CAMPAIGN_CLOSED" : "PHASE_CLOSED");
     if (!o.voter) throw new AppError("FORBIDDEN");
-    if (o.verifiedOnly && !o.verified) throw new AppError("NOT_VERIFIED");
+    if (o.verifiedOnly) throw new AppError("TOKEN_REQUIRED");
     if (o.approved !== demandIds.length) throw new AppError("BALLOT_UNKNOWN_DEMAND");
     if (o.written > 0) return { demandIds };
   }

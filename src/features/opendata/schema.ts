@@ -176,6 +176,15 @@ export const campaignDetail = component(
     demands: z.array(z.object({ id: z.string(), number: z.number().int().positive(), title: z.string(), text: z.string(), category: z.string() })),
     /** Null while the results are not public (before the campaign closes, unless it shows live results). */
     results: results.nullable(),
+    /** Verified-only campaigns: the key their ballot tokens are signed with (RFC 9474) and the counts. */
+    tokens: z
+      .object({
+        suite: z.literal("RSABSSA-SHA384-PSS-Randomized"),
+        publicKey: z.string().describe("SubjectPublicKeyInfo (DER), base64url: verifies every token ballot's signature"),
+        issued: count.nullable().describe("tokens issued to verified workers; null for fewer than 5"),
+        spent: count.nullable().describe("ballots cast with a token; null for fewer than 5"),
+      })
+      .nullable(),
   }),
 );
 

@@ -4,6 +4,7 @@ import { Prisma } from "~/server/db/generated/client";
 import { AppError } from "~/lib/app-error";
 import { publicTotal } from "~/features/petitions/breakdown";
 import { verifiedShare } from "~/features/verification/credibility";
+import { verifiedBallotCount } from "~/features/tokens/data";
 import { K_QUOTES, shuffle } from "~/features/stats/k-anonymity";
 import { submissionStatus } from "~/features/submissions/policy";
 
@@ -46,7 +47,7 @@ export async function loadCompileInputs(campaignId: string) {
       select: { id: true, number: true, title: true, text: true, category: true },
     }),
     db.demand.count({ where: { campaignId } }),
-    db.ballot.count({ where: { campaignId, verified: true } }),
+    verifiedBallotCount(campaignId),
     campaignPetitions(campaignId),
   ]);
   return { campaign, platforms, demands, proposed, verifiedBallots, petitions };

@@ -12,6 +12,7 @@ import { verificationRouter } from "~/server/api/routers/verification";
 import { answersRouter } from "~/server/api/routers/answers";
 import { verdictsRouter } from "~/server/api/routers/verdicts";
 import { submissionsRouter } from "~/server/api/routers/submissions";
+import { tokensRouter } from "~/server/api/routers/tokens";
 
 export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   answers: answersRouter,
   verdicts: verdictsRouter,
   submissions: submissionsRouter,
+  tokens: tokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -63,3 +63,35 @@ export function writeRoute<I>(route: WriteRoute<I>) {
   // The rung travels with the handler so the role-matrix test can read it.
   return Object.assign(POST, { roles: route.roles });
 }
+
+export type OpenWriteRoute<I> = { input: ZodType<I>; limit: LimitName; run: (input: I) => Promise<unknown> };
+
+/**
+ * A hot write that must not know who sends it (the token ballot, PRIVACY.md P6): the same
+ * origin, body, input, limit and error handling as writeRoute, but it never reads the session,
+ * even when a cookie comes along, and limits by address only. The page sends it with
+ * `credentials: "omit"` (src/features/tokens/components).
+ */
+export function openWriteRoute<I>(route: OpenWriteRoute<I>) {
+  async function POST(req: Request): Promise<Response> {
+    try {
+      if (!sameOriginWrite(req)) return fail("FORBIDDEN");
+      const body = await readLimitedBody(req, MAX_BODY);
+      if (body === null) return fail("PAYLOAD_TOO_LARGE");
+      let json: unknown;
+      try {
+        json = JSON.parse(body);
+      } catch {
+        return fail("BAD_INPUT");
+      }
+      const parsed = route.input.safeParse(json);
+      if (!parsed.success) return fail("BAD_INPUT", { zodError: z.flattenError(parsed.error) });
+      await consume(route.limit, addressKeyOf(req.headers));
+      return Response.json({ result: await route.run(parsed.data) }, { headers: HEADERS });
+    } catch (err) {
+      if (err instanceof AppError) return fail(err.code);
+      return fail("INTERNAL", { incident: reportIncident("write-route", err) });
+    }
+  }
+  return Object.assign(POST, { roles: "ANYONE" as const });
+}

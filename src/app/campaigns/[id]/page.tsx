@@ -8,6 +8,8 @@ import { CampaignHeader } from "~/features/campaigns/components/campaign-header"
 import { FollowButton } from "~/features/campaigns/components/follow-button";
 import { ResultsView } from "~/features/ballots/components/results-view";
 import { RankingBallot } from "~/features/ballots/components/ranking-ballot";
+import { TokenBallot } from "~/features/tokens/components/token-ballot";
+import { TokenCounts } from "~/features/tokens/components/token-counts";
 import { DemandList, MyProposals } from "~/features/demands/components/demand-list";
 import { DemandForm } from "~/features/demands/components/demand-form";
 import { auth } from "~/server/auth/session";
@@ -32,10 +34,11 @@ export default async function CampaignPage({ params }: Props) {
   const [t, account, locale] = await Promise.all([getTranslations("campaigns"), auth(), getLocale()]);
   const caller = await api();
   const isWorker = account?.role === "WORKER";
-  const [platforms, demands, results] = await Promise.all([
+  const [platforms, demands, results, tokenCounts] = await Promise.all([
     caller.accounts.platforms(),
     caller.demands.list({ campaignId: id }),
     caller.ballots.results({ campaignId: id }),
+    campaign.verifiedOnly ? caller.tokens.published({ campaignId: id }) : null,
   ]);
   const [mine, ballot, following, verifiedIn] = isWorker
     ? await Promise.all([
@@ -49,6 +52,9 @@ export default async function CampaignPage({ params }: Props) {
   const approved = demands.filter((d) => d.status === "APPROVED");
   const needsVerification = isWorker && campaign.verifiedOnly && !verifiedIn.includes(campaign.unionId);
   const canAct = isWorker && !needsVerification;
+  // Verified-only campaigns vote with a blind-signed token (src/features/tokens), fetched as early
+  // as proposing so that getting it and voting need not happen in the same minute.
+  const tokenStatus = canAct && campaign.verifiedOnly && campaign.phase !== "CLOSED" ? await caller.tokens.status({ campaignId: id }) : null;
 
   return (
     <div className="space-y-4">
@@ -75,7 +81,22 @@ export default async function CampaignPage({ params }: Props) {
         </Messages>
       )}
 
-      {campaign.phase === "VOTING" && canAct ? (
+      {tokenStatus ? (
+        <Card>
+          <h2 className="mb-1 text-xl font-bold">{campaign.phase === "VOTING" ? t("ballot.title") : t("tokens.title")}</h2>
+          {campaign.phase === "VOTING" ? <p className="mb-3 text-stone-700">{t("ballot.explain")}</p> : null}
+          <Messages ns={["campaigns"]}>
+            <TokenBallot
+              campaignId={id}
+              voting={campaign.phase === "VOTING"}
+              options={approved.map((d) => ({ id: d.id, number: d.number, title: d.title }))}
+              status={tokenStatus}
+            />
+          </Messages>
+        </Card>
+      ) : null}
+
+      {campaign.phase === "VOTING" && canAct && !campaign.verifiedOnly ? (
         <Card>
           <h2 className="mb-1 text-xl font-bold">{t("ballot.title")}</h2>
           <p className="mb-3 text-stone-700">{t("ballot.explain")}</p>
@@ -95,6 +116,8 @@ export default async function CampaignPage({ params }: Props) {
           )}
         </Card>
       ) : null}
+
+      {tokenCounts ? <TokenCounts counts={tokenCounts} /> : null}
 
       {mine.length ? <MyProposals proposals={mine} /> : null}
       <DemandList demands={campaign.phase === "PROPOSING" ? demands : approved} canSupport={canAct && campaign.phase === "PROPOSING"} />

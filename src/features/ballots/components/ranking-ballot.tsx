@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { RetryNotice, useRetry } from "~/components/retry-notice";
 import { Alert, Button } from "~/components/ui";
-import { postWrite } from "~/lib/post-write";
+import { postWrite, type PostWriteOptions } from "~/lib/post-write";
 import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
 
 type Option = { id: string; number: number; title: string };
@@ -15,14 +15,15 @@ const MAX = 5;
  * Phone-first ranking: tap a demand to add it, arrows to reorder, remove to take it out. Plain
  * buttons, so it works by keyboard and screen reader without a drag library.
  */
-export function RankingBallot({ campaignId, options, initial }: { campaignId: string; options: Option[]; initial: string[] }) {
+export function RankingBallot({ campaignId, options, initial, submit }: { campaignId: string; options: Option[]; initial: string[]; submit?: (demandIds: string[], opts: PostWriteOptions) => Promise<unknown> }) {
   const t = useTranslations("campaigns.ballot");
   const feedback = useRefreshFeedback();
   const [ranked, setRanked] = useState(initial.filter((id) => options.some((o) => o.id === id)));
   const [saved, setSaved] = useState(false);
   const sending = useRetry();
   const cast = useMutation({
-    mutationFn: (input: { campaignId: string; demandIds: string[] }) => postWrite<{ demandIds: string[] }>("/api/ballots", input, sending),
+    // Token ballots of verified-only campaigns bring their own sender (src/features/tokens).
+    mutationFn: (input: { campaignId: string; demandIds: string[] }) => (submit ? submit(input.demandIds, sending) : postWrite<{ demandIds: string[] }>("/api/ballots", input, sending)),
     onSuccess: () => (setSaved(true), feedback.onSuccess()),
     onSettled: sending.settled,
     networkMode: "always",

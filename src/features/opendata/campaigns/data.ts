@@ -7,6 +7,7 @@ import { day } from "~/features/campaigns/format";
 import { resultsVisible } from "~/features/campaigns/policy";
 import { listApprovedDemands } from "~/features/demands/data";
 import { PUBLISHED } from "~/features/records/data";
+import { getPublishedTokenCounts } from "~/features/tokens/data";
 import { decodeCursor, pageOf } from "~/features/opendata/cursor";
 import type { ListQuery } from "~/features/opendata/schema";
 
@@ -70,10 +71,11 @@ export async function listPublicCampaigns(query: ListQuery) {
 export async function getPublicCampaign(campaignId: string) {
   const c = await db.campaign.findUnique({ where: { id: campaignId }, select: { ...campaignSelect, description: true, liveResults: true } });
   if (!c) throw new AppError("NOT_FOUND");
-  const [demands, results, submissions] = await Promise.all([
+  const [demands, results, submissions, tokens] = await Promise.all([
     listApprovedDemands(c.id),
     resultsVisible(c, "worker") ? getResults(c.id) : null,
     publishedSubmissions([c.id]),
+    c.verifiedOnly ? getPublishedTokenCounts(c.id) : null,
   ]);
-  return { ...toSummary(c, submissions), description: c.description, demands, results };
+  return { ...toSummary(c, submissions), description: c.description, demands, results, tokens };
 }
