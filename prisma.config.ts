@@ -12,7 +12,7 @@ type Adapter = ReturnType<typeof createAdapter>;
  */
 function lazyAdapter(url: string | undefined): Adapter {
   let real: Adapter | undefined;
-  const open = () => (real ??= createAdapter(url, { poolSize: 2 }));
+  const open = () => (real ??= createAdapter(url, { poolSize: 2, timeouts: false }));
   return {
     provider: "postgres",
     adapterName: isServerUrl(url) ? "@prisma/adapter-pg" : "pglite-prisma-adapter",

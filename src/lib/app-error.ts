@@ -50,6 +50,7 @@ export const APP_ERROR_STATUS = {
   TOKEN_NOT_NEEDED: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 } as const;
 
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;

@@ -7,7 +7,8 @@ import { buildIfNeeded, root } from "./lib/run.mjs";
 //   1. Vitest (unit + integration) on embedded PGlite;
 //   2. the same again on PostgreSQL when TEST_DATABASE_URL is set;
 //   3. Playwright end-to-end on a phone viewport against the built app;
-//   4. the privacy scan of everything the end-to-end run wrote.
+//   4. the privacy scan of everything the end-to-end run wrote;
+//   5. the fault tests (npm run test:faults), which break the database and the app on purpose.
 const reports = path.join(root, "reports");
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
@@ -50,17 +51,23 @@ async function vitest(name, env, extra = []) {
   if (code !== 0) exitCode = 1;
 }
 
-const only = process.argv[2]; // optional: unit | e2e
-if (only !== "e2e") {
+const only = process.argv[2]; // optional: unit | e2e | faults
+if (only !== "e2e" && only !== "faults") {
   await vitest("vitest-pglite", { TEST_DATABASE_URL: "" });
   if (process.env.TEST_DATABASE_URL) await vitest("vitest-postgres", {});
 }
-if (only !== "unit") {
+if (only !== "unit" && only !== "faults") {
   await buildIfNeeded();
   const code = await exec(bin("playwright"), ["test"]);
   addPlaywright(path.join(reports, "playwright.json"));
   if (code !== 0) exitCode = 1;
   await vitest("privacy-scan", { TEST_DATABASE_URL: "" }, ["--config", "src/test/after-e2e/vitest.config.ts"]);
+}
+
+// 5. The fault tests (issue 14), last: they restart their own PostgreSQL server and kill the app.
+if (!only || only === "faults") {
+  await buildIfNeeded();
+  await vitest("faults", { TEST_DATABASE_URL: "" }, ["--config", "src/test/faults/vitest.config.ts"]);
 }
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -37,14 +37,15 @@ export async function buildApp() {
   await buildIfNeeded();
 }
 
-export type RunningApp = { url: string; stop: () => Promise<void> };
+export type RunningApp = { url: string; pid: number; stop: () => Promise<void> };
 
 // serve.mjs writes one line per request here (method, path, status, ms from arrival to last
 // byte), which gives timeRequests the server's own time beside the wall time seen over loopback.
 let timingFile: string | null = null;
 
 /** BENCH_PORT_OFFSET shifts every benchmark's port, for several checkouts on one machine. */
-export async function startApp(databaseUrl: string, basePort = 3300): Promise<RunningApp> {
+/** `extraEnv` overrides the benchmark defaults, e.g. rate limits on for the soak. */
+export async function startApp(databaseUrl: string, basePort = 3300, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
   const port = basePort + Number(process.env.BENCH_PORT_OFFSET ?? 0);
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
@@ -62,6 +63,7 @@ export async function startApp(databaseUrl: string, basePort = 3300): Promise<Ru
       WV_DISABLE_RATE_LIMITS: "1",
       NEXTAUTH_URL: `http://localhost:${port}`,
       WV_TIMING_FILE: timingFile,
+      ...extraEnv,
     },
   });
   const url = `http://127.0.0.1:${port}`;
@@ -75,6 +77,7 @@ export async function startApp(databaseUrl: string, basePort = 3300): Promise<Ru
   }
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
         child.once("exit", () => resolve());

@@ -1,6 +1,5 @@
 import { RSABSSA } from "@cloudflare/blindrsa-ts";
-import { WriteError } from "~/lib/post-write";
-import { isAppErrorCode } from "~/lib/app-error";
+import { postWrite, type PostWriteOptions } from "~/lib/post-write";
 import { encodeTokenMessage, fromBase64Url, toBase64Url, type TokenProfile } from "~/features/tokens/message";
 
 // The phone's side of RFC 9474 with @cloudflare/blindrsa-ts and WebCrypto (which needs a secure
@@ -53,16 +52,11 @@ export function saveToken(campaignId: string, token: StoredToken) {
   localStorage.setItem(storageKey(campaignId), JSON.stringify(token));
 }
 
-/** The token ballot: no cookie, no session, only the token, its secret and the ranking. */
-export async function postTokenBallot(body: HeldToken & { campaignId: string; demandIds: string[] }) {
-  const res = await fetch("/api/tokens/ballot", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-    credentials: "omit",
-  });
-  const answer = (await res.json().catch(() => null)) as { result?: unknown; error?: { appCode?: unknown; incident?: unknown } } | null;
-  if (res.ok && answer && "result" in answer) return answer.result;
-  const code = answer?.error?.appCode;
-  throw new WriteError(isAppErrorCode(code) ? code : "INTERNAL", typeof answer?.error?.incident === "string" ? answer.error.incident : undefined);
+/**
+ * The token ballot: no cookie, no session, only the token, its secret and the ranking. Sent
+ * again by postWrite after a lost answer; the same token and secret change the same ballot, so
+ * a retry counts once.
+ */
+export function postTokenBallot(body: HeldToken & { campaignId: string; demandIds: string[] }, opts: PostWriteOptions = {}) {
+  return postWrite<unknown>("/api/tokens/ballot", body, { ...opts, credentials: "omit" });
 }

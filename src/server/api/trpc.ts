@@ -4,6 +4,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { AppError, APP_ERROR_STATUS, isAppErrorCode, type AppErrorCode } from "~/lib/app-error";
 import type { SessionAccount } from "~/features/accounts/data";
+import { isDatabaseUnavailable } from "~/server/db/unavailable";
 import { reportIncident } from "~/server/log";
 import { addressKeyOf } from "~/server/rate-limit";
 
@@ -26,6 +27,7 @@ const TRPC_CODE: Record<number, TRPCError["code"]> = {
   413: "PAYLOAD_TOO_LARGE",
   429: "TOO_MANY_REQUESTS",
   500: "INTERNAL_SERVER_ERROR",
+  503: "SERVICE_UNAVAILABLE",
 };
 
 function appCodeOf(error: TRPCError): AppErrorCode {
@@ -39,6 +41,7 @@ function appCodeOf(error: TRPCError): AppErrorCode {
     TOO_MANY_REQUESTS: "RATE_LIMITED",
     PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
     CONFLICT: "CONFLICT",
+    SERVICE_UNAVAILABLE: "UNAVAILABLE",
   };
   return fromTrpc[error.code] ?? "INTERNAL";
 }
@@ -72,6 +75,10 @@ const appErrors = t.middleware(async ({ next }) => {
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: TRPC_CODE[APP_ERROR_STATUS[cause.code]] ?? "INTERNAL_SERVER_ERROR", message: cause.code, cause });
+  }
+  // The database restarting or dropping connections: "try again", not an incident (issue 14).
+  if (!result.ok && isDatabaseUnavailable(result.error.cause ?? result.error)) {
+    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "UNAVAILABLE", cause: new AppError("UNAVAILABLE") });
   }
   // Logged here too for server-side callers (pages), which never reach the formatter; the
   // formatter then finds the same incident id for the same error.

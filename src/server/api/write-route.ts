@@ -5,6 +5,7 @@ import type { SessionAccount } from "~/features/accounts/data";
 import { accountFromHeaders } from "~/server/auth/session";
 import { MAX_BODY, readLimitedBody } from "~/server/http";
 import { addressKeyOf, consume, type LimitName } from "~/server/rate-limit";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "~/server/db/unavailable";
 import { reportIncident } from "~/server/log";
 import { sameOriginWrite } from "~/server/same-origin";
 
@@ -23,7 +24,8 @@ export type WriteRoute<I> = {
 const HEADERS = { "Cache-Control": "no-store", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'" };
 
 function fail(code: AppErrorCode, extra: Record<string, unknown> = {}) {
-  return Response.json({ error: { appCode: code, ...extra } }, { status: APP_ERROR_STATUS[code], headers: HEADERS });
+  const headers = code === "UNAVAILABLE" ? { ...HEADERS, "Retry-After": String(RETRY_AFTER_SECONDS) } : HEADERS;
+  return Response.json({ error: { appCode: code, ...extra } }, { status: APP_ERROR_STATUS[code], headers });
 }
 
 /**
@@ -54,6 +56,7 @@ export function writeRoute<I>(route: WriteRoute<I>) {
       return Response.json({ result }, { headers: HEADERS });
     } catch (err) {
       if (err instanceof AppError) return fail(err.code);
+      if (isDatabaseUnavailable(err)) return fail("UNAVAILABLE");
       return fail("INTERNAL", { incident: reportIncident("write-route", err) });
     }
   }

@@ -18,6 +18,23 @@ export function pgliteDir(dataDir = process.env.DATA_DIR ?? "data") {
   return path.resolve(dataDir, "pglite");
 }
 
+/**
+ * Issue 14: no request waits long on a database that is not there. A connection attempt gives
+ * up after 3 s and a statement after 10 s (the slowest page query takes well under a second; a
+ * migration or a script sets its own), and a transaction left idle is ended by the server, so a
+ * restart or a dropped connection becomes a quick 503 "try again" (src/server/db/unavailable.ts)
+ * instead of a hung request. Migrations go through the Prisma CLI, which builds its own pool.
+ */
+export const POOL_TIMEOUTS = {
+  connectionTimeoutMillis: 3_000,
+  statement_timeout: 10_000,
+  query_timeout: 12_000,
+  idle_in_transaction_session_timeout: 15_000,
+} as const;
+
+/** `timeouts: false` for the Prisma CLI, whose migrations may rightly run for minutes. */
+type DriverOptions = { poolSize?: number; dataDir?: string; timeouts?: boolean };
+
 type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 
 /**
@@ -51,9 +68,13 @@ class PrismaPgWholeScripts extends PrismaPg {
  * The driver adapter for Prisma and, on PostgreSQL, the connection pool behind it, which the
  * app's hot statements use directly (src/server/db.ts, hotQuery).
  */
-export function createDriver(url: string | undefined, opts: { poolSize?: number; dataDir?: string } = {}) {
+export function createDriver(url: string | undefined, opts: DriverOptions = {}) {
   if (isServerUrl(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 20 });
+    const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 20, ...(opts.timeouts === false ? {} : POOL_TIMEOUTS) });
+    // A connection the server drops while idle in the pool (a restart, pg_terminate_backend) is
+    // an 'error' event; unheard, it would crash the process. The pool discards the client and
+    // opens a new one for the next query, which is the recovery.
+    pool.on("error", () => undefined);
     return { adapter: new PrismaPgWholeScripts(pool, { disposeExternalPool: true }), pool };
   }
   const dir = pgliteDir(opts.dataDir);
@@ -70,7 +91,7 @@ export function createDriver(url: string | undefined, opts: { poolSize?: number;
   return { adapter: new PrismaPGlite(pglite), pool: null };
 }
 
-export function createAdapter(url: string | undefined, opts: { poolSize?: number; dataDir?: string } = {}) {
+export function createAdapter(url: string | undefined, opts: DriverOptions = {}) {
   return createDriver(url, opts).adapter;
 }
 

@@ -3,8 +3,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { RetryNotice, useRetry } from "~/components/retry-notice";
 import { Alert, Button } from "~/components/ui";
-import { postWrite } from "~/lib/post-write";
+import { postWrite, type PostWriteOptions } from "~/lib/post-write";
 import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
 
 type Option = { id: string; number: number; title: string };
@@ -14,15 +15,18 @@ const MAX = 5;
  * Phone-first ranking: tap a demand to add it, arrows to reorder, remove to take it out. Plain
  * buttons, so it works by keyboard and screen reader without a drag library.
  */
-export function RankingBallot({ campaignId, options, initial, submit }: { campaignId: string; options: Option[]; initial: string[]; submit?: (demandIds: string[]) => Promise<unknown> }) {
+export function RankingBallot({ campaignId, options, initial, submit }: { campaignId: string; options: Option[]; initial: string[]; submit?: (demandIds: string[], opts: PostWriteOptions) => Promise<unknown> }) {
   const t = useTranslations("campaigns.ballot");
   const feedback = useRefreshFeedback();
   const [ranked, setRanked] = useState(initial.filter((id) => options.some((o) => o.id === id)));
   const [saved, setSaved] = useState(false);
+  const sending = useRetry();
   const cast = useMutation({
     // Token ballots of verified-only campaigns bring their own sender (src/features/tokens).
-    mutationFn: (input: { campaignId: string; demandIds: string[] }) => (submit ? submit(input.demandIds) : postWrite<{ demandIds: string[] }>("/api/ballots", input)),
+    mutationFn: (input: { campaignId: string; demandIds: string[] }) => (submit ? submit(input.demandIds, sending) : postWrite<{ demandIds: string[] }>("/api/ballots", input, sending)),
     onSuccess: () => (setSaved(true), feedback.onSuccess()),
+    onSettled: sending.settled,
+    networkMode: "always",
   });
   const byId = new Map(options.map((o) => [o.id, o]));
   const change = (next: string[]) => {
@@ -88,6 +92,7 @@ export function RankingBallot({ campaignId, options, initial, submit }: { campai
             ))}
         </ul>
       </section>
+      <RetryNotice retry={sending.retry} />
       {cast.error ? <Alert>{feedback.message(cast.error)}</Alert> : null}
       {saved ? <Alert tone="success">{t("saved")}</Alert> : null}
       <Button className="w-full" disabled={ranked.length === 0 || cast.isPending} onClick={() => cast.mutate({ campaignId, demandIds: ranked })}>

@@ -8,7 +8,8 @@ import { VerifiedPart } from "~/features/verification/components/verified-part";
 import type { Credibility } from "~/features/verification/credibility";
 import { PiiPreview, useFormPiiScan } from "~/components/pii-preview";
 import { errorMessage } from "~/lib/error-message";
-import { postWrite } from "~/lib/post-write";
+import { postWrite, WriteError } from "~/lib/post-write";
+import { RetryNotice, useRetry } from "~/components/retry-notice";
 import { withReturnTo } from "~/lib/return-to";
 import { useTRPC } from "~/trpc/react";
 
@@ -40,8 +41,17 @@ export function SignPanel({ petitionId, open, initialShown, initialCredibility, 
   const pii = useFormPiiScan(["comment"]);
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.petitions.counts.queryKey({ petitionId }) });
+  const sending = useRetry();
   const sign = useMutation({
-    mutationFn: (input: { petitionId: string; comment?: string }) => postWrite<{ signatures: number }>("/api/signatures", input),
+    // ALREADY_SIGNED means the signature is there: a retry whose first attempt was stored, or
+    // another tab. Either way the worker's signature counts, which is what the page says.
+    mutationFn: (input: { petitionId: string; comment?: string }) =>
+      postWrite<{ signatures: number }>("/api/signatures", input, sending).catch((err: unknown) => {
+        if (err instanceof WriteError && err.data.appCode === "ALREADY_SIGNED") return null;
+        throw err;
+      }),
+    onSettled: sending.settled,
+    networkMode: "always",
     onSuccess: () => {
       setSignedOn(new Date());
       setNotice(null);
@@ -89,6 +99,7 @@ export function SignPanel({ petitionId, open, initialShown, initialCredibility, 
         </p>
       </div>
       {verifiedOnly ? <p className="font-medium">{t("verifiedOnly")}</p> : null}
+      <RetryNotice retry={sending.retry} />
       {error ? <Alert>{errorMessage(te, error)}</Alert> : null}
       {notice ? <Alert tone="info">{notice}</Alert> : null}
       {!open ? (

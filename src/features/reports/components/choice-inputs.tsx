@@ -37,7 +37,7 @@ export function RadioGroup<T extends string>(
     <Group {...props}>
       {props.options.map((o) => (
         <label key={o.value} className={optionStyle}>
-          <input type="radio" className="size-5 shrink-0" name={props.name} value={o.value} checked={props.value === o.value} onChange={() => props.onChange(o.value)} />
+          <input type="radio" className="size-6 shrink-0" name={props.name} value={o.value} checked={props.value === o.value} onChange={() => props.onChange(o.value)} />
           {o.label}
         </label>
       ))}
@@ -53,7 +53,7 @@ export function CheckGroup<T extends string>(
     <Group {...props} columns={2}>
       {props.options.map((o) => (
         <label key={o.value} className={optionStyle}>
-          <input type="checkbox" className="size-5 shrink-0" name={props.name} checked={props.value.includes(o.value)} onChange={() => toggle(o.value)} />
+          <input type="checkbox" className="size-6 shrink-0" name={props.name} checked={props.value.includes(o.value)} onChange={() => toggle(o.value)} />
           {o.label}
         </label>
       ))}

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from "react";
 import { Alert, Button } from "~/components/ui";
 import { errorMessage } from "~/lib/error-message";
 import { postWrite } from "~/lib/post-write";
+import { RetryNotice, useRetry } from "~/components/retry-notice";
 import { STEPS, type ReportInput } from "~/features/reports/schema";
 import { parseAll, stepErrors, type FormValues } from "~/features/reports/form";
 import { ReportStep } from "~/features/reports/components/report-steps";
@@ -43,7 +44,8 @@ export function ReportStepper({ initial, editId, platforms, months, existing }: 
     router.push(editId ? "/reports?updated=1" : "/reports?filed=1");
     router.refresh();
   };
-  const submit = useMutation({ mutationFn: (input: ReportInput) => postWrite<{ id: string }>("/api/reports", input), onSuccess: done });
+  const sending = useRetry();
+  const submit = useMutation({ mutationFn: (input: ReportInput) => postWrite<{ id: string }>("/api/reports", input, sending), onSuccess: done, onSettled: sending.settled, networkMode: "always" });
   const update = useMutation(trpc.reports.update.mutationOptions({ onSuccess: done }));
   const mutation = editId ? update : submit;
 
@@ -146,6 +148,7 @@ export function ReportStepper({ initial, editId, platforms, months, existing }: 
 
       {errors.size ? <Alert>{t("fixErrors", { fields: [...errors].map((f) => t(`f.${f}` as never)).join("、") })}</Alert> : null}
       {last && needsConfirm ? <Alert tone="warning">{t("preview.confirmNeeded")}</Alert> : null}
+      <RetryNotice retry={sending.retry} />
       {mutation.error ? <Alert>{errorMessage(te, mutation.error)}</Alert> : null}
 
       <div className="sticky bottom-16 flex gap-3 bg-white/95 py-2">

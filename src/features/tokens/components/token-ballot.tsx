@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Alert, Button } from "~/components/ui";
-import { postWrite } from "~/lib/post-write";
+import { postWrite, type PostWriteOptions } from "~/lib/post-write";
 import { RankingBallot } from "~/features/ballots/components/ranking-ballot";
 import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
 import type { TokenProfile } from "~/features/tokens/message";
@@ -49,9 +49,9 @@ export function TokenBallot({ campaignId, voting, options, status }: { campaignI
   if (!secure) return <Alert>{t("insecure")}</Alert>;
   if (!held && status.issued && !obtain.isPending) return <Alert tone="info">{t("lost")}</Alert>;
 
-  const submit = async (demandIds: string[]) => {
+  const submit = async (demandIds: string[], opts: PostWriteOptions) => {
     const c = await client();
-    const result = await c.postTokenBallot({ campaignId, token: held!.token, signature: held!.signature, secret: held!.secret, demandIds });
+    const result = await c.postTokenBallot({ campaignId, token: held!.token, signature: held!.signature, secret: held!.secret, demandIds }, opts);
     const next = { ...held!, ranking: demandIds };
     c.saveToken(campaignId, next);
     setHeld(next);

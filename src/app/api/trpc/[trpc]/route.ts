@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { APP_ERROR_STATUS, type AppErrorCode } from "~/lib/app-error";
 import { appRouter } from "~/server/api/root";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "~/server/db/unavailable";
 import { createContext } from "~/server/api/trpc";
 import { accountFromHeaders } from "~/server/auth/session";
 import { MAX_BODY, readLimitedBody } from "~/server/http";
@@ -16,7 +17,8 @@ function refuse(req: Request, appCode: AppErrorCode) {
   const httpStatus = APP_ERROR_STATUS[appCode];
   const error = (path: string) => ({ error: { json: { message: appCode, code: -32600, data: { code: appCode, httpStatus, path, appCode } } } });
   const body = url.searchParams.get("batch") === "1" ? paths.map(error) : error(paths[0] ?? "");
-  return Response.json(body, { status: httpStatus, headers: { "Cache-Control": "no-store" } });
+  const retry: Record<string, string> = appCode === "UNAVAILABLE" ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {};
+  return Response.json(body, { status: httpStatus, headers: { "Cache-Control": "no-store", ...retry } });
 }
 
 async function handler(req: Request) {
@@ -30,12 +32,20 @@ async function handler(req: Request) {
     if (body === null) return refuse(req, "PAYLOAD_TOO_LARGE");
     request = new Request(req.url, { method: "POST", headers: req.headers, body });
   }
-  const account = await accountFromHeaders(req.headers);
+  let account;
+  try {
+    account = await accountFromHeaders(req.headers);
+  } catch (err) {
+    if (isDatabaseUnavailable(err)) return refuse(req, "UNAVAILABLE");
+    throw err;
+  }
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
     createContext: () => createContext({ headers: req.headers, account }),
+    // A database outage answers 503; the client may come back after a few seconds (issue 14).
+    responseMeta: ({ errors }) => (errors.some((e) => e.code === "SERVICE_UNAVAILABLE") ? { headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } } : {}),
   });
 }
 
