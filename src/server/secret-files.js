@@ -15,6 +15,9 @@ export const SECRETS = /** @type {const} */ ([
   { name: "NULLIFIER_KEY", key: "nullifierKey" },
   // Seals the staff's TOTP secrets (AES-256-GCM): a copy of the database alone cannot mint codes.
   { name: "TOTP_KEY", key: "totpKey" },
+  // Seals workers' profiles on Account (AES-256-GCM): a dump cannot join an act's breakdown
+  // columns back to the account that shares them.
+  { name: "PROFILE_KEY", key: "profileKey" },
 ]);
 const FILE = "secrets.json";
 

@@ -13,6 +13,7 @@ export const BENCH_SECRETS = {
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   NULLIFIER_KEY: randomBytes(32).toString("base64url"),
   TOTP_KEY: randomBytes(32).toString("base64url"),
+  PROFILE_KEY: randomBytes(32).toString("base64url"),
 };
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
