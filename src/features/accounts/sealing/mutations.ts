@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "~/server/db";
-import { EMPTY_PROFILE, sealProfile } from "~/features/accounts/profile-seal";
+import { EMPTY_PROFILE, rememberWorkerProfile, sealProfile } from "~/features/accounts/profile-seal";
 import { legacyOwnerKeyOf, OWNER_KEY_PREFIX, ownerKeyOf, unverifiedSignatureTag, verifiedSignatureTag } from "~/features/petitions/policy";
 
 // The parts of migration 20261202150000 that need a key outside the database, run after every
@@ -21,6 +21,8 @@ export async function sealLegacyProfiles() {
       ),
       db.legacyWorkerProfile.deleteMany({ where: { accountId: { in: rows.map((r) => r.accountId) } } }),
     ]);
+    // Normally no server runs yet; if one does in this process, it must not keep an older profile.
+    for (const r of rows) rememberWorkerProfile(r.accountId, { sectors: r.sectors, platformSlugs: r.platformSlugs, city: r.city });
     sealed += rows.length;
   }
   for (;;) {
