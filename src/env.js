@@ -17,6 +17,8 @@ const schema = z.object({
   /** Seals staff TOTP secrets at rest; keep it outside the database and its backups. */
   TOTP_KEY: z.string().min(32).optional(),
   TOKEN_KEY: z.string().min(32).optional(),
+  /** Seals workers' profiles on Account; keep it outside the database and its backups. */
+  PROFILE_KEY: z.string().min(32).optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),

@@ -1,4 +1,5 @@
 import { db } from "~/server/db";
+import { sealProfile } from "~/features/accounts/profile-seal";
 import { createPlatform, createStaffAccount, createUnion } from "~/features/accounts/mutations";
 import { hashSecret, parseAccountKey, randomToken } from "~/features/accounts/credentials";
 import { assignModeration } from "~/features/moderation/mutations";
@@ -54,7 +55,7 @@ export async function seedBase(workers = 300): Promise<SeedContext> {
 
   const demoKey = parseAccountKey(DEMO.worker.key)!;
   await db.account.create({
-    data: { role: "WORKER", pseudonym: "Rider-DEMO01", keyLookup: demoKey.lookup, secretHash: await hashSecret(demoKey.secret), sectors: ["FOOD_DELIVERY"], platformSlugs: ["flasheats"], city: "shenzhen" },
+    data: { role: "WORKER", pseudonym: "Rider-DEMO01", keyLookup: demoKey.lookup, secretHash: await hashSecret(demoKey.secret), profileSealed: sealProfile({ sectors: ["FOOD_DELIVERY"], platformSlugs: ["flasheats"], city: "shenzhen" }) },
   });
 
   // The crowd: accounts whose keys nobody knows (one throwaway hash shared, since hashing
@@ -68,9 +69,7 @@ export async function seedBase(workers = 300): Promise<SeedContext> {
       pseudonym: makePseudonym(platform.sector),
       keyLookup: randomToken(10),
       secretHash: throwaway,
-      sectors: [platform.sector],
-      platformSlugs: [platform.slug],
-      city: CITIES[Math.floor(rand() * 6)]!,
+      profileSealed: sealProfile({ sectors: [platform.sector], platformSlugs: [platform.slug], city: CITIES[Math.floor(rand() * 6)]! }),
     };
   });
   await db.account.createMany({ data: rows, skipDuplicates: true });

@@ -1,4 +1,5 @@
 import { db } from "~/server/db";
+import { listWorkerProfiles } from "~/features/accounts/data";
 import { nullifier } from "~/server/nullifier";
 import { coarseProfile, storeRecountedTally } from "~/features/ballots/mutations";
 import { seededRandom, type SeedContext } from "./base";
@@ -87,7 +88,7 @@ export async function castSeedBallots(campaignId: string, demandIds: string[], v
 }
 
 export async function seedCampaigns(ctx: SeedContext) {
-  const workers = await db.account.findMany({ where: { role: "WORKER" }, orderBy: { pseudonym: "asc" }, select: { id: true, city: true, platformSlugs: true, sectors: true } });
+  const workers = await listWorkerProfiles();
 
   const voting = await campaignWithDemands(
     ctx,

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { db } from "~/server/db";
 import { nullifier } from "~/server/nullifier";
-import { ownerKeyOf } from "~/features/petitions/policy";
+import { ownerKeyOf, unverifiedSignatureTag } from "~/features/petitions/policy";
+import { listWorkerProfiles } from "~/features/accounts/data";
 import { chinaToday } from "~/lib/days";
 import type { SeedContext } from "./base";
 import { seededRandom } from "./base";
@@ -113,7 +114,7 @@ const SPECS: Spec[] = [
 
 export async function seedPetitions(ctx: SeedContext) {
   const rand = seededRandom(7);
-  const workers = await db.account.findMany({ where: { role: "WORKER" }, select: { id: true, city: true, platformSlugs: true, sectors: true } });
+  const workers = await listWorkerProfiles();
   const demo = await db.account.findUnique({ where: { pseudonym: "Rider-DEMO01" }, select: { id: true } });
   const starterId = demo?.id ?? workers[0]!.id;
   let n = 0;
@@ -126,7 +127,7 @@ export async function seedPetitions(ctx: SeedContext) {
       data: {
         id,
         shortCode: code(),
-        ownerKey: ownerKeyOf(spec.status === "GATHERING_SPONSORS" ? starterId : workers[n++]!.id),
+        ownerKey: ownerKeyOf(spec.status === "GATHERING_SPONSORS" ? starterId : workers[n++]!.id, id),
         title: spec.title,
         ask: spec.ask,
         reason: spec.reason,
@@ -151,6 +152,8 @@ export async function seedPetitions(ctx: SeedContext) {
       data: signers.map((w, i) => ({
         petitionId: id,
         nullifier: nullifier("signature", w.id, id),
+        // No seeded signer is verified: each gets a random tag (verifiedSignatureTag).
+        withdrawTag: unverifiedSignatureTag(),
         city: w.city,
         platformSlug: slug && w.platformSlugs.includes(slug) ? slug : (w.platformSlugs[0] ?? null),
         sector: w.sectors[0] ?? null,

@@ -1,4 +1,5 @@
 import { db } from "~/server/db";
+import { listWorkerProfiles } from "~/features/accounts/data";
 import { addMonths, statsPeriod } from "~/features/reports/months";
 import { chinaToday } from "~/lib/days";
 import { publishSubmission } from "~/features/submissions/mutations";
@@ -51,7 +52,7 @@ export async function seedSubmissions(ctx: SeedContext) {
   const demands = await db.demand.findMany({ where: { campaignId: campaign.id }, orderBy: { number: "asc" }, select: { id: true, title: true, text: true, category: true } });
   await db.demandRevision.createMany({ data: demands.map((d) => ({ demandId: d.id, version: 1, kind: "proposed", ...{ title: d.title, text: d.text, category: d.category } })) });
 
-  const riders = await db.account.findMany({ where: { role: "WORKER", platformSlugs: { has: "flasheats" } }, orderBy: { pseudonym: "asc" }, select: { id: true, city: true, platformSlugs: true, sectors: true } });
+  const riders = (await listWorkerProfiles()).filter((w) => w.platformSlugs.includes("flasheats"));
   await castSeedBallots(campaign.id, demands.map((d) => d.id), riders, 13);
   // About two in five voters had been verified in person (the participation figure).
   // Ballots carry no such mark (PRIVACY.md P6): the running counter "verified" says how many.

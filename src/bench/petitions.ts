@@ -87,8 +87,8 @@ try {
   // A million signatures straight into SQL (the HTTP path above is what signing costs).
   const started = Date.now();
   await sql.query(
-    `INSERT INTO "PetitionSignature" (id, "petitionId", nullifier, city, "platformSlug", sector, "signedOn")
-     SELECT 'big-' || i, 'bench-big-petition', md5('big' || i), (ARRAY[${CITIES.map((c) => `'${c}'`).join(",")}])[1 + i % ${CITIES.length}],
+    `INSERT INTO "PetitionSignature" (id, "petitionId", nullifier, "withdrawTag", city, "platformSlug", sector, "signedOn")
+     SELECT 'big-' || i, 'bench-big-petition', md5('big' || i), substr(md5('tag' || i), 1, 22), (ARRAY[${CITIES.map((c) => `'${c}'`).join(",")}])[1 + i % ${CITIES.length}],
        (ARRAY[${SLUGS.map((c) => `'${c}'`).join(",")}])[1 + i % ${SLUGS.length}], (ARRAY[${SECTORS.map((c) => `'${c}'`).join(",")}])[1 + i % ${SECTORS.length}],
        wv_today() - (i % 60)
      FROM generate_series(1, $1) AS i`,

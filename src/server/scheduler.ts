@@ -6,6 +6,7 @@ import { advanceDuePhases } from "~/features/campaigns/mutations";
 import { sweepDeadlines } from "~/features/deadlines/mutations";
 import { statsPeriod } from "~/features/reports/months";
 import { sealMonths } from "~/features/stats/data";
+import { purgeInviteCodes } from "~/features/verification/mutations";
 
 // Date-driven work: summarising each month of condition reports once it closes (so the first
 // statistics page or submission of a month does not pay for it), campaign phases that follow
@@ -43,6 +44,13 @@ const JOBS: { name: string; run: () => Promise<string | null> }[] = [
     run: async () => {
       const { overdue, verdictsAsked } = await sweepDeadlines(chinaToday());
       return overdue.length || verdictsAsked.length ? `${overdue.length} parties overdue, ${verdictsAsked.length} commitments opened to verdicts` : null;
+    },
+  },
+  {
+    name: "invite codes",
+    run: async () => {
+      const purged = await purgeInviteCodes(chinaToday());
+      return purged ? `${purged} expired invite codes deleted` : null;
     },
   },
   {

@@ -18,6 +18,9 @@ export const SECRETS = /** @type {const} */ ([
   // Seals each verified-only campaign's blind-signing key (src/features/tokens/key-seal.ts): a
   // copy of the database alone cannot issue ballot tokens.
   { name: "TOKEN_KEY", key: "tokenKey" },
+  // Seals workers' profiles on Account (AES-256-GCM): a dump cannot join an act's breakdown
+  // columns back to the account that shares them.
+  { name: "PROFILE_KEY", key: "profileKey" },
 ]);
 const FILE = "secrets.json";
 

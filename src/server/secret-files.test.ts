@@ -79,7 +79,7 @@ describe("generated secrets (embedded mode)", () => {
 
 describe("PostgreSQL in production", () => {
   it("refuses to start unless every secret comes from the environment, and writes no file", () => {
-    expect(() => loadSecrets(embedded({ DATABASE_URL: PG }))).toThrow(/Refusing to start: with PostgreSQL in production, AUTH_SECRET, NULLIFIER_KEY, TOTP_KEY and TOKEN_KEY must be set/);
+    expect(() => loadSecrets(embedded({ DATABASE_URL: PG }))).toThrow(/Refusing to start: with PostgreSQL in production, AUTH_SECRET, NULLIFIER_KEY, TOTP_KEY, TOKEN_KEY and PROFILE_KEY must be set/);
     for (const missing of SECRETS) {
       const env = embedded({ ...fullEnv, DATABASE_URL: PG });
       delete (env as Record<string, string>)[missing.name];

@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "~/env";
 import { loadSecrets } from "~/server/secret-files";
 
-type Secrets = { authSecret: string; nullifierKey: string; totpKey: string; tokenKey: string };
+type Secrets = { authSecret: string; nullifierKey: string; totpKey: string; tokenKey: string; profileKey: string };
 
 // Where the secrets come from and why they never sit in DATA_DIR: src/server/secret-files.js.
 // The validated env decides (DATA_DIR and NODE_ENV defaults included), loaded once per process.

@@ -2,6 +2,7 @@ import { castBallot } from "~/features/ballots/mutations";
 import { setPhase } from "~/features/campaigns/mutations";
 import type { CampaignInput } from "~/features/campaigns/schema";
 import { db } from "~/server/db";
+import { sealProfile } from "~/features/accounts/profile-seal";
 import { makeCampaign } from "./campaign-factories";
 import { uid } from "./factories";
 
@@ -15,9 +16,7 @@ export async function voters(count: number, profile: { city?: string; platformSl
     pseudonym: `Voter-${uid()}${uid()}`,
     keyLookup: `k-${uid()}${uid()}`,
     secretHash: "not-a-real-hash",
-    city: profile.city ?? null,
-    platformSlugs: profile.platformSlugs ?? [],
-    sectors: profile.sectors ?? [],
+    profileSealed: sealProfile({ city: profile.city ?? null, platformSlugs: profile.platformSlugs ?? [], sectors: profile.sectors ?? [] }),
   }));
   await db.account.createMany({ data: rows });
   return rows.map((r) => r.id);

@@ -14,6 +14,7 @@ export const BENCH_SECRETS = {
   NULLIFIER_KEY: randomBytes(32).toString("base64url"),
   TOTP_KEY: randomBytes(32).toString("base64url"),
   TOKEN_KEY: randomBytes(32).toString("base64url"),
+  PROFILE_KEY: randomBytes(32).toString("base64url"),
 };
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {

@@ -13,14 +13,13 @@ export async function createWorkers(n: number, profile?: (i: number) => { city?:
   const { db } = await import("~/server/db");
   const { openSession } = await import("~/features/accounts/mutations");
   const { randomToken } = await import("~/features/accounts/credentials");
+  const { sealProfile } = await import("~/features/accounts/profile-seal");
   const rows = Array.from({ length: n }, (_, i) => ({
     role: "WORKER" as const,
     pseudonym: `Bench-${randomToken(10)}`,
     keyLookup: randomToken(10),
     secretHash: "$argon2id$bench-unusable",
-    city: profile?.(i).city ?? null,
-    sectors: (profile?.(i).sectors ?? []) as never[],
-    platformSlugs: profile?.(i).platformSlugs ?? [],
+    profileSealed: sealProfile({ city: profile?.(i).city ?? null, sectors: (profile?.(i).sectors ?? []) as never[], platformSlugs: profile?.(i).platformSlugs ?? [] }),
   }));
   await db.account.createMany({ data: rows });
   const accounts = await db.account.findMany({ where: { pseudonym: { in: rows.map((r) => r.pseudonym) } }, select: { id: true } });

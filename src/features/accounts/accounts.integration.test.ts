@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { openProfile } from "~/features/accounts/profile-seal";
 import { TOTP, Secret } from "otpauth";
 import { db } from "~/server/db";
 import { AppError } from "~/lib/app-error";
@@ -47,7 +48,9 @@ describe("worker accounts", () => {
     await expect(caller.accounts.updateProfile({ sectors: [], platformSlugs: ["no-such-platform"], city: null })).rejects.toThrow();
     const row = await db.account.findUniqueOrThrow({ where: { id: account.accountId } });
     expect(row.role).toBe("WORKER");
-    expect(row.city).toBe("wuhan");
+    // Stored sealed (issue 11, way 1): the account row holds no clear profile, yet opens to it.
+    expect(JSON.stringify(row)).not.toContain("wuhan");
+    expect(openProfile(row.profileSealed)).toEqual({ sectors: ["COURIER"], platformSlugs: [platform.slug], city: "wuhan" });
   });
 });
 

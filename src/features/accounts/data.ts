@@ -4,6 +4,7 @@ import type { Sector } from "~/server/db/generated/enums";
 import { TtlCache } from "~/server/ttl-cache";
 import { hashSessionId } from "~/features/accounts/session-id";
 import { chinaDayEnd, parseDay } from "~/lib/days";
+import { cachedWorkerProfile, cacheWorkerProfile, openProfile, primeWorkerProfile, profileCacheGeneration, type WorkerProfile } from "~/features/accounts/profile-seal";
 
 export type SessionAccount = {
   sessionId: string;
@@ -34,13 +35,15 @@ export async function getSessionAccount(sessionId: string): Promise<SessionAccou
   const hit = sessions.get(sessionId);
   if (hit) return hit;
   const generation = sessions.generation;
-  const rows = await hotSql<Omit<SessionAccount, "sessionId"> & { expiresOn: string }>`
-    SELECT a."id" AS "accountId", a."role"::text AS "role", a."pseudonym", a."unionId", a."platformId", s."expiresOn"::text AS "expiresOn"
+  const rows = await hotSql<Omit<SessionAccount, "sessionId"> & { expiresOn: string; profileSealed: string | null }>`
+    SELECT a."id" AS "accountId", a."role"::text AS "role", a."pseudonym", a."unionId", a."platformId", s."expiresOn"::text AS "expiresOn", a."profileSealed"
     FROM "Session" s JOIN "Account" a ON a."id" = s."accountId"
     WHERE s."idHash" = ${hashSessionId(sessionId)} AND s."expiresOn" >= wv_today() AND a."suspendedAt" IS NULL`;
   const row = rows[0];
   const lastDay = row ? parseDay(row.expiresOn) : null;
   if (!row || !lastDay) return null;
+  // The sealed profile comes with the session row: the ballot or signature that follows reads it from memory.
+  primeWorkerProfile(row.accountId, row.profileSealed);
   const account: SessionAccount = { sessionId, accountId: row.accountId, role: row.role, pseudonym: row.pseudonym, unionId: row.unionId, platformId: row.platformId };
   sessions.set(sessionId, account, { until: chinaDayEnd(lastDay).getTime(), ifGeneration: generation });
   return account;
@@ -56,11 +59,34 @@ export function forgetAccountSessions(accountId: string) {
   sessions.deleteWhere((account) => account.accountId === accountId);
 }
 
-export function getWorkerProfile(accountId: string) {
-  return db.account.findUniqueOrThrow({
-    where: { id: accountId },
-    select: { pseudonym: true, sectors: true, platformSlugs: true, city: true, verifications: { select: { union: { select: { nameZh: true, nameEn: true } } } } },
-  });
+/**
+ * The one reader of a worker's profile (profile page, report defaults, ballots, signatures,
+ * verdicts, campaign eligibility): sealed on Account (profile-seal.ts), opened here, usually from
+ * the cache the session check primed. An unknown account has the empty profile.
+ */
+export async function getWorkerProfile(accountId: string): Promise<WorkerProfile> {
+  const hit = cachedWorkerProfile(accountId);
+  if (hit) return hit;
+  const generation = profileCacheGeneration();
+  const row = await db.account.findUnique({ where: { id: accountId }, select: { profileSealed: true } });
+  const profile = openProfile(row?.profileSealed ?? null);
+  if (row?.profileSealed) cacheWorkerProfile(accountId, profile, generation);
+  return profile;
+}
+
+/** Every worker with their opened profile, by pseudonym: for the seed and benchmarks that load in bulk. */
+export async function listWorkerProfiles() {
+  const rows = await db.account.findMany({ where: { role: "WORKER" }, orderBy: { pseudonym: "asc" }, select: { id: true, profileSealed: true } });
+  return rows.map((r) => ({ id: r.id, ...openProfile(r.profileSealed) }));
+}
+
+/** The worker's own page: pseudonym, profile and the unions that verified them. */
+export async function getMyProfile(accountId: string) {
+  const [account, profile] = await Promise.all([
+    db.account.findUniqueOrThrow({ where: { id: accountId }, select: { pseudonym: true, verifications: { select: { union: { select: { nameZh: true, nameEn: true } } } } } }),
+    getWorkerProfile(accountId),
+  ]);
+  return { ...account, ...profile };
 }
 
 /** Every platform, by slug. Read by pages such as a petition's (to name its breakdown), hence hotSql. */

@@ -16,6 +16,7 @@ import {
   verifySecret,
 } from "~/features/accounts/credentials";
 import { openTotpSecret, sealTotpSecret } from "~/features/accounts/totp-seal";
+import { EMPTY_PROFILE, rememberWorkerProfile, sealProfile } from "~/features/accounts/profile-seal";
 import { forgetAccountSessions, forgetSession } from "~/features/accounts/data";
 import { hashSessionId, newSessionId } from "~/features/accounts/session-id";
 import { addDays, chinaToday } from "~/lib/days";
@@ -53,7 +54,8 @@ export async function createWorkerAccount() {
     const pseudonym = makePseudonym();
     try {
       await db.account.create({
-        data: { role: "WORKER", pseudonym, keyLookup: lookup, secretHash: await hashSecret(secret) },
+        // Sealed even when empty: every worker's blob looks alike, set or not (profile-seal.ts).
+        data: { role: "WORKER", pseudonym, keyLookup: lookup, secretHash: await hashSecret(secret), profileSealed: sealProfile(EMPTY_PROFILE) },
         select: { id: true },
       });
       return { pseudonym, key };
@@ -157,11 +159,9 @@ export async function updateWorkerProfile(
 ) {
   const known = await db.platform.findMany({ where: { slug: { in: profile.platformSlugs } }, select: { slug: true } });
   if (known.length !== new Set(profile.platformSlugs).size) throw new AppError("BAD_INPUT");
-  await db.account.update({
-    where: { id: accountId, role: "WORKER" },
-    data: { sectors: [...new Set(profile.sectors)], platformSlugs: [...new Set(profile.platformSlugs)], city: profile.city },
-    select: { id: true },
-  });
+  const clean = { sectors: [...new Set(profile.sectors)], platformSlugs: [...new Set(profile.platformSlugs)], city: profile.city };
+  await db.account.update({ where: { id: accountId, role: "WORKER" }, data: { profileSealed: sealProfile(clean) }, select: { id: true } });
+  rememberWorkerProfile(accountId, clean);
 }
 
 /** Staff accounts are created only by admins. Platform reps and admins get a TOTP secret, shown once. */

@@ -3,10 +3,11 @@ import { db, hotSql } from "~/server/db";
 import { nullifier } from "~/server/nullifier";
 import { AppError } from "~/lib/app-error";
 import { MAX_RANKS, recount, type BallotProfile } from "~/features/ballots/tally";
+import { getWorkerProfile } from "~/features/accounts/data";
 
 /**
  * The voter's coarse profile at voting time: one city, one platform, one sector, or a bucket.
- * castBallot computes the same in SQL (the seed and tests use this one).
+ * The profile itself is sealed on the account (getWorkerProfile), so castBallot passes this in.
  */
 export function coarseProfile(p: { city: string | null; platformSlugs: string[]; sectors: string[] }): BallotProfile {
   const one = (list: string[]) => (list.length === 1 ? list[0]! : list.length === 0 ? "unknown" : "several");
@@ -25,9 +26,9 @@ type Outcome = { found: boolean; phase: string | null; verifiedOnly: boolean; vo
  * One prepared statement, one round trip: checks, the ballot upsert and the running tally together.
  * - The campaign row is read FOR SHARE, so closing the campaign waits for ballots in flight and
  *   none slips in after; its phase is the one of the locked (latest) row version.
- * - The voter's coarse profile (one city, platform and sector, or a bucket, as coarseProfile;
- *   a list never set is NULL here, an empty list to Prisma) is copied onto the ballot; the
- *   account id is not stored (P3), nor whether the voter is verified (P6: that marks the account).
+ * - The voter's coarse profile (coarseProfile, from TypeScript: it is sealed on the account) is
+ *   copied onto the ballot; the account id is not stored (P3), nor whether the voter is verified
+ *   (P6: that marks the account).
  * - Verified-only campaigns take token ballots only (src/features/tokens).
  * - An existing ballot is locked FOR UPDATE and its old contribution subtracted exactly once; a
  *   new one is inserted with ON CONFLICT DO NOTHING (a concurrent duplicate makes `written` 0
@@ -37,14 +38,12 @@ type Outcome = { found: boolean; phase: string | null; verifiedOnly: boolean; vo
  * - Tally rows are upserted in one fixed key order (cells, then groups), so concurrent ballots
  *   cannot deadlock. Borda points: MAX_RANKS for first place down to 1.
  */
-function writeBallot(accountId: string, campaignId: string, key: string, demandIds: string[]) {
+function writeBallot(accountId: string, campaignId: string, key: string, demandIds: string[], profile: BallotProfile) {
   return hotSql<Outcome>`
     WITH c AS MATERIALIZED (
       SELECT "phase"::text AS phase, "verifiedOnly", "unionId" FROM "Campaign" WHERE "id" = ${campaignId} FOR SHARE
     ), voter AS MATERIALIZED (
-      SELECT coalesce(a."city", 'unknown') AS city,
-        CASE coalesce(cardinality(a."platformSlugs"), 0) WHEN 0 THEN 'unknown' WHEN 1 THEN a."platformSlugs"[1] ELSE 'several' END AS platform,
-        CASE coalesce(cardinality(a."sectors"), 0) WHEN 0 THEN 'unknown' WHEN 1 THEN a."sectors"[1]::text ELSE 'several' END AS sector,
+      SELECT ${profile.city}::text AS city, ${profile.platform}::text AS platform, ${profile.sector}::text AS sector,
         EXISTS (SELECT 1 FROM "Verification" v JOIN c ON v."unionId" = c."unionId" WHERE v."accountId" = a."id") AS verified
       FROM "Account" a WHERE a."id" = ${accountId}
     ), approved AS MATERIALIZED (
@@ -110,10 +109,11 @@ function writeBallot(accountId: string, campaignId: string, key: string, demandI
 export async function castBallot(accountId: string, campaignId: string, demandIds: string[]) {
   checkRanking(demandIds);
   const key = nullifier("ballot", accountId, campaignId);
+  const profile = coarseProfile(await getWorkerProfile(accountId));
   // A second attempt is needed only when a concurrent first ballot from the same account
   // committed after this statement's snapshot; by then it is visible and gets updated.
   for (let attempt = 0; attempt < 5; attempt++) {
-    const [o] = await writeBallot(accountId, campaignId, key, demandIds);
+    const [o] = await writeBallot(accountId, campaignId, key, demandIds, profile);
     if (!o?.found) throw new AppError("NOT_FOUND");
     if (o.phase !== "VOTING") throw new AppError(o.phase === "CLOSED" ? "CAMPAIGN_CLOSED" : "PHASE_CLOSED");
     if (!o.voter) throw new AppError("FORBIDDEN");

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "~/server/db";
 import { AppError } from "~/lib/app-error";
 import { matchesProfile } from "~/features/campaigns/policy";
+import { getWorkerProfile } from "~/features/accounts/data";
 
 const listSelect = {
   id: true,
@@ -21,7 +22,7 @@ const listSelect = {
 export async function listCampaignsForWorker(accountId: string | null) {
   const [rows, profile] = await Promise.all([
     db.campaign.findMany({ orderBy: [{ closesOn: "desc" }], select: listSelect, take: 200 }),
-    accountId ? db.account.findUnique({ where: { id: accountId }, select: { platformSlugs: true, sectors: true, city: true } }) : null,
+    accountId ? getWorkerProfile(accountId) : null,
   ]);
   const phaseRank = { VOTING: 0, PROPOSING: 1, CLOSED: 2 } as const;
   return rows

@@ -87,7 +87,7 @@ export async function getPetition(petitionId: string, viewer: Viewer) {
   // Only on the rare path (an organiser opening an unpublished petition) is the rule consulted.
   const moderatesIt = !isPublic(p) && viewer?.role === "ORGANISER" && viewer.unionId ? await isModeratedBy(p.id, viewer.unionId) : false;
   if (!canSeeUnpublished({ ...p, ownerKey }, viewer, moderatesIt)) throw new AppError("NOT_FOUND");
-  const isOwner = viewer?.role === "WORKER" && ownerKey === ownerKeyOf(viewer.accountId);
+  const isOwner = viewer?.role === "WORKER" && ownerKey === ownerKeyOf(viewer.accountId, p.id);
   const counts = p.status === "PUBLISHED" ? await getPetitionCounts(p.id) : null;
   return {
     ...p,
@@ -147,10 +147,18 @@ async function withCounts<T extends { id: string; verifiedOnly: boolean }>(rows:
   });
 }
 
-/** The starter's own petitions, found by their keyed hash rather than an account id. */
+/**
+ * The starter's own petitions. Owner keys are per petition (nothing links one worker's
+ * petitions), so they are found by recomputing the key for every petition: one read of ids and
+ * keys and one HMAC each (microseconds), fine for the few thousand petitions a portal has; past
+ * that, a list kept on the phone would be the next step.
+ */
 export async function listMyPetitions(accountId: string) {
+  const all = await db.petition.findMany({ select: { id: true, ownerKey: true } });
+  const mine = all.filter((p) => p.ownerKey === ownerKeyOf(accountId, p.id)).map((p) => p.id);
+  if (mine.length === 0) return [];
   const rows = await db.petition.findMany({
-    where: { ownerKey: ownerKeyOf(accountId) },
+    where: { id: { in: mine } },
     orderBy: { createdOn: "desc" },
     select: { ...summarySelect, sponsorCount: true },
   });

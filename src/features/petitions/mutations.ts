@@ -27,7 +27,7 @@ export async function startPetition(accountId: string, input: StartPetitionInput
         data: {
           id,
           shortCode: shortCode(),
-          ownerKey: ownerKeyOf(accountId),
+          ownerKey: ownerKeyOf(accountId, id),
           title: input.title,
           ask: input.ask,
           reason: input.reason,
@@ -57,7 +57,7 @@ export async function sponsorPetition(accountId: string, petitionId: string, tok
   if (token !== sponsorToken(petitionId)) throw new AppError("NOT_FOUND");
   const petition = await db.petition.findUnique({ where: { id: petitionId }, select: { ownerKey: true, status: true } });
   if (!petition) throw new AppError("NOT_FOUND");
-  if (petition.ownerKey === ownerKeyOf(accountId)) throw new AppError("OWN_PETITION");
+  if (petition.ownerKey === ownerKeyOf(accountId, petitionId)) throw new AppError("OWN_PETITION");
   if (petition.status !== "GATHERING_SPONSORS" && petition.status !== "PENDING_MODERATION") throw new AppError("PETITION_CLOSED");
   const rows = await db.$queryRaw<{ sponsors: number }[]>`
     WITH ins AS (

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "~/server/db";
 import { nullifier } from "~/server/nullifier";
 import { coarseProfile } from "~/features/ballots/mutations";
+import { getWorkerProfile } from "~/features/accounts/data";
 import { importVerifyKey } from "~/features/tokens/signer";
 import { TOKEN_SUITE, type TokenProfile } from "~/features/tokens/message";
 import { publicTotal } from "~/features/petitions/breakdown";
@@ -37,8 +38,7 @@ export async function getPublishedTokenCounts(campaignId: string) {
 
 /** The coarse profile a token of this account counts under (as ballots compute it). */
 export async function tokenProfileOf(accountId: string): Promise<TokenProfile | null> {
-  const a = await db.account.findUnique({ where: { id: accountId }, select: { city: true, platformSlugs: true, sectors: true } });
-  return a ? coarseProfile(a) : null;
+  return coarseProfile(await getWorkerProfile(accountId));
 }
 
 /** The page's view for one worker: whether this account was already issued its one token. */

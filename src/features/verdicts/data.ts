@@ -3,6 +3,7 @@ import { db } from "~/server/db";
 import type { AppErrorCode } from "~/lib/app-error";
 import { matchesProfile } from "~/features/campaigns/policy";
 import { isVerified } from "~/features/verification/data";
+import { getWorkerProfile } from "~/features/accounts/data";
 import { verdictsOpen } from "~/features/verdicts/policy";
 import { VERDICT_VALUES, type VerdictCounts, type VerdictValue } from "~/features/verdicts/outcome";
 import { nullifier } from "~/server/nullifier";
@@ -31,7 +32,7 @@ type CampaignScope = { unionId: string; verifiedOnly: boolean; scopePlatformSlug
  * them. Returns the profile for the verdict's coarse breakdown columns.
  */
 export async function judgeEligibility(accountId: string, campaign: CampaignScope) {
-  const profile = await db.account.findUniqueOrThrow({ where: { id: accountId }, select: { city: true, platformSlugs: true, sectors: true } });
+  const profile = await getWorkerProfile(accountId);
   let refusal: AppErrorCode | null = null;
   if (!matchesProfile(campaign, profile)) refusal = "OUT_OF_SCOPE";
   else if (campaign.verifiedOnly && !(await isVerified(accountId, campaign.unionId))) refusal = "NOT_VERIFIED";

@@ -1,4 +1,6 @@
-import { createHash, randomBytes } from "node:crypto";
+import "server-only";
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import { secrets } from "~/server/secrets";
 
 // Invite codes carry 120 bits of randomness (PRIVACY.md: at least 112), written in Crockford
 // base32 so they survive being read aloud or typed. High entropy makes a fast hash enough.
@@ -19,7 +21,16 @@ export function normaliseInviteCode(input: string): string | null {
   return clean;
 }
 
+/**
+ * What the row stores: keyed with the server's secret (issue 11, way 5), so whoever holds the
+ * paper code (an organiser who noted who got it) cannot find its row in a dump.
+ */
 export function hashInviteCode(normalised: string): string {
+  return createHmac("sha256", secrets.nullifierKey).update(`wv-invite\u0000${normalised}`).digest("base64url");
+}
+
+/** The unkeyed form stored before; accepted until those codes expire (14 days after the migration). */
+export function legacyInviteCodeHash(normalised: string): string {
   return createHash("sha256").update(`wv-invite:${normalised}`).digest("hex");
 }
 

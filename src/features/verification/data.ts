@@ -1,21 +1,20 @@
 import "server-only";
 import { db } from "~/server/db";
+import { chinaToday } from "~/lib/days";
 
 export async function isVerified(accountId: string, unionId: string): Promise<boolean> {
   const row = await db.verification.findUnique({ where: { accountId_unionId: { accountId, unionId } }, select: { unionId: true } });
   return row !== null;
 }
 
-/** Organisers: how many of their codes are open, used or expired; never who used them. */
-export async function inviteCodeStats(unionId: string) {
-  const now = new Date();
-  const [open, used, expired, verified] = await Promise.all([
-    db.inviteCode.count({ where: { unionId, usedOn: null, expiresAt: { gt: now } } }),
-    db.inviteCode.count({ where: { unionId, usedOn: { not: null } } }),
-    db.inviteCode.count({ where: { unionId, usedOn: null, expiresAt: { lte: now } } }),
+/** Organisers: how many of their codes are open or expired, and how many workers they verified; never who. */
+export async function inviteCodeStats(unionId: string, today = chinaToday()) {
+  const [open, expired, verified] = await Promise.all([
+    db.inviteCode.count({ where: { unionId, expiresOn: { gte: today } } }),
+    db.inviteCode.count({ where: { unionId, expiresOn: { lt: today } } }),
     db.verification.count({ where: { unionId } }),
   ]);
-  return { open, used, expired, verified };
+  return { open, expired, verified };
 }
 
 export async function verifiedUnionIds(accountId: string): Promise<string[]> {

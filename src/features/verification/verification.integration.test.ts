@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { hashInviteCode, normaliseInviteCode } from "~/features/verification/codes";
@@ -27,10 +28,11 @@ describe("verification and verified-only campaigns", () => {
     // Verified or not, the session path is closed here: src/features/tokens casts these ballots.
     expect(await code(alice.ballots.cast({ campaignId, demandIds: [demandIds[0]!] }))).toBe("TOKEN_REQUIRED");
     expect(await db.ballot.count({ where: { campaignId } })).toBe(0);
-    expect(await code(bob.verification.redeem({ code: codes[0]! }))).toBe("CODE_USED");
+    // A used code is gone: it is as unknown as one never issued.
+    expect(await code(bob.verification.redeem({ code: codes[0]! }))).toBe("CODE_INVALID");
     expect(await code(bob.verification.redeem({ code: "not-a-code" }))).toBe("CODE_INVALID");
     expect(await code(bob.verification.redeem({ code: "0000-0000-0000-0000-0000-0000" }))).toBe("CODE_INVALID");
-    await db.inviteCode.updateMany({ where: { codeHash: hashInviteCode(normaliseInviteCode(codes[1]!)!) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.inviteCode.updateMany({ where: { codeHash: hashInviteCode(normaliseInviteCode(codes[1]!)!) }, data: { expiresOn: new Date(Date.UTC(2020, 0, 1)) } });
     expect(await code(bob.verification.redeem({ code: codes[1]! }))).toBe("CODE_EXPIRED");
     expect(await code(bob.ballots.cast({ campaignId, demandIds: [demandIds[0]!] }))).toBe("TOKEN_REQUIRED");
     expect(await code(org.verification.createCodes({ count: 1, days: 15 }))).toBe("BAD_REQUEST");
@@ -42,7 +44,34 @@ describe("verification and verified-only campaigns", () => {
     const workers = await Promise.all(Array.from({ length: 20 }, () => makeWorker()));
     const results = await Promise.all(workers.map((w) => code(callerFor(w.account).verification.redeem({ code: codes[0]! }))));
     expect(results.filter((r) => r === "OK")).toHaveLength(1);
-    expect(results.filter((r) => r !== "OK").every((r) => r === "CODE_USED")).toBe(true);
+    expect(results.filter((r) => r !== "OK").every((r) => r === "CODE_INVALID")).toBe(true);
+  });
+});
+
+describe("invite codes and verification in a dump (issue 11, way 5)", () => {
+  const unkeyed = (normalised: string) =>
+    [`wv-invite:${normalised}`, normalised].flatMap((t) => [createHash("sha256").update(t).digest("hex"), createHash("sha256").update(t).digest("base64url")]);
+
+  it("the paper code does not find its row: keyed before use, no row after; no redemption date to pair", async () => {
+    const { organiser, union } = await makeCampaign();
+    const issued = (await callerFor(organiser.account).verification.createCodes({ count: 2, days: 14 })).codes.map((c) => normaliseInviteCode(c.code)!);
+    const dump = async () => JSON.stringify(await db.$queryRaw`SELECT to_jsonb(i) AS row FROM "InviteCode" i WHERE i."unionId" = ${union.id}`);
+    const before = await dump();
+    expect((await db.inviteCode.count({ where: { unionId: union.id } }))).toBe(2);
+    for (const c of issued) for (const h of unkeyed(c)) expect(before).not.toContain(h);
+
+    const worker = (await makeWorker()).account;
+    await callerFor(worker).verification.redeem({ code: issued[0]! });
+    expect(await db.inviteCode.count({ where: { unionId: union.id } })).toBe(1);
+    expect(await db.inviteCode.count({ where: { codeHash: hashInviteCode(issued[0]!) } })).toBe(0);
+
+    // No column records a use, and the verification is dated no finer than a month.
+    const columns = await db.$queryRaw<{ column_name: string }[]>`SELECT column_name FROM information_schema.columns WHERE table_name = 'InviteCode'`;
+    expect(columns.map((c) => c.column_name).filter((c) => /used|redeem|created/i.test(c))).toEqual([]);
+    const verifications = await db.$queryRaw<{ row: Record<string, unknown> }[]>`SELECT to_jsonb(v) AS row FROM "Verification" v WHERE v."accountId" = ${worker.accountId}`;
+    expect(verifications).toHaveLength(1);
+    const dates = Object.values(verifications[0]!.row).filter((v): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}/.test(v));
+    expect(dates.every((d) => d.slice(8, 10) === "01")).toBe(true);
   });
 });
 

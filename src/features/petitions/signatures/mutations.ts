@@ -4,7 +4,8 @@ import { db, hotSql } from "~/server/db";
 import { AppError } from "~/lib/app-error";
 import { refusePii } from "~/lib/pii/refuse";
 import { chinaToday } from "~/lib/days";
-import { signatureNullifier } from "~/features/petitions/policy";
+import { signatureNullifier, unverifiedSignatureTag, verifiedSignatureTag } from "~/features/petitions/policy";
+import { getWorkerProfile } from "~/features/accounts/data";
 import { MILESTONES } from "~/features/petitions/schema";
 
 /** Counter rows per petition and dimension value: concurrent signatures rarely meet on one. */
@@ -16,30 +17,34 @@ type Outcome = { open: number; changed: number; threshold: number; reached: bool
  * One tap to sign. A single prepared statement (hotSql) checks the petition is open, inserts the
  * signature under its nullifier (ON CONFLICT DO NOTHING: a double tap or retry stores nothing)
  * and adds one to a counter slot, so the shown count always equals the stored signatures. The signer's coarse
- * profile and whether any union verified them are copied from the account for k=5 breakdowns and
- * the verified part of the count; the account id is not stored. A verified-only petition stores
- * nothing for an unverified signer.
+ * profile (from getWorkerProfile: it is sealed on the account) is copied for k=5 breakdowns;
+ * whether any union verified them goes only into the "verified" counter, and the row keeps a
+ * tag that only the server can read back at withdrawal (verifiedSignatureTag). The account id is
+ * not stored. A verified-only petition stores nothing for an unverified signer.
  */
 export async function signPetition(accountId: string, petitionId: string, comment?: string) {
   const text = comment?.trim() || null;
   refusePii(text);
+  const profile = await getWorkerProfile(accountId);
+  const key = signatureNullifier(accountId, petitionId);
   const rows = await hotSql<Outcome>`
     WITH p AS (
       SELECT pe.id, pe.threshold, pe."thresholdReachedOn", pe."milestoneReached", pe."verifiedOnly", pl.slug
       FROM "Petition" pe LEFT JOIN "Platform" pl ON pl.id = pe."platformId"
       WHERE pe.id = ${petitionId} AND pe.status = 'PUBLISHED' AND pe."closesOn" >= wv_today()
     ), a AS (
-      SELECT city, "platformSlugs", sectors, EXISTS (SELECT 1 FROM "Verification" v WHERE v."accountId" = ${accountId}) AS verified
+      SELECT EXISTS (SELECT 1 FROM "Verification" v WHERE v."accountId" = ${accountId}) AS verified
       FROM "Account" WHERE id = ${accountId} AND role = 'WORKER'
     ), ins AS (
-      INSERT INTO "PetitionSignature" (id, "petitionId", nullifier, city, "platformSlug", sector, verified, comment, "commentStatus")
-      SELECT ${randomBytes(12).toString("base64url")}, p.id, ${signatureNullifier(accountId, petitionId)}, a.city,
-        CASE WHEN p.slug = ANY(a."platformSlugs") THEN p.slug ELSE a."platformSlugs"[1] END,
-        a.sectors[1]::text, a.verified, ${text}, CASE WHEN ${text}::text IS NULL THEN NULL ELSE 'PENDING'::"CommentStatus" END
+      INSERT INTO "PetitionSignature" (id, "petitionId", nullifier, city, "platformSlug", sector, "withdrawTag", comment, "commentStatus")
+      SELECT ${randomBytes(12).toString("base64url")}, p.id, ${key}, ${profile.city}::text,
+        CASE WHEN p.slug = ANY(${profile.platformSlugs}::text[]) THEN p.slug ELSE (${profile.platformSlugs}::text[])[1] END,
+        ${profile.sectors[0] ?? null}::text, CASE WHEN a.verified THEN ${verifiedSignatureTag(key)} ELSE ${unverifiedSignatureTag()} END,
+        ${text}, CASE WHEN ${text}::text IS NULL THEN NULL ELSE 'PENDING'::"CommentStatus" END
       FROM p CROSS JOIN a
       WHERE NOT p."verifiedOnly" OR a.verified
       ON CONFLICT (nullifier) DO NOTHING
-      RETURNING "petitionId", city, "platformSlug", sector, verified
+      RETURNING "petitionId", city, "platformSlug", sector, (SELECT verified FROM a) AS verified
     ), tally AS (
       INSERT INTO "PetitionTally" ("petitionId", dimension, value, slot, count)
       SELECT ins."petitionId", d.dimension, d.value, ${randomInt(TALLY_SLOTS)}, 1
@@ -64,15 +69,20 @@ export async function signPetition(accountId: string, petitionId: string, commen
   return { signatures: await recordProgress(petitionId, outcome) };
 }
 
-/** Withdraw while the petition is open: the row goes and the counter drops in one statement. */
+/**
+ * Withdraw while the petition is open: the row goes and the counters drop in one statement. The
+ * "verified" counter drops only if the row's tag says this signature was counted there, so a
+ * signer verified (or not) since signing takes back exactly what they added.
+ */
 export async function withdrawSignature(accountId: string, petitionId: string) {
+  const key = signatureNullifier(accountId, petitionId);
   const rows = await db.$queryRaw<Pick<Outcome, "open" | "changed">[]>`
     WITH p AS (
       SELECT id FROM "Petition" WHERE id = ${petitionId} AND status = 'PUBLISHED' AND "closesOn" >= wv_today()
     ), del AS (
       DELETE FROM "PetitionSignature" s USING p
-      WHERE s.nullifier = ${signatureNullifier(accountId, petitionId)} AND s."petitionId" = p.id
-      RETURNING s."petitionId", s.city, s."platformSlug", s.sector, s.verified
+      WHERE s.nullifier = ${key} AND s."petitionId" = p.id
+      RETURNING s."petitionId", s.city, s."platformSlug", s.sector, s."withdrawTag" = ${verifiedSignatureTag(key)} AS verified
     ), tally AS (
       INSERT INTO "PetitionTally" ("petitionId", dimension, value, slot, count)
       SELECT del."petitionId", d.dimension, d.value, ${randomInt(TALLY_SLOTS)}, -1

@@ -34,7 +34,7 @@ export function InviteCodes() {
       </form>
       {create.data ? (
         <section className="space-y-3">
-          <p className="font-medium">{t("expires", { date: create.data.expiresAt.toISOString().slice(0, 10) })}</p>
+          <p className="font-medium">{t("expires", { date: create.data.expiresOn.toISOString().slice(0, 10) })}</p>
           <Button variant="secondary" className="print:hidden" onClick={() => window.print()}>
             {t("print")}
           </Button>

@@ -2,7 +2,7 @@ import { createTRPCRouter, publicProcedure, workerProcedure } from "~/server/api
 import { joinProofSchema, profileSchema } from "~/features/accounts/schema";
 import { createProvenWorkerAccount, updateWorkerProfile } from "~/features/accounts/mutations";
 import { createJoinChallenge, verifyJoinProof } from "~/features/accounts/proof-of-work";
-import { getWorkerProfile, listPlatforms } from "~/features/accounts/data";
+import { getMyProfile, listPlatforms } from "~/features/accounts/data";
 import { consume } from "~/server/rate-limit";
 
 export const accountsRouter = createTRPCRouter({
@@ -21,7 +21,7 @@ export const accountsRouter = createTRPCRouter({
     ctx.account ? { role: ctx.account.role, pseudonym: ctx.account.pseudonym } : null,
   ),
 
-  profile: workerProcedure.query(({ ctx }) => getWorkerProfile(ctx.account.accountId)),
+  profile: workerProcedure.query(({ ctx }) => getMyProfile(ctx.account.accountId)),
 
   updateProfile: workerProcedure.input(profileSchema).mutation(async ({ ctx, input }) => {
     await consume("write", ctx.account.accountId);
