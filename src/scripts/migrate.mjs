@@ -6,3 +6,4 @@ privateDataDir();
 // Applies the committed migrations to the configured database (PGlite in ./data by default).
 await prisma(["migrate", "deploy"]);
 await tsx("src/scripts/seal-totp-secrets.ts");
+await tsx("src/scripts/rekey-legacy-accounts.ts");

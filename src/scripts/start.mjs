@@ -13,6 +13,7 @@ checkSecretsConfig({ ...process.env, NODE_ENV: "production" });
 await buildIfNeeded();
 await prisma(["migrate", "deploy"]);
 await tsx("src/scripts/seal-totp-secrets.ts");
+await tsx("src/scripts/rekey-legacy-accounts.ts");
 await tsx("prisma/seed.ts", ["--if-empty"]);
 console.log(`\nWorker Voice: http://localhost:${port}\n`);
 await serve(["-p", port, ...(process.env.HOSTNAME ? ["-H", process.env.HOSTNAME] : [])]);

@@ -1,11 +1,12 @@
 import "server-only";
-import { randomBytes, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { db, hotSql } from "~/server/db";
 import { AppError } from "~/lib/app-error";
 import { refusePii } from "~/lib/pii/refuse";
 import { chinaToday } from "~/lib/days";
 import { signatureNullifier } from "~/features/petitions/policy";
 import { MILESTONES } from "~/features/petitions/schema";
+import { newId } from "~/server/ids";
 
 /** Counter rows per petition and dimension value: concurrent signatures rarely meet on one. */
 export const TALLY_SLOTS = 16;
@@ -33,7 +34,7 @@ export async function signPetition(accountId: string, petitionId: string, commen
       FROM "Account" WHERE id = ${accountId} AND role = 'WORKER'
     ), ins AS (
       INSERT INTO "PetitionSignature" (id, "petitionId", nullifier, city, "platformSlug", sector, verified, comment, "commentStatus")
-      SELECT ${randomBytes(12).toString("base64url")}, p.id, ${signatureNullifier(accountId, petitionId)}, a.city,
+      SELECT ${newId()}, p.id, ${signatureNullifier(accountId, petitionId)}, a.city,
         CASE WHEN p.slug = ANY(a."platformSlugs") THEN p.slug ELSE a."platformSlugs"[1] END,
         a.sectors[1]::text, a.verified, ${text}, CASE WHEN ${text}::text IS NULL THEN NULL ELSE 'PENDING'::"CommentStatus" END
       FROM p CROSS JOIN a
