@@ -49,28 +49,29 @@ const SHUFFLE_LOCK = 0x77760011; // pg advisory lock: one shuffle at a time acro
 
 /**
  * Rewrites every account-linked row in one transaction, in random order, then VACUUM FULL:
- * afterwards they all carry one transaction id, later than every act, their physical order is
- * random, and the old row versions (with their xmin and place) are gone from the table files.
- * Rows written since the last run still sit in order: that window is the residual risk, which
- * the scheduler bounds to an hour (CONTRIBUTING.md, "Order and the data directory"). Writes to
- * these tables wait for the rewrite (reads do not); a table with a RESTRICT foreign key to
- * Account fails the rewrite, which is rolled back whole.
+ * afterwards they all carry one transaction id, later than every act, they sit in random order,
+ * and the old row versions (with their xmin and place) are gone from the table files (VACUUM
+ * FULL writes a new file per table). Rows written since the last run still sit in order: that
+ * window is the residual risk, which the scheduler bounds to an hour (CONTRIBUTING.md, "Order and
+ * the data directory"). Writes to these tables wait for the rewrite; reads go on (MVCC) and wait
+ * only for each table's VACUUM FULL (`npm run bench -- storage`). TRUNCATE would avoid the vacuum
+ * but blocks reads for the whole rewrite. A table with a RESTRICT foreign key to one of these
+ * fails the rewrite, which is rolled back whole.
  */
 export async function shuffleAccountLinkedRows(): Promise<{ tables: string[]; rows: number } | null> {
   const tables = await accountLinkedTables();
-  const quoted = tables.map((t) => `"${t}"`);
   const rows = await db.$transaction(async (tx) => {
     const [lock] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(${SHUFFLE_LOCK}) AS locked`);
     if (!lock?.locked) return null;
-    await tx.$executeRawUnsafe(`LOCK TABLE ${quoted.join(", ")} IN EXCLUSIVE MODE`);
-    let n = 0;
-    for (const t of tables) await tx.$executeRawUnsafe(`CREATE TEMP TABLE "wv_shuffle_${t}" ON COMMIT DROP AS SELECT * FROM "${t}"`);
+    await tx.$executeRawUnsafe(`LOCK TABLE ${tables.map((t) => `"${t}"`).join(", ")} IN EXCLUSIVE MODE`);
+    for (const t of tables) await tx.$executeRawUnsafe(`CREATE TEMP TABLE "wv_shuffle_${t}" ON COMMIT DROP AS SELECT * FROM "${t}" ORDER BY random()`);
+    // Children first, so no cascade runs; then parents first back in.
     for (const t of [...tables].reverse()) await tx.$executeRawUnsafe(`DELETE FROM "${t}"`);
-    for (const t of tables) n += await tx.$executeRawUnsafe(`INSERT INTO "${t}" SELECT * FROM "wv_shuffle_${t}" ORDER BY random()`);
+    let n = 0;
+    for (const t of tables) n += await tx.$executeRawUnsafe(`INSERT INTO "${t}" SELECT * FROM "wv_shuffle_${t}"`);
     return n;
-  }, { timeout: 120_000, maxWait: 30_000 });
+  }, { timeout: 300_000, maxWait: 30_000 });
   if (rows === null) return null;
-  // A new file per table holding only the live rows, in the order just written.
-  for (const t of quoted) await db.$executeRawUnsafe(`VACUUM FULL ${t}`);
+  for (const t of tables) await db.$executeRawUnsafe(`VACUUM FULL "${t}"`);
   return { tables, rows };
 }
