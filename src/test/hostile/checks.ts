@@ -128,10 +128,3 @@ export function sameTransaction(dump: Dump): { act: string; linked: string }[] {
     .filter(({ row }) => linked.has(row.__xmin))
     .map(({ table, row }) => ({ act: table, linked: linked.get(row.__xmin)! }));
 }
-
-/** The distinct transaction ids of account-linked rows. */
-export function accountLinkedXmins(dump: Dump): Set<string> {
-  return new Set(rowsOf(dump, isAccountLinked).map(({ row }) => row.__xmin));
-}
-
-export type Located = { table: string; row: Row };
