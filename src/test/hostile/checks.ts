@@ -1,4 +1,4 @@
-import { isAccountLinked, isActTable, strings, type Dump, type Row, type Table } from "./dump";
+import { isAccountLinked, isActTable, strings, type Dump, type Table } from "./dump";
 
 // The joins of PRIVACY.md P3, tried on a dump. Each check returns its findings (empty = holds),
 // so a failing test prints what a hostile reader would have used.
