@@ -25,6 +25,7 @@ await buildIfNeeded();
 await prisma(["migrate", "deploy"], env);
 await tsx("src/scripts/seal-totp-secrets.ts", [], env);
 await tsx("src/scripts/seal-worker-records.ts", [], env);
+await tsx("src/scripts/rekey-legacy-accounts.ts", [], env);
 await tsx("prisma/seed.ts", [], env);
 // Published submissions for the answers journey (until publishing runs through the organiser's pages).
 await tsx("src/test/e2e-submissions.ts", [], env);

@@ -7,3 +7,4 @@ privateDataDir();
 await prisma(["migrate", "deploy"]);
 await tsx("src/scripts/seal-totp-secrets.ts");
 await tsx("src/scripts/seal-worker-records.ts");
+await tsx("src/scripts/rekey-legacy-accounts.ts");

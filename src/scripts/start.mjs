@@ -14,6 +14,7 @@ await buildIfNeeded();
 await prisma(["migrate", "deploy"]);
 await tsx("src/scripts/seal-totp-secrets.ts");
 await tsx("src/scripts/seal-worker-records.ts");
+await tsx("src/scripts/rekey-legacy-accounts.ts");
 await tsx("prisma/seed.ts", ["--if-empty"]);
 console.log(`\nWorker Voice: http://localhost:${port}\n`);
 await serve(["-p", port, ...(process.env.HOSTNAME ? ["-H", process.env.HOSTNAME] : [])]);

@@ -7,6 +7,7 @@ import { sweepDeadlines } from "~/features/deadlines/mutations";
 import { statsPeriod } from "~/features/reports/months";
 import { sealMonths } from "~/features/stats/data";
 import { purgeInviteCodes } from "~/features/verification/mutations";
+import { shuffleAccountLinkedRows } from "~/features/storage/mutations";
 
 // Date-driven work: summarising each month of condition reports once it closes (so the first
 // statistics page or submission of a month does not pay for it), campaign phases that follow
@@ -58,6 +59,14 @@ const JOBS: { name: string; run: () => Promise<string | null> }[] = [
     run: async () => {
       const purged = await purgeExpiredSessions(chinaToday());
       return purged ? `${purged} expired sessions deleted` : null;
+    },
+  },
+  {
+    // Last, after the purge: account-linked rows rewritten as one batch in random order (P3).
+    name: "account-linked rows shuffle",
+    run: async () => {
+      const done = await shuffleAccountLinkedRows();
+      return done ? `${done.rows} rows of ${done.tables.length} account-linked tables rewritten` : null;
     },
   },
 ];

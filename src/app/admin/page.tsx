@@ -68,9 +68,9 @@ export default async function AdminPage() {
                 <span>
                   <span className="font-medium">{s.username}</span> · {ta(`roles.${s.role}`)}
                   {s.union || s.platform ? ` · ${name(s.union ?? s.platform)}` : ""}
-                  {s.suspendedAt ? ` · ${t("suspended")}` : ""}
+                  {s.suspended ? ` · ${t("suspended")}` : ""}
                 </span>
-                {s.id === account.accountId ? null : <SuspendButton accountId={s.id} suspended={!!s.suspendedAt} />}
+                {s.id === account.accountId ? null : <SuspendButton accountId={s.id} suspended={s.suspended} />}
               </li>
             ))}
           </ul>

@@ -38,7 +38,7 @@ export async function getSessionAccount(sessionId: string): Promise<SessionAccou
   const rows = await hotSql<Omit<SessionAccount, "sessionId"> & { expiresOn: string; profileSealed: string | null }>`
     SELECT a."id" AS "accountId", a."role"::text AS "role", a."pseudonym", a."unionId", a."platformId", s."expiresOn"::text AS "expiresOn", a."profileSealed"
     FROM "Session" s JOIN "Account" a ON a."id" = s."accountId"
-    WHERE s."idHash" = ${hashSessionId(sessionId)} AND s."expiresOn" >= wv_today() AND a."suspendedAt" IS NULL`;
+    WHERE s."idHash" = ${hashSessionId(sessionId)} AND s."expiresOn" >= wv_today() AND NOT a."suspended"`;
   const row = rows[0];
   const lastDay = row ? parseDay(row.expiresOn) : null;
   if (!row || !lastDay) return null;
@@ -108,7 +108,7 @@ export function listStaff() {
       id: true,
       role: true,
       username: true,
-      suspendedAt: true,
+      suspended: true,
       union: { select: { nameZh: true, nameEn: true } },
       platform: { select: { nameZh: true, nameEn: true } },
     },

@@ -73,12 +73,12 @@ export async function signInWithKey(input: string): Promise<SignedIn> {
   const account = parsed
     ? await db.account.findUnique({
         where: { keyLookup: parsed.lookup },
-        select: { id: true, role: true, pseudonym: true, secretHash: true, suspendedAt: true },
+        select: { id: true, role: true, pseudonym: true, secretHash: true, suspended: true },
       })
     : null;
   const ok = await verifySecret(account?.secretHash ?? (await decoyHash()), parsed?.secret ?? "x");
   if (!account || !ok || account.role !== "WORKER") throw new AppError("INVALID_KEY");
-  if (account.suspendedAt) throw new AppError("FORBIDDEN");
+  if (account.suspended) throw new AppError("FORBIDDEN");
   return { accountId: account.id, role: account.role, pseudonym: account.pseudonym };
 }
 
@@ -92,13 +92,13 @@ export async function signInWithKey(input: string): Promise<SignedIn> {
 export async function signInStaff(input: { username: string; password: string; totp: string }): Promise<SignedIn> {
   const account = await db.account.findUnique({
     where: { username: input.username.toLowerCase() },
-    select: { id: true, role: true, pseudonym: true, secretHash: true, totpSecret: true, suspendedAt: true },
+    select: { id: true, role: true, pseudonym: true, secretHash: true, totpSecret: true, suspended: true },
   });
   const passwordOk = await verifySecret(account?.secretHash ?? (await decoyHash()), input.password);
   const step = checkTotp(account?.totpSecret ? openTotpSecret(account.totpSecret) : DECOY_TOTP_SECRET, input.totp);
   if (!account || !passwordOk || account.role === "WORKER") throw new AppError("INVALID_CREDENTIALS");
   if (account.totpSecret && (step === null || !(await claimTotpStep(account.id, step)))) throw new AppError("INVALID_CREDENTIALS");
-  if (account.suspendedAt) throw new AppError("FORBIDDEN");
+  if (account.suspended) throw new AppError("FORBIDDEN");
   return { accountId: account.id, role: account.role, pseudonym: account.pseudonym };
 }
 
@@ -197,7 +197,7 @@ export async function createStaffAccount(input: CreateStaffInput) {
 export async function setSuspended(accountId: string, suspended: boolean) {
   const { count } = await db.account.updateMany({
     where: { id: accountId },
-    data: { suspendedAt: suspended ? new Date() : null },
+    data: { suspended },
   });
   if (count === 0) throw new AppError("NOT_FOUND");
   if (suspended) {

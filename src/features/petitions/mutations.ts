@@ -9,6 +9,7 @@ import { SPONSORS_NEEDED, type ModerateInput, type StartPetitionInput } from "~/
 import { petitionsModeratedBy, type ModerationScope } from "~/features/moderation/policy";
 import { recordProgress } from "~/features/petitions/signatures/mutations";
 import { addDays, chinaToday } from "~/lib/days";
+import { newId } from "~/server/ids";
 
 const SHORT_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";
 
@@ -19,7 +20,7 @@ function shortCode() {
 /** Any worker starts a petition; it waits for five sponsors before moderation. */
 export async function startPetition(accountId: string, input: StartPetitionInput) {
   refusePii(input.title, input.ask, input.reason, input.target.kind === "OTHER" ? input.target.name : undefined);
-  const id = randomBytes(12).toString("base64url");
+  const id = newId();
   const { target } = input;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {

@@ -1,6 +1,5 @@
 import "server-only";
 import { narrativesModeratedBy } from "~/features/moderation/policy";
-import { randomBytes } from "node:crypto";
 import { db, hotQuery } from "~/server/db";
 import { nullifier } from "~/server/nullifier";
 import { AppError } from "~/lib/app-error";
@@ -10,6 +9,7 @@ import { forgetStatistics } from "~/features/stats/cache";
 import { isEditable, monthKey, monthStart } from "~/features/reports/months";
 import type { ReportInput } from "~/features/reports/schema";
 import { chinaToday } from "~/lib/days";
+import { newId } from "~/server/ids";
 
 /** The per-platform, per-month nullifier: one report per person, findable only by its author. */
 export function reportNullifier(accountId: string, platformId: string, month: string) {
@@ -82,7 +82,7 @@ export async function submitReport({ accountId, input, today = chinaToday() }: {
   const month = checkMonth(input.month, today);
   const data = columns(input);
   const update = { ...data, narrativeStatus: data.narrative ? "PENDING" : "NONE", updatedOn: dateOnly(today) };
-  const row = { ...update, id: randomBytes(16).toString("base64url"), nullifier: reportNullifier(accountId, platformId, input.month), platformId, month: dateOnly(month), filedOn: dateOnly(today) };
+  const row = { ...update, id: newId(), nullifier: reportNullifier(accountId, platformId, input.month), platformId, month: dateOnly(month), filedOn: dateOnly(today) };
   try {
     const [stored] = await upsertReport(row, Object.keys(update));
     return { id: stored!.id };

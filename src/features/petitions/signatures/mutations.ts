@@ -1,5 +1,5 @@
 import "server-only";
-import { randomBytes, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { db, hotSql } from "~/server/db";
 import { AppError } from "~/lib/app-error";
 import { refusePii } from "~/lib/pii/refuse";
@@ -7,6 +7,7 @@ import { chinaToday } from "~/lib/days";
 import { signatureNullifier, unverifiedSignatureTag, verifiedSignatureTag } from "~/features/petitions/policy";
 import { getWorkerProfile } from "~/features/accounts/data";
 import { MILESTONES } from "~/features/petitions/schema";
+import { newId } from "~/server/ids";
 
 /** Counter rows per petition and dimension value: concurrent signatures rarely meet on one. */
 export const TALLY_SLOTS = 16;
@@ -37,7 +38,7 @@ export async function signPetition(accountId: string, petitionId: string, commen
       FROM "Account" WHERE id = ${accountId} AND role = 'WORKER'
     ), ins AS (
       INSERT INTO "PetitionSignature" (id, "petitionId", nullifier, city, "platformSlug", sector, "withdrawTag", comment, "commentStatus")
-      SELECT ${randomBytes(12).toString("base64url")}, p.id, ${key}, ${profile.city}::text,
+      SELECT ${newId()}, p.id, ${key}, ${profile.city}::text,
         CASE WHEN p.slug = ANY(${profile.platformSlugs}::text[]) THEN p.slug ELSE (${profile.platformSlugs}::text[])[1] END,
         ${profile.sectors[0] ?? null}::text, CASE WHEN a.verified THEN ${verifiedSignatureTag(key)} ELSE ${unverifiedSignatureTag()} END,
         ${text}, CASE WHEN ${text}::text IS NULL THEN NULL ELSE 'PENDING'::"CommentStatus" END
