@@ -43,7 +43,6 @@ export async function seedSubmissions(ctx: SeedContext) {
       proposingFrom: start,
       votingFrom: addMonths(start, 2),
       closesOn: new Date(addMonths(lastClosed, 0).getTime() + 14 * 86_400_000),
-      liveResults: true,
     },
     select: { id: true },
   });
@@ -55,7 +54,10 @@ export async function seedSubmissions(ctx: SeedContext) {
   await castSeedBallots(campaign.id, demands.map((d) => d.id), riders, 13);
   // About two in five voters had been verified in person (the participation figure).
   const ballots = await db.ballot.findMany({ where: { campaignId: campaign.id }, orderBy: { nullifier: "asc" }, select: { id: true } });
-  await db.ballot.updateMany({ where: { id: { in: ballots.filter((_, i) => i % 5 < 2).map((b) => b.id) } }, data: { verified: true } });
+  const verifiedIds = ballots.filter((_, i) => i % 5 < 2).map((b) => b.id);
+  await db.ballot.updateMany({ where: { id: { in: verifiedIds } }, data: { verified: true } });
+  // The running tally's verified part, as castBallot would have kept it (verifiedBallots reads it).
+  await db.tallyGroup.create({ data: { campaignId: campaign.id, dim: "verified", value: "", ballots: verifiedIds.length } });
   // The FlashEats waiting-time petition belongs to this campaign.
   await db.petition.updateMany({ where: { title: "等餐超过 10 分钟应计入工时并付费" }, data: { campaignId: campaign.id } });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "~/server/db";
 import { nullifier } from "~/server/nullifier";
 import { publishResults } from "~/features/ballots/results";
+import { steppedTurnout, type CampaignFigures } from "~/features/ballots/turnout";
 
 export async function getMyBallot(accountId: string, campaignId: string) {
   const row = await db.ballot.findUnique({ where: { nullifier: nullifier("ballot", accountId, campaignId) }, select: { demandIds: true, castOn: true } });
@@ -9,17 +10,42 @@ export async function getMyBallot(accountId: string, campaignId: string) {
 }
 
 /**
- * Published results: reads the running tally only (a few rows per demand and group), never the
- * ballots, and applies k-anonymity before anything leaves this function.
+ * How many of the campaign's ballots come from verified voters: the one place this number is
+ * read (the running tally's group "verified", never a scan of ballots), for the live turnout,
+ * the final tally and the submission's participation figure.
  */
-export async function getResults(campaignId: string) {
-  const [demands, cells, groups, campaign] = await Promise.all([
+export async function verifiedBallots(campaignId: string): Promise<number> {
+  const row = await db.tallyGroup.findUnique({ where: { campaignId_dim_value: { campaignId, dim: "verified", value: "" } }, select: { ballots: true } });
+  return row?.ballots ?? 0;
+}
+
+async function turnoutCount(campaignId: string): Promise<number> {
+  const row = await db.tallyGroup.findUnique({ where: { campaignId_dim_value: { campaignId, dim: "all", value: "" } }, select: { ballots: true } });
+  return row?.ballots ?? 0;
+}
+
+/** The exact tally, through k-anonymity. Only for a closed campaign: see getCampaignFigures. */
+async function finalTally(campaignId: string, verifiedOnly: boolean) {
+  const [demands, cells, groups, verified] = await Promise.all([
     db.demand.findMany({ where: { campaignId, status: "APPROVED" }, select: { id: true, number: true }, orderBy: { number: "asc" } }),
     db.tallyCell.findMany({ where: { campaignId }, select: { dim: true, value: true, demandId: true, points: true, firsts: true, includes: true } }),
-    db.tallyGroup.findMany({ where: { campaignId }, select: { dim: true, value: true, ballots: true } }),
-    db.campaign.findUnique({ where: { id: campaignId }, select: { verifiedOnly: true } }),
+    db.tallyGroup.findMany({ where: { campaignId, dim: { not: "verified" } }, select: { dim: true, value: true, ballots: true } }),
+    verifiedBallots(campaignId),
   ]);
-  return publishResults(demands, cells, groups, campaign?.verifiedOnly ?? false);
+  return publishResults(demands, cells, groups, verified, verifiedOnly);
+}
+
+/**
+ * Every published figure of a campaign's vote goes through here (pages, tRPC, /api/v1, the
+ * submission compile): the stepped turnout before close, the exact final tally after. Reads the
+ * running tally only (a few rows per demand and group), never the ballots. The phase only moves
+ * forward, so the tally is released once and nothing earlier can be subtracted from it.
+ */
+export async function getCampaignFigures(campaignId: string): Promise<CampaignFigures> {
+  const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { phase: true, verifiedOnly: true } });
+  if (campaign?.phase === "CLOSED") return { final: true, results: await finalTally(campaignId, campaign.verifiedOnly) };
+  const [ballots, verified] = await Promise.all([turnoutCount(campaignId), verifiedBallots(campaignId)]);
+  return { final: false, turnout: steppedTurnout(ballots, verified, campaign?.verifiedOnly ?? false) };
 }
 
 /** Tests and audits: the raw tally and every ballot, to compare with a recount. */

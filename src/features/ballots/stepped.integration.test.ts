@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { castBallot } from "~/features/ballots/mutations";
 import { getCampaignFigures } from "~/features/ballots/data";
+import type { Turnout } from "~/features/ballots/turnout";
 import { setPhase } from "~/features/campaigns/mutations";
 import { getPublicCampaign } from "~/features/opendata/campaigns/data";
 import { makeCampaign } from "~/test/campaign-factories";
@@ -13,12 +14,11 @@ import { callerFor } from "~/test/factories";
 // changed, and the difference gave that ballot's ranking. During voting everyone sees only the
 // turnout, in steps of 5; the exact tally appears once, at close.
 
-type Turnout = { ballots: number | null };
 function turnoutOf(figures: Awaited<ReturnType<typeof getCampaignFigures>>): Turnout {
   if (figures.final) throw new Error("expected turnout only during voting");
   return figures.turnout;
 }
-const stepOk = (t: Turnout) => t.ballots === null || (t.ballots >= 5 && t.ballots % 5 === 0);
+const stepOk = (t: Pick<Turnout, "ballots">) => t.ballots === null || (t.ballots >= 5 && t.ballots % 5 === 0);
 
 describe("turnout in steps during voting, the tally only at close", () => {
   it("an organiser who reads, lets one ballot change and reads again learns nothing", async () => {
