@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "~/server/db";
 import { AppError } from "~/lib/app-error";
 import { refusePii } from "~/lib/pii/refuse";
-import { canMoveTo, checkCampaignInputs } from "~/features/campaigns/policy";
+import { canMoveTo, checkCampaignInputs, isFrozen } from "~/features/campaigns/policy";
 import type { CampaignInput, Phase } from "~/features/campaigns/schema";
 import { chinaToday } from "~/lib/days";
 
@@ -52,11 +52,19 @@ const frozenSelect = { phase: true, scopePlatformSlugs: true, scopeSectors: true
 export async function updateCampaign(unionId: string, campaignId: string, input: CampaignInput, today = chinaToday()) {
   const before = await db.campaign.findFirst({ where: { id: campaignId, unionId }, select: frozenSelect });
   if (!before) throw new AppError("NOT_FOUND");
-  const data = toData(input);
-  checkCampaignInputs(before, data, today);
+  const next = toData(input);
+  checkCampaignInputs(before, next, today);
+  const { phase, ...stored } = before;
+  // Once frozen, the inputs equal the stored ones (lists as sets): keep them exactly as stored.
+  const data = isFrozen(before, today) ? { ...next, ...stored } : next;
   await checkPlatforms([...input.scopePlatformSlugs, ...input.targetPlatformSlugs]);
-  const { scopePlatformSlugs, scopeSectors, scopeCities, ...rest } = before;
-  const unchanged = { ...rest, scopePlatformSlugs: { equals: scopePlatformSlugs }, scopeSectors: { equals: scopeSectors }, scopeCities: { equals: scopeCities } };
+  const unchanged = {
+    ...stored,
+    phase,
+    scopePlatformSlugs: { equals: stored.scopePlatformSlugs },
+    scopeSectors: { equals: stored.scopeSectors },
+    scopeCities: { equals: stored.scopeCities },
+  };
   const { count } = await db.campaign.updateMany({ where: { id: campaignId, unionId, ...unchanged }, data });
   if (count === 0) throw new AppError("CONFLICT");
 }
