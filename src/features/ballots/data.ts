@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "~/server/db";
+import { AppError } from "~/lib/app-error";
 import { nullifier } from "~/server/nullifier";
 import { publishResults } from "~/features/ballots/results";
 import { steppedTurnout, type CampaignFigures } from "~/features/ballots/turnout";
@@ -43,9 +44,10 @@ async function finalTally(campaignId: string, verifiedOnly: boolean) {
  */
 export async function getCampaignFigures(campaignId: string): Promise<CampaignFigures> {
   const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { phase: true, verifiedOnly: true } });
-  if (campaign?.phase === "CLOSED") return { final: true, results: await finalTally(campaignId, campaign.verifiedOnly) };
+  if (!campaign) throw new AppError("NOT_FOUND");
+  if (campaign.phase === "CLOSED") return { final: true, results: await finalTally(campaignId, campaign.verifiedOnly) };
   const [ballots, verified] = await Promise.all([turnoutCount(campaignId), verifiedBallots(campaignId)]);
-  return { final: false, turnout: steppedTurnout(ballots, verified, campaign?.verifiedOnly ?? false) };
+  return { final: false, turnout: steppedTurnout(ballots, verified, campaign.verifiedOnly) };
 }
 
 /** Tests and audits: the raw tally and every ballot, to compare with a recount. */
