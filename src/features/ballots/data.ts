@@ -3,7 +3,7 @@ import { db } from "~/server/db";
 import { AppError } from "~/lib/app-error";
 import { nullifier } from "~/server/nullifier";
 import { publishResults } from "~/features/ballots/results";
-import { steppedTurnout, type CampaignFigures } from "~/features/ballots/turnout";
+import { stepped, steppedTurnout, type CampaignFigures } from "~/features/ballots/turnout";
 
 export async function getMyBallot(accountId: string, campaignId: string) {
   const row = await db.ballot.findUnique({ where: { nullifier: nullifier("ballot", accountId, campaignId) }, select: { demandIds: true, castOn: true } });
@@ -25,6 +25,28 @@ async function turnoutCount(campaignId: string): Promise<number> {
   return row?.ballots ?? 0;
 }
 
+/**
+ * The turnout to show: the stored release, moved forward (a read that records what it releases)
+ * once the stepped turnout has grown past it. Ballots and verified ballots are released
+ * together, so the verified part moves only when at least 5 more ballots were cast since the
+ * last release: it cannot tell whether the one worker who just voted was verified. The
+ * conditional upsert moves the release only forward, so concurrent readers on any instance
+ * agree on one snapshot.
+ */
+async function releasedTurnout(campaignId: string, ballots: number, verified: number) {
+  const select = { ballots: true, verified: true } as const;
+  const shown = stepped(ballots);
+  let release = await db.turnoutRelease.findUnique({ where: { campaignId }, select });
+  if (shown > 0 && (release?.ballots ?? 0) < shown) {
+    await db.$executeRaw`
+      INSERT INTO "TurnoutRelease" ("campaignId", "ballots", "verified") VALUES (${campaignId}, ${shown}, ${stepped(verified)})
+      ON CONFLICT ("campaignId") DO UPDATE SET "ballots" = EXCLUDED."ballots", "verified" = EXCLUDED."verified"
+      WHERE "TurnoutRelease"."ballots" < EXCLUDED."ballots"`;
+    release = await db.turnoutRelease.findUnique({ where: { campaignId }, select });
+  }
+  return release ?? { ballots: 0, verified: 0 };
+}
+
 /** The exact tally, through k-anonymity. Only for a closed campaign: see getCampaignFigures. */
 async function finalTally(campaignId: string, verifiedOnly: boolean) {
   const [demands, cells, groups, verified] = await Promise.all([
@@ -41,13 +63,15 @@ async function finalTally(campaignId: string, verifiedOnly: boolean) {
  * submission compile): the stepped turnout before close, the exact final tally after. Reads the
  * running tally only (a few rows per demand and group), never the ballots. The phase only moves
  * forward, so the tally is released once and nothing earlier can be subtracted from it.
+ * Reading during voting may write: it records the turnout release (releasedTurnout).
  */
 export async function getCampaignFigures(campaignId: string): Promise<CampaignFigures> {
   const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { phase: true, verifiedOnly: true } });
   if (!campaign) throw new AppError("NOT_FOUND");
   if (campaign.phase === "CLOSED") return { final: true, results: await finalTally(campaignId, campaign.verifiedOnly) };
   const [ballots, verified] = await Promise.all([turnoutCount(campaignId), verifiedBallots(campaignId)]);
-  return { final: false, turnout: steppedTurnout(ballots, verified, campaign.verifiedOnly) };
+  const release = await releasedTurnout(campaignId, ballots, verified);
+  return { final: false, turnout: steppedTurnout(release.ballots, release.verified, campaign.verifiedOnly) };
 }
 
 /** Tests and audits: the raw tally and every ballot, to compare with a recount. */

@@ -71,6 +71,8 @@ describe("turnout in steps during voting, the tally only at close", () => {
             cast.add(act.voter);
             const now = await read();
             if (isChange) expect(now.ballots).toEqual(previous.ballots);
+            // Nothing moves, the verified part included, while the turnout stands still.
+            if (now.ballots === previous.ballots) expect(now).toEqual(previous);
             previous = now;
           }
           for (const r of readings) {
@@ -83,6 +85,27 @@ describe("turnout in steps during voting, the tally only at close", () => {
       { numRuns: 20 },
     );
   }, 120_000);
+
+  it("releases the verified part only together with the turnout, so one voter's verification shows nowhere", async () => {
+    const { union, campaignId, demandIds: d } = await makeCampaign({ demands: 2, phase: "VOTING" });
+    const plain = await voters(8);
+    const checked = await voters(7);
+    await db.verification.createMany({ data: checked.map((accountId) => ({ accountId, unionId: union.id })) });
+    const castAll = async (ids: string[]) => {
+      for (const id of ids) await castBallot(id, campaignId, [d[0]!]);
+    };
+    const read = async () => turnoutOf(await getCampaignFigures(campaignId));
+    await castAll([...plain, ...checked.slice(0, 2)]);
+    expect(await read()).toMatchObject({ ballots: 10, credibility: { kind: "fewVerified" } });
+    await castAll(checked.slice(2, 4));
+    const before = await read();
+    // The fifth verified voter: 13 ballots, 5 verified. Stepping each count on its own would now
+    // show "5 verified" while the turnout stood at 10, naming this voter as verified.
+    await castAll(checked.slice(4, 5));
+    expect(await read()).toEqual(before);
+    await castAll(checked.slice(5));
+    expect(await read()).toMatchObject({ ballots: 15, credibility: { kind: "share", verified: 5 } });
+  });
 
   it("shows nothing during proposing and fewer than 5 as no number", async () => {
     const { union, campaignId, demandIds: d } = await makeCampaign({ demands: 2 });

@@ -18,8 +18,9 @@ export function stepped(n: number): number {
 export type Turnout = { ballots: number | null; step: typeof TURNOUT_STEP; credibility: Credibility };
 
 /**
- * The verified part steps on its own count, so it never shows 1 to 4 and moves by 0 or 5 too;
- * computed from two stepped figures, its share cannot be multiplied back into a hidden count.
+ * The verified part is stepped too (never 1 to 4, moves by 0 or a multiple of 5), and is
+ * released only together with the turnout (releasedTurnout in data.ts); computed from two
+ * stepped figures, its share cannot be multiplied back into a hidden count.
  */
 export function steppedTurnout(ballots: number, verified: number, verifiedOnly: boolean): Turnout {
   const shown = stepped(ballots);
