@@ -11,18 +11,16 @@ export async function getMyBallot(accountId: string, campaignId: string) {
 }
 
 /**
- * How many of the campaign's ballots come from verified voters: the one place this number is
- * read (the running tally's group "verified", never a scan of ballots), for the live turnout,
- * the final tally and the submission's participation figure.
+ * The campaign's ballots and how many come from verified voters: the one place these numbers
+ * are read (the running tally's groups "all" and "verified", in one statement so both come from
+ * the same snapshot; never a scan of ballots), for the turnout, the final tally and the
+ * submission's participation figure. Change this function when verification is counted
+ * differently.
  */
-export async function verifiedBallots(campaignId: string): Promise<number> {
-  const row = await db.tallyGroup.findUnique({ where: { campaignId_dim_value: { campaignId, dim: "verified", value: "" } }, select: { ballots: true } });
-  return row?.ballots ?? 0;
-}
-
-async function turnoutCount(campaignId: string): Promise<number> {
-  const row = await db.tallyGroup.findUnique({ where: { campaignId_dim_value: { campaignId, dim: "all", value: "" } }, select: { ballots: true } });
-  return row?.ballots ?? 0;
+export async function ballotCounts(campaignId: string): Promise<{ ballots: number; verified: number }> {
+  const rows = await db.tallyGroup.findMany({ where: { campaignId, dim: { in: ["all", "verified"] }, value: "" }, select: { dim: true, ballots: true } });
+  const of = (dim: string) => rows.find((r) => r.dim === dim)?.ballots ?? 0;
+  return { ballots: of("all"), verified: of("verified") };
 }
 
 /**
@@ -49,13 +47,13 @@ async function releasedTurnout(campaignId: string, ballots: number, verified: nu
 
 /** The exact tally, through k-anonymity. Only for a closed campaign: see getCampaignFigures. */
 async function finalTally(campaignId: string, verifiedOnly: boolean) {
-  const [demands, cells, groups, verified] = await Promise.all([
+  const [demands, cells, groups, counts] = await Promise.all([
     db.demand.findMany({ where: { campaignId, status: "APPROVED" }, select: { id: true, number: true }, orderBy: { number: "asc" } }),
     db.tallyCell.findMany({ where: { campaignId }, select: { dim: true, value: true, demandId: true, points: true, firsts: true, includes: true } }),
     db.tallyGroup.findMany({ where: { campaignId, dim: { not: "verified" } }, select: { dim: true, value: true, ballots: true } }),
-    verifiedBallots(campaignId),
+    ballotCounts(campaignId),
   ]);
-  return publishResults(demands, cells, groups, verified, verifiedOnly);
+  return publishResults(demands, cells, groups, counts.verified, verifiedOnly);
 }
 
 /**
@@ -69,7 +67,7 @@ export async function getCampaignFigures(campaignId: string): Promise<CampaignFi
   const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { phase: true, verifiedOnly: true } });
   if (!campaign) throw new AppError("NOT_FOUND");
   if (campaign.phase === "CLOSED") return { final: true, results: await finalTally(campaignId, campaign.verifiedOnly) };
-  const [ballots, verified] = await Promise.all([turnoutCount(campaignId), verifiedBallots(campaignId)]);
+  const { ballots, verified } = await ballotCounts(campaignId);
   const release = await releasedTurnout(campaignId, ballots, verified);
   return { final: false, turnout: steppedTurnout(release.ballots, release.verified, campaign.verifiedOnly) };
 }

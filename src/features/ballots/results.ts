@@ -33,7 +33,7 @@ function rowsFor(demands: DemandRef[], cells: Map<string, Cellish>, ballots: num
   });
 }
 
-/** `verified`: ballots of verified voters (verifiedBallots in data.ts); `rawGroups` without that group. */
+/** `verified`: ballots of verified voters (ballotCounts in data.ts); `rawGroups` without that group. */
 export function publishResults(demands: DemandRef[], rawCells: RawCell[], rawGroups: RawGroup[], verified = 0, verifiedOnly = false): Results {
   const total = rawGroups.find((g) => g.dim === "all")?.ballots ?? 0;
   if (total < K) return { enough: false, ballots: null };

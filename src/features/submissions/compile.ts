@@ -1,5 +1,5 @@
 import "server-only";
-import { getCampaignFigures, verifiedBallots } from "~/features/ballots/data";
+import { ballotCounts, getCampaignFigures } from "~/features/ballots/data";
 import type { Results } from "~/features/ballots/results";
 import { monthKey } from "~/features/reports/months";
 import type { Breakdown } from "~/features/stats/data";
@@ -80,7 +80,7 @@ function demandsFor(inputs: Inputs, results: Results): Pick<DocumentBody, "deman
 export async function compileBody(campaignId: string, today: Date): Promise<{ body: DocumentBody; inputs: Inputs }> {
   const inputs = await loadCompileInputs(campaignId);
   const { campaign, platforms, petitions } = inputs;
-  const [figures, verified, conditions] = await Promise.all([getCampaignFigures(campaignId), verifiedBallots(campaignId), conditionsFor(inputs, today)]);
+  const [figures, counts, conditions] = await Promise.all([getCampaignFigures(campaignId), ballotCounts(campaignId), conditionsFor(inputs, today)]);
   // Only a closed campaign has a tally to publish: before, the figures are the stepped turnout.
   if (!figures.final) throw new AppError("CAMPAIGN_NOT_CLOSED");
   const { results } = figures;
@@ -115,7 +115,7 @@ export async function compileBody(campaignId: string, today: Date): Promise<{ bo
     },
     participation: {
       ballots: results.ballots,
-      verifiedShare: results.enough ? verifiedShare(results.ballots, verified) : null,
+      verifiedShare: results.enough ? verifiedShare(results.ballots, counts.verified) : null,
       demandsProposed: inputs.proposed,
       demandsApproved: inputs.demands.length,
     },
