@@ -5,8 +5,9 @@ import { E2E_USER_AGENT } from "../playwright.config";
 import { chinaToday, isoDay } from "../src/lib/days";
 
 // The bargaining journey of issue 4 on a phone: an organiser creates a campaign, workers propose
-// and support demands, the organiser merges duplicates, workers rank and re-rank, and the
-// published tally matches a recount of the ballots cast here.
+// and support demands, the organiser merges duplicates, workers rank and re-rank; during voting
+// everyone (the organiser too) sees only the turnout in steps of 5, and the tally published at
+// the close matches a recount of the ballots cast here.
 
 // The form takes China dates, as the server reads them (CONTRIBUTING.md, "One clock").
 const today = isoDay(chinaToday());
@@ -35,7 +36,6 @@ async function createCampaign(page: Page, title: string, opts: { verifiedOnly?: 
   await page.getByLabel("投票开始").fill(later(7));
   await page.getByLabel("结束日期").fill(later(14));
   if (opts.verifiedOnly) await page.getByLabel("仅限已核实的劳动者").check();
-  await page.getByLabel(/投票期间实时公布结果/).check();
   await page.getByRole("button", { name: "创建活动" }).click();
   await expect(page).toHaveURL(/\/organiser\/campaigns\/c[a-z0-9]{20,}$/);
   return page.url().split("/").pop()!;
@@ -139,10 +139,27 @@ test.describe("bargaining campaigns", () => {
     await expect(w5.getByText("你的选票已保存，结束前仍可修改。")).toBeVisible();
     await expectAccessible(w5, "campaign ballot");
 
-    // Recount of the final ballots: A first on all 5 (25 points), C on all 5 (4+4+3+4+4 = 19),
-    // D on 2 ballots only, so its figures are hidden.
     const final = [[A, C], [A, C], [A, D, C], [A, C, D], [A, C]];
     const points = (t: string) => final.reduce((s, b) => s + (b.includes(t) ? 5 - b.indexOf(t) : 0), 0);
+    // During voting: the stepped turnout, no tally, for the voter and for the organiser alike.
+    await w5.reload();
+    await expect(w5.getByTestId("turnout")).toHaveText("至少 5 票");
+    await expect(w5.getByText("每新增 5 票更新一次", { exact: false })).toBeVisible();
+    await expect(w5.getByTestId("results-table")).toHaveCount(0);
+    await page.goto(`/organiser/campaigns/${campaignId}`);
+    await expect(page.getByTestId("turnout")).toHaveText("至少 5 票");
+    await expect(page.getByTestId("results-table")).toHaveCount(0);
+    // Proposing has ended: scope, dates and "verified only" are fixed, and the form says why.
+    await expect(page.getByTestId("campaign-frozen")).toContainText("征集已结束");
+    await expect(page.getByLabel("结束日期")).toBeDisabled();
+    await expect(page.getByLabel("仅限已核实的劳动者")).toBeDisabled();
+
+    await page.getByRole("button", { name: "结束活动并公布最终结果" }).click();
+    await expect(page.getByTestId("campaign-phase")).toHaveText("已结束");
+    await expect(cell(page, "results-table", A, "points")).toHaveText(String(points(A)));
+
+    // At the close, the exact tally: A first on all 5 (25 points), C on all 5 (4+4+3+4+4 = 19),
+    // D on 2 ballots only, so its figures are hidden.
     await w5.reload();
     await expect(w5.getByTestId("ballot-count")).toHaveText("5 张选票");
     await expect(cell(w5, "results-table", A, "points")).toHaveText(String(points(A)));
@@ -161,11 +178,7 @@ test.describe("bargaining campaigns", () => {
     await expect(cell(w5, "breakdown-sector-unknown", A, "points")).toHaveText(String(points(A)));
     await expect(cell(w5, "breakdown-sector-unknown", C, "points")).toHaveText(String(points(C)));
 
-    // The organiser sees the same tally, then closes the round; the follower hears of it.
-    await page.goto(`/organiser/campaigns/${campaignId}`);
-    await expect(cell(page, "results-table", A, "points")).toHaveText(String(points(A)));
-    await page.getByRole("button", { name: "结束活动并公布最终结果" }).click();
-    await expect(page.getByTestId("campaign-phase")).toHaveText("已结束");
+    // The follower hears of the close.
     await w1.goto("/notifications");
     await expect(w1.getByTestId("notifications")).toContainText("最终结果已公布");
     await w1.getByRole("button", { name: "全部删除" }).click();

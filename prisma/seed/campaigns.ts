@@ -54,7 +54,6 @@ async function campaignWithDemands(
       proposingFrom: day(data.offsets[0]),
       votingFrom: day(data.offsets[1]),
       closesOn: day(data.offsets[2]),
-      liveResults: true,
     },
     select: { id: true },
   });

@@ -44,7 +44,6 @@ export async function seedSubmissions(ctx: SeedContext) {
       proposingFrom: start,
       votingFrom: addMonths(start, 2),
       closesOn: new Date(addMonths(lastClosed, 0).getTime() + 14 * 86_400_000),
-      liveResults: true,
     },
     select: { id: true },
   });

@@ -16,7 +16,8 @@ await buildApp();
 
 const { db, closeDb } = await import("~/server/db");
 const { createUnion } = await import("~/features/accounts/mutations");
-const { getResults } = await import("~/features/ballots/data");
+const { getCampaignFigures } = await import("~/features/ballots/data");
+const { setPhase } = await import("~/features/campaigns/mutations");
 const { recount } = await import("~/features/ballots/tally");
 const { CITIES, SECTORS, bulkBallots, ranking, votingCampaign } = await import("./lib/ballots");
 
@@ -54,13 +55,15 @@ try {
   });
   printFigure("  ballots stored / tally equals recount", `${stored.length} / ${ok ? "yes" : "NO"}`);
 
+  // The tally is published only once closed: before, the same call reads the turnout alone.
+  await setPhase(union.id, big.id, "CLOSED");
   const times: number[] = [];
   for (let i = 0; i < 30; i++) {
     const started = performance.now();
-    await getResults(big.id);
+    await getCampaignFigures(big.id);
     times.push(performance.now() - started);
   }
-  printFigure("tally of 100,000 ballots, server time (getResults), ms", median(times).toFixed(1), "≤ 50");
+  printFigure("tally of 100,000 ballots, server time (getCampaignFigures), ms", median(times).toFixed(1), "≤ 50");
   const input = encodeURIComponent(JSON.stringify({ json: { campaignId: big.id } }));
   const http = await timeRequests(`${app.url}/api/trpc/ballots.results?input=${input}`, 30, { cookie: workers[0]!.cookie });
   printFigure("  same over HTTP (tRPC), server time, median / p95, ms", `${http.server.median.toFixed(1)} / ${http.server.p95.toFixed(1)}`);

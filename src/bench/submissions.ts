@@ -18,7 +18,7 @@ await migrate(databaseUrl);
 const { db, closeDb } = await import("~/server/db");
 const { createPlatform, createUnion } = await import("~/features/accounts/mutations");
 const { setPhase } = await import("~/features/campaigns/mutations");
-const { getResults } = await import("~/features/ballots/data");
+const { getCampaignFigures } = await import("~/features/ballots/data");
 const { addMonths, monthKey, statsPeriod } = await import("~/features/reports/months");
 const { chinaToday } = await import("~/lib/days");
 const { compileBody, previewSubmission } = await import("~/features/submissions/compile");
@@ -101,8 +101,8 @@ try {
     printFigure("  compile (first run), ms", cold.median.toFixed(0), "≤ 3000");
     const warm = await time(() => compileBody(campaignId, today), 5);
     printFigure("  compile, median of 5 / max, ms", `${warm.median.toFixed(0)} / ${warm.max.toFixed(0)}`, "≤ 3000");
-    const tally = await time(() => getResults(campaignId), 10);
-    printFigure("    of which the tally (getResults), median ms", tally.median.toFixed(1));
+    const tally = await time(() => getCampaignFigures(campaignId), 10);
+    printFigure("    of which the tally (getCampaignFigures), median ms", tally.median.toFixed(1));
     const preview = await time(() => previewSubmission(union.id, campaignId, today), 3);
     printFigure("  organiser's preview (compile + draft), median ms", preview.median.toFixed(0));
     const publish = await time(

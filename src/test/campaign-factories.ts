@@ -1,4 +1,5 @@
 import { createCampaign, setPhase } from "~/features/campaigns/mutations";
+import { parseDay } from "~/lib/days";
 import { addDemandAsOrganiser } from "~/features/demands/mutations";
 import { updateWorkerProfile } from "~/features/accounts/mutations";
 import type { CampaignInput } from "~/features/campaigns/schema";
@@ -19,7 +20,6 @@ export function campaignInput(over: Partial<CampaignInput> = {}): CampaignInput 
     votingFrom: "2026-12-01",
     closesOn: "2026-12-20",
     verifiedOnly: false,
-    liveResults: true,
     ...over,
   };
 }
@@ -28,7 +28,9 @@ export function campaignInput(over: Partial<CampaignInput> = {}): CampaignInput 
 export async function makeCampaign(opts: { demands?: number; phase?: "PROPOSING" | "VOTING" | "CLOSED"; input?: Partial<CampaignInput> } = {}) {
   const union = await makeUnion();
   const organiser = await makeStaff("ORGANISER", union.id);
-  const { id: campaignId } = await createCampaign(union.id, campaignInput(opts.input));
+  const input = campaignInput(opts.input);
+  // Created on its own start day, as an organiser would have (no start date in the past).
+  const { id: campaignId } = await createCampaign(union.id, input, parseDay(input.proposingFrom)!);
   const demandIds: string[] = [];
   for (let i = 0; i < (opts.demands ?? 0); i++) {
     const d = await addDemandAsOrganiser(union.id, campaignId, { title: `Demand ${i + 1}`, text: `Text of demand number ${i + 1}.`, category: "pay_and_deductions" });

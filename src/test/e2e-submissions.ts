@@ -2,7 +2,7 @@ import { closeDb, db } from "~/server/db";
 import { createCampaign, setPhase } from "~/features/campaigns/mutations";
 import { addDemandAsOrganiser } from "~/features/demands/mutations";
 import { setFollow } from "~/features/notifications/mutations";
-import { addDays, chinaToday } from "~/lib/days";
+import { addDays, chinaToday, parseDay } from "~/lib/days";
 import { campaignInput } from "./campaign-factories";
 import { makeAnswer, publishSubmission } from "./submission-factories";
 
@@ -17,7 +17,8 @@ const E2E_ANSWERS_TITLE = "E2E 回应测试：骑手保险与休息";
 const E2E_VERDICTS_TITLE = "E2E 评价测试：高温补贴";
 
 async function closedCampaign(unionId: string, title: string, demands: string[], scope: { scopePlatformSlugs?: string[]; scopeSectors?: ("FOOD_DELIVERY" | "COURIER")[] }) {
-  const { id } = await createCampaign(unionId, campaignInput({ title, targetPlatformSlugs: ["flasheats"], targetsUnion: true, ...scope }));
+  const fields = campaignInput({ title, targetPlatformSlugs: ["flasheats"], targetsUnion: true, ...scope });
+  const { id } = await createCampaign(unionId, fields, parseDay(fields.proposingFrom)!);
   for (const [i, t] of demands.entries()) {
     await addDemandAsOrganiser(unionId, id, { title: t, text: `${t}：第 ${i + 1} 项诉求的详细说明。`, category: i % 2 ? "work_injury" : "welfare_and_leave" });
   }

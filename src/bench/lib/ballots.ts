@@ -3,6 +3,7 @@ import { addDemandAsOrganiser } from "~/features/demands/mutations";
 import type { CampaignInput } from "~/features/campaigns/schema";
 import { storeRecountedTally } from "~/features/ballots/mutations";
 import { db } from "~/server/db";
+import { parseDay } from "~/lib/days";
 import { campaignInput } from "~/test/campaign-factories";
 
 // Campaigns with many ballots for the benchmarks: ballots written in bulk with the tally a
@@ -12,10 +13,9 @@ export const CITIES = ["shenzhen", "shanghai", "beijing", "wuhan", "chengdu", "h
 export const SECTORS = ["FOOD_DELIVERY", "COURIER", "RIDE_HAILING"];
 
 export async function votingCampaign(unionId: string, demands: number, input: Partial<CampaignInput> = {}) {
-  const { id } = await createCampaign(
-    unionId,
-    campaignInput({ title: "Bench campaign", description: "A campaign for the benchmark.", votingFrom: "2026-11-20", closesOn: "2026-12-31", ...input }),
-  );
+  const fields = campaignInput({ title: "Bench campaign", description: "A campaign for the benchmark.", votingFrom: "2026-11-20", closesOn: "2026-12-31", ...input });
+  // Created as on its start day: no start date in the past.
+  const { id } = await createCampaign(unionId, fields, parseDay(fields.proposingFrom)!);
   const ids: string[] = [];
   for (let i = 0; i < demands; i++) ids.push((await addDemandAsOrganiser(unionId, id, { title: `Demand ${i + 1}`, text: `Benchmark demand number ${i + 1}.`, category: "pay_and_deductions" })).id);
   await setPhase(unionId, id, "VOTING");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { castBallot, coarseProfile } from "~/features/ballots/mutations";
-import { getResults, loadTallyForAudit } from "~/features/ballots/data";
+import { getCampaignFigures, loadTallyForAudit } from "~/features/ballots/data";
 import { recount } from "~/features/ballots/tally";
 import { setPhase } from "~/features/campaigns/mutations";
 import { createInviteCodes, redeemInviteCode } from "~/features/verification/mutations";
@@ -146,17 +146,20 @@ describe("ballots", () => {
     await expectTallyMatchesRecount(campaignId);
   });
 
-  it("publish results only from 5 ballots, with breakdown groups under 5 hidden", async () => {
-    const { campaignId, demandIds: d } = await makeCampaign({ demands: 3, phase: "VOTING" });
+  it("publish the tally at close only from 5 ballots, with breakdown groups under 5 hidden", async () => {
+    const { union, campaignId, demandIds: d } = await makeCampaign({ demands: 3, phase: "VOTING" });
     const voters = [
       ...(await Promise.all(Array.from({ length: 6 }, () => makeProfiledWorker("wuhan")))),
       ...(await Promise.all(Array.from({ length: 2 }, () => makeProfiledWorker("beijing")))),
     ];
     for (const [i, v] of voters.slice(0, 4).entries()) await castBallot(v.account.accountId, campaignId, [d[i % 2]!]);
-    expect(await getResults(campaignId)).toEqual({ enough: false, ballots: null });
+    expect(await getCampaignFigures(campaignId)).toMatchObject({ final: false, turnout: { ballots: null } });
     for (const v of voters.slice(4)) await castBallot(v.account.accountId, campaignId, [d[0]!, d[2]!]);
-    const results = await getResults(campaignId);
-    if (!results.enough) throw new Error("expected results");
+    expect(await getCampaignFigures(campaignId)).toMatchObject({ final: false, turnout: { ballots: 5 } });
+    await setPhase(union.id, campaignId, "CLOSED");
+    const figures = await getCampaignFigures(campaignId);
+    if (!figures.final || !figures.results.enough) throw new Error("expected results");
+    const { results } = figures;
     expect(results.ballots).toBe(8);
     // Demand 2 was ranked first by 2 voters: hidden, and since first preferences add up to the
     // published total, the next-smallest count (demand 1's 6) is hidden with it.

@@ -33,7 +33,8 @@ function rowsFor(demands: DemandRef[], cells: Map<string, Cellish>, ballots: num
   });
 }
 
-export function publishResults(demands: DemandRef[], rawCells: RawCell[], rawGroups: RawGroup[], verifiedOnly = false): Results {
+/** `verified`: ballots of verified voters (ballotCounts in data.ts); `rawGroups` without that group. */
+export function publishResults(demands: DemandRef[], rawCells: RawCell[], rawGroups: RawGroup[], verified = 0, verifiedOnly = false): Results {
   const total = rawGroups.find((g) => g.dim === "all")?.ballots ?? 0;
   if (total < K) return { enough: false, ballots: null };
 
@@ -59,7 +60,6 @@ export function publishResults(demands: DemandRef[], rawCells: RawCell[], rawGro
     const shown = groups.flatMap((g, r) => (hiddenRows.has(r) ? [] : [{ value: g.value, ballots: g.ballots, rows: rowsFor(ranked, maps[r]!, g.ballots, firsts[r]!, incl[r]!) }]));
     return { dim, groups: shown, hiddenGroups: hiddenRows.size };
   });
-  const verified = rawGroups.find((g) => g.dim === "verified")?.ballots ?? 0;
   return { enough: true, ballots: total, credibility: credibility(total, verified, verifiedOnly), rows, breakdowns };
 }
 

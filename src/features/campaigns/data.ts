@@ -41,7 +41,6 @@ const detailSelect = {
   targetPlatformSlugs: true,
   targetsUnion: true,
   targetGovernment: true,
-  liveResults: true,
 } as const;
 
 export async function getCampaign(campaignId: string) {

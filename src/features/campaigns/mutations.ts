@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "~/server/db";
 import { AppError } from "~/lib/app-error";
 import { refusePii } from "~/lib/pii/refuse";
-import { canMoveTo } from "~/features/campaigns/policy";
+import { canMoveTo, checkCampaignInputs, isFrozen } from "~/features/campaigns/policy";
 import type { CampaignInput, Phase } from "~/features/campaigns/schema";
 import { chinaToday } from "~/lib/days";
 
@@ -30,19 +30,43 @@ function toData(input: CampaignInput) {
     votingFrom: asDate(input.votingFrom),
     closesOn: asDate(input.closesOn),
     verifiedOnly: input.verifiedOnly,
-    liveResults: input.liveResults,
   };
 }
 
-export async function createCampaign(unionId: string, input: CampaignInput) {
+/** `today` is the China day (chinaToday()); tests and fixtures that build past campaigns pass theirs. */
+export async function createCampaign(unionId: string, input: CampaignInput, today = chinaToday()) {
+  const data = toData(input);
+  checkCampaignInputs(null, data, today);
   await checkPlatforms([...input.scopePlatformSlugs, ...input.targetPlatformSlugs]);
-  return db.campaign.create({ data: { unionId, ...toData(input) }, select: { id: true } });
+  return db.campaign.create({ data: { unionId, ...data }, select: { id: true } });
 }
 
-export async function updateCampaign(unionId: string, campaignId: string, input: CampaignInput) {
+const frozenSelect = { phase: true, scopePlatformSlugs: true, scopeSectors: true, scopeCities: true, proposingFrom: true, votingFrom: true, closesOn: true, verifiedOnly: true } as const;
+
+/**
+ * Saves a campaign's settings. Scope, dates and verifiedOnly are checked against the stored row
+ * (checkCampaignInputs), and the write is conditional on the phase and every frozen input
+ * still being what was checked, so an edit racing the start of voting (or another edit) is a
+ * CONFLICT rather than a change after the freeze.
+ */
+export async function updateCampaign(unionId: string, campaignId: string, input: CampaignInput, today = chinaToday()) {
+  const before = await db.campaign.findFirst({ where: { id: campaignId, unionId }, select: frozenSelect });
+  if (!before) throw new AppError("NOT_FOUND");
+  const next = toData(input);
+  checkCampaignInputs(before, next, today);
+  const { phase, ...stored } = before;
+  // Once frozen, the inputs equal the stored ones (lists as sets): keep them exactly as stored.
+  const data = isFrozen(before, today) ? { ...next, ...stored } : next;
   await checkPlatforms([...input.scopePlatformSlugs, ...input.targetPlatformSlugs]);
-  const { count } = await db.campaign.updateMany({ where: { id: campaignId, unionId }, data: toData(input) });
-  if (count === 0) throw new AppError("NOT_FOUND");
+  const unchanged = {
+    ...stored,
+    phase,
+    scopePlatformSlugs: { equals: stored.scopePlatformSlugs },
+    scopeSectors: { equals: stored.scopeSectors },
+    scopeCities: { equals: stored.scopeCities },
+  };
+  const { count } = await db.campaign.updateMany({ where: { id: campaignId, unionId, ...unchanged }, data });
+  if (count === 0) throw new AppError("CONFLICT");
 }
 
 /**

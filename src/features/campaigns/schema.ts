@@ -21,7 +21,6 @@ export const campaignInputSchema = z
     votingFrom: day,
     closesOn: day,
     verifiedOnly: z.boolean().default(false),
-    liveResults: z.boolean().default(false),
   })
   .strict()
   .refine((v) => v.proposingFrom <= v.votingFrom && v.votingFrom <= v.closesOn, { message: "DATE_ORDER", path: ["closesOn"] });

@@ -139,23 +139,28 @@ describe("GET /api/v1/submissions/{id}/versions/{version}", () => {
 });
 
 describe("campaigns", () => {
-  it("shows approved demands only, and results only when the campaign makes them public, k=5 applied", async () => {
-    const hiddenResults = await makeCampaign({ demands: 2, phase: "VOTING", input: { liveResults: false } });
-    const few = await makeCampaign({ demands: 2, phase: "PROPOSING", input: { liveResults: true } });
+  it("shows approved demands only; during voting the turnout in steps of 5, the tally only once closed, k=5 applied", async () => {
+    const voting = await makeCampaign({ demands: 2, phase: "VOTING" });
+    const few = await makeCampaign({ demands: 2, phase: "PROPOSING" });
     const worker = await makeWorker();
     await proposeDemand(worker.account.accountId, few.campaignId, { title: "Proposal not reviewed yet", text: "Pending demands stay with the organisers.", category: "other" });
     const { setPhase } = await import("~/features/campaigns/mutations");
     await setPhase(few.union.id, few.campaignId, "VOTING");
     for (let i = 0; i < 3; i++) await castBallot((await makeProfiledWorker("beijing")).account.accountId, few.campaignId, [few.demandIds[0]!]);
+    for (let i = 0; i < 7; i++) await castBallot((await makeProfiledWorker("beijing")).account.accountId, voting.campaignId, [voting.demandIds[i % 2]!]);
 
-    const a = await get(`/api/v1/campaigns/${hiddenResults.campaignId}`);
+    const a = await get(`/api/v1/campaigns/${voting.campaignId}`);
     expect(a.status).toBe(200);
-    expect(a.body).toMatchObject({ phase: "VOTING", results: null, submissionId: null });
-    expect(a.body!.demands.map((d: { id: string }) => d.id)).toEqual(hiddenResults.demandIds);
+    expect(a.body).toMatchObject({ phase: "VOTING", results: null, turnout: { ballotsAtLeast: 5, verifiedAtLeast: null, step: 5 }, submissionId: null });
+    expect(a.body!.demands.map((d: { id: string }) => d.id)).toEqual(voting.demandIds);
 
     const b = await get(`/api/v1/campaigns/${few.campaignId}`);
-    expect(b.body!.results).toEqual({ enough: false, ballots: null });
+    expect(b.body).toMatchObject({ results: null, turnout: { ballotsAtLeast: null } });
     expect(b.body!.demands.map((d: { title: string }) => d.title)).not.toContain("Proposal not reviewed yet");
+    await setPhase(few.union.id, few.campaignId, "CLOSED");
+    expect((await get(`/api/v1/campaigns/${few.campaignId}`)).body).toMatchObject({ turnout: null, results: { enough: false, ballots: null } });
+    await setPhase(voting.union.id, voting.campaignId, "CLOSED");
+    expect((await get(`/api/v1/campaigns/${voting.campaignId}`)).body).toMatchObject({ turnout: null, results: { enough: true, ballots: 7 } });
     expect((await get("/api/v1/campaigns/no-such-campaign")).status).toBe(404);
   });
 });

@@ -75,7 +75,7 @@ export function buildOpenApiDocument() {
       },
       "/api/v1/campaigns": get("listCampaigns", { summary: "Campaigns, latest closing first", list: true, ok: jsonBody("A page of campaigns.", ref("CampaignList")) }),
       "/api/v1/campaigns/{id}": get("getCampaign", {
-        summary: "A campaign: scope, phases, approved demands, and results once they are public",
+        summary: "A campaign: scope, phases, approved demands, the turnout in steps of 5 while voting, and the final tally once closed",
         params: [id],
         notFound: true,
         ok: jsonBody("The campaign.", ref("CampaignDetail")),

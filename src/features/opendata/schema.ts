@@ -169,12 +169,20 @@ const results = component(
   "The ranked tally: nothing below 5 ballots; groups and counts under 5 hidden with complementary suppression.",
 );
 
+const turnout = component(
+  "Turnout",
+  z.object({ ballotsAtLeast: count.nullable(), verifiedAtLeast: count.nullable(), step: z.literal(5) }),
+  "While voting is open: ballots (and those of verified voters) rounded down to a multiple of 5, null below 5. It moves only after 5 more ballots; the tally itself is published once, at the close.",
+);
+
 export const campaignDetail = component(
   "CampaignDetail",
   campaignSummary.extend({
     description: z.string(),
     demands: z.array(z.object({ id: z.string(), number: z.number().int().positive(), title: z.string(), text: z.string(), category: z.string() })),
-    /** Null while the results are not public (before the campaign closes, unless it shows live results). */
+    /** Only while voting is open. */
+    turnout: turnout.nullable(),
+    /** The exact final tally: null until the campaign closes. */
     results: results.nullable(),
     /** Verified-only campaigns: the key their ballot tokens are signed with (RFC 9474) and the counts. */
     tokens: z

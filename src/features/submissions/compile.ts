@@ -1,5 +1,5 @@
 import "server-only";
-import { getResults } from "~/features/ballots/data";
+import { ballotCounts, getCampaignFigures } from "~/features/ballots/data";
 import type { Results } from "~/features/ballots/results";
 import { monthKey } from "~/features/reports/months";
 import type { Breakdown } from "~/features/stats/data";
@@ -13,7 +13,7 @@ import { AppError } from "~/lib/app-error";
 import type { CityCode } from "~/lib/taxonomy";
 
 // Builds the canonical document of a closed campaign. Every figure comes from a function that
-// has already applied PRIVACY.md P4 (the running tally through publishResults, petition
+// has already applied PRIVACY.md P4 (the final tally through getCampaignFigures, petition
 // counters through publicTotal, condition statistics through suppress, quotes from groups of
 // at least 10): nothing here counts workers itself, and ballots are never scanned for the tally.
 
@@ -80,7 +80,10 @@ function demandsFor(inputs: Inputs, results: Results): Pick<DocumentBody, "deman
 export async function compileBody(campaignId: string, today: Date): Promise<{ body: DocumentBody; inputs: Inputs }> {
   const inputs = await loadCompileInputs(campaignId);
   const { campaign, platforms, petitions } = inputs;
-  const [results, conditions] = await Promise.all([getResults(campaignId), conditionsFor(inputs, today)]);
+  const [figures, counts, conditions] = await Promise.all([getCampaignFigures(campaignId), ballotCounts(campaignId), conditionsFor(inputs, today)]);
+  // Only a closed campaign has a tally to publish: before, the figures are the stepped turnout.
+  if (!figures.final) throw new AppError("CAMPAIGN_NOT_CLOSED");
+  const { results } = figures;
   const bySlug = new Map(platforms.map((p) => [p.slug, p]));
   const named = (slug: string) => {
     const p = bySlug.get(slug);
@@ -112,7 +115,7 @@ export async function compileBody(campaignId: string, today: Date): Promise<{ bo
     },
     participation: {
       ballots: results.ballots,
-      verifiedShare: results.enough ? verifiedShare(results.ballots, inputs.verifiedBallots) : null,
+      verifiedShare: results.enough ? verifiedShare(results.ballots, counts.verified) : null,
       demandsProposed: inputs.proposed,
       demandsApproved: inputs.demands.length,
     },

@@ -39,7 +39,7 @@ export async function loadCompileInputs(campaignId: string) {
   });
   if (!campaign) throw new AppError("NOT_FOUND");
   const slugs = [...new Set([...campaign.scopePlatformSlugs, ...campaign.targetPlatformSlugs])];
-  const [platforms, demands, proposed, verifiedBallots, petitions] = await Promise.all([
+  const [platforms, demands, proposed, petitions] = await Promise.all([
     db.platform.findMany({ where: { slug: { in: slugs } }, select: { id: true, ...named } }),
     db.demand.findMany({
       where: { campaignId, status: "APPROVED" },
@@ -47,10 +47,9 @@ export async function loadCompileInputs(campaignId: string) {
       select: { id: true, number: true, title: true, text: true, category: true },
     }),
     db.demand.count({ where: { campaignId } }),
-    verifiedBallotCount(campaignId),
     campaignPetitions(campaignId),
   ]);
-  return { campaign, platforms, demands, proposed, verifiedBallots, petitions };
+  return { campaign, platforms, demands, proposed, petitions };
 }
 
 /** Published petitions of the campaign with their signature counts from the counters (never below 5). */

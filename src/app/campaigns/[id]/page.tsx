@@ -6,7 +6,7 @@ import { Messages } from "~/components/messages";
 import { Alert, buttonStyles, Card } from "~/components/ui";
 import { CampaignHeader } from "~/features/campaigns/components/campaign-header";
 import { FollowButton } from "~/features/campaigns/components/follow-button";
-import { ResultsView } from "~/features/ballots/components/results-view";
+import { CampaignFiguresView } from "~/features/ballots/components/campaign-figures-view";
 import { RankingBallot } from "~/features/ballots/components/ranking-ballot";
 import { TokenBallot } from "~/features/tokens/components/token-ballot";
 import { TokenCounts } from "~/features/tokens/components/token-counts";
@@ -34,7 +34,7 @@ export default async function CampaignPage({ params }: Props) {
   const [t, account, locale] = await Promise.all([getTranslations("campaigns"), auth(), getLocale()]);
   const caller = await api();
   const isWorker = account?.role === "WORKER";
-  const [platforms, demands, results, tokenCounts] = await Promise.all([
+  const [platforms, demands, figures, tokenCounts] = await Promise.all([
     caller.accounts.platforms(),
     caller.demands.list({ campaignId: id }),
     caller.ballots.results({ campaignId: id }),
@@ -109,11 +109,7 @@ export default async function CampaignPage({ params }: Props) {
       {campaign.phase !== "PROPOSING" ? (
         <Card>
           <h2 className="mb-2 text-xl font-bold">{t("results.title")}</h2>
-          {results.visible ? (
-            <ResultsView results={results.results} demands={approved} platformNames={platformNames} final={campaign.phase === "CLOSED"} />
-          ) : (
-            <p>{t("results.hiddenUntilClose")}</p>
-          )}
+          <CampaignFiguresView figures={figures} demands={approved} platformNames={platformNames} />
         </Card>
       ) : null}
 

@@ -6,11 +6,13 @@ type Props = {
   results: Results;
   demands: { id: string; number: number; title: string }[];
   platformNames: Record<string, string>;
-  final: boolean;
 };
 
-/** Server-rendered tables: no chart library reaches the phone. Figures arrive already suppressed. */
-export async function ResultsView({ results, demands, platformNames, final }: Props) {
+/**
+ * The final tally of a closed campaign, as server-rendered tables: no chart library reaches the
+ * phone. Figures arrive already suppressed (getCampaignFigures).
+ */
+export async function ResultsView({ results, demands, platformNames }: Props) {
   const t = await getTranslations("campaigns.results");
   const tx = await getTranslations("taxonomy");
   if (!results.enough) return <p data-testid="results-too-few">{t("tooFew")}</p>;
@@ -52,7 +54,7 @@ export async function ResultsView({ results, demands, platformNames, final }: Pr
   return (
     <div className="space-y-4">
       <p className="font-medium">
-        {final ? t("final") : t("live")} · <span data-testid="ballot-count">{t("ballots", { count: results.ballots })}</span>
+        {t("final")} · <span data-testid="ballot-count">{t("ballots", { count: results.ballots })}</span>
       </p>
       <VerifiedPart credibility={results.credibility} />
       {table(results.rows, t("title"), "results-table")}

@@ -2,9 +2,9 @@ import "server-only";
 import { db } from "~/server/db";
 import type { Prisma } from "~/server/db/generated/client";
 import { AppError } from "~/lib/app-error";
-import { getResults } from "~/features/ballots/data";
+import { getCampaignFigures } from "~/features/ballots/data";
+import type { Turnout } from "~/features/ballots/turnout";
 import { day } from "~/features/campaigns/format";
-import { resultsVisible } from "~/features/campaigns/policy";
 import { listApprovedDemands } from "~/features/demands/data";
 import { PUBLISHED } from "~/features/records/data";
 import { getPublishedTokenCounts } from "~/features/tokens/data";
@@ -12,8 +12,8 @@ import { decodeCursor, pageOf } from "~/features/opendata/cursor";
 import type { ListQuery } from "~/features/opendata/schema";
 
 // Campaigns as the public pages show them: approved demands only (proposals awaiting review
-// and rejected ones stay inside), and results only when the campaign's own rule makes them
-// public to workers, already through k-anonymity (getResults).
+// and rejected ones stay inside); during voting the turnout in steps of 5, after the close the
+// final tally, already through k-anonymity (getCampaignFigures).
 
 const campaignSelect = {
   id: true,
@@ -54,6 +54,13 @@ function toSummary(c: Row, submissions: Map<string, string>) {
   };
 }
 
+/** The stepped turnout as numbers: "at least", in steps of 5; null for fewer than 5. */
+function openTurnout(t: Turnout) {
+  const c = t.credibility;
+  const verifiedAtLeast = c.kind === "share" ? c.verified : c.kind === "allVerified" || c.kind === "fewUnverified" ? t.ballots : null;
+  return { ballotsAtLeast: t.ballots, verifiedAtLeast, step: t.step };
+}
+
 /** Latest closing first. */
 export async function listPublicCampaigns(query: ListQuery) {
   const cursor = decodeCursor(query.cursor);
@@ -69,13 +76,14 @@ export async function listPublicCampaigns(query: ListQuery) {
 }
 
 export async function getPublicCampaign(campaignId: string) {
-  const c = await db.campaign.findUnique({ where: { id: campaignId }, select: { ...campaignSelect, description: true, liveResults: true } });
+  const c = await db.campaign.findUnique({ where: { id: campaignId }, select: { ...campaignSelect, description: true } });
   if (!c) throw new AppError("NOT_FOUND");
-  const [demands, results, submissions, tokens] = await Promise.all([
+  const [demands, figures, submissions, tokens] = await Promise.all([
     listApprovedDemands(c.id),
-    resultsVisible(c, "worker") ? getResults(c.id) : null,
+    getCampaignFigures(c.id),
     publishedSubmissions([c.id]),
     c.verifiedOnly ? getPublishedTokenCounts(c.id) : null,
   ]);
-  return { ...toSummary(c, submissions), description: c.description, demands, results, tokens };
+  const turnout = figures.final || c.phase === "PROPOSING" ? null : openTurnout(figures.turnout);
+  return { ...toSummary(c, submissions), description: c.description, demands, turnout, results: figures.final ? figures.results : null, tokens };
 }

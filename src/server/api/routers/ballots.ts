@@ -1,10 +1,8 @@
-import { createTRPCRouter, organiserProcedure, publicProcedure, workerProcedure } from "~/server/api/trpc";
+import { createTRPCRouter, publicProcedure, workerProcedure } from "~/server/api/trpc";
 import { campaignIdSchema } from "~/features/campaigns/schema";
 import { ballotSchema } from "~/features/ballots/schema";
 import { castBallot } from "~/features/ballots/mutations";
-import { getMyBallot, getResults } from "~/features/ballots/data";
-import { getCampaign, getUnionCampaign } from "~/features/campaigns/data";
-import { resultsVisible } from "~/features/campaigns/policy";
+import { getCampaignFigures, getMyBallot } from "~/features/ballots/data";
 import { consume } from "~/server/rate-limit";
 
 export const ballotsRouter = createTRPCRouter({
@@ -15,14 +13,9 @@ export const ballotsRouter = createTRPCRouter({
 
   mine: workerProcedure.input(campaignIdSchema).query(({ ctx, input }) => getMyBallot(ctx.account.accountId, input.campaignId)),
 
-  /** Workers and the public see results when the organiser's choice allows. */
-  results: publicProcedure.input(campaignIdSchema).query(async ({ input }) => {
-    const campaign = await getCampaign(input.campaignId);
-    return resultsVisible(campaign, "worker") ? { visible: true as const, results: await getResults(input.campaignId) } : { visible: false as const };
-  }),
-
-  resultsForUnion: organiserProcedure.input(campaignIdSchema).query(async ({ ctx, input }) => {
-    const campaign = await getUnionCampaign(ctx.unionId, input.campaignId);
-    return resultsVisible(campaign, "organiser") ? { visible: true as const, results: await getResults(input.campaignId) } : { visible: false as const };
-  }),
+  /**
+   * The same for everyone, the campaign's organisers included: the turnout in steps of 5 while
+   * voting is open, the exact tally once closed (issue 12).
+   */
+  results: publicProcedure.input(campaignIdSchema).query(({ input }) => getCampaignFigures(input.campaignId)),
 });

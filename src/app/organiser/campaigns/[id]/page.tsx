@@ -8,7 +8,9 @@ import { CampaignHeader } from "~/features/campaigns/components/campaign-header"
 import { CampaignForm } from "~/features/campaigns/components/campaign-form";
 import { PhaseControls } from "~/features/campaigns/components/phase-controls";
 import { day } from "~/features/campaigns/format";
-import { ResultsView } from "~/features/ballots/components/results-view";
+import { CampaignFiguresView } from "~/features/ballots/components/campaign-figures-view";
+import { isFrozen } from "~/features/campaigns/policy";
+import { chinaToday } from "~/lib/days";
 import { DemandForm } from "~/features/demands/components/demand-form";
 import { MergeForm, ModerationActions } from "~/features/demands/components/moderation-card";
 import { pageAccount } from "~/server/auth/guard";
@@ -28,7 +30,7 @@ export default async function OrganiserCampaignPage({ params }: Props) {
   const campaign = await caller.campaigns.getForUnion({ campaignId: id }).catch(() => null);
   if (!campaign) notFound();
   const [t, td, tx, locale] = await Promise.all([getTranslations("campaigns.organiser"), getTranslations("campaigns.demands"), getTranslations("taxonomy.category"), getLocale()]);
-  const [platforms, demands, results] = await Promise.all([caller.accounts.platforms(), caller.demands.forUnion({ campaignId: id }), caller.ballots.resultsForUnion({ campaignId: id })]);
+  const [platforms, demands, figures] = await Promise.all([caller.accounts.platforms(), caller.demands.forUnion({ campaignId: id }), caller.ballots.results({ campaignId: id })]);
   const platformNames = Object.fromEntries(platforms.map((p) => [p.slug, locale === "en" ? p.nameEn : p.nameZh]));
   const open = campaign.phase === "PROPOSING";
   const live = demands.filter((d) => d.status !== "MERGED" && d.status !== "REJECTED");
@@ -40,10 +42,11 @@ export default async function OrganiserCampaignPage({ params }: Props) {
       <Messages ns={["campaigns", "taxonomy"]}>
         <PhaseControls campaignId={id} phase={campaign.phase} />
 
-        {results.visible ? (
+        {/* The same figures everyone sees: turnout in steps during voting, the tally at close. */}
+        {campaign.phase !== "PROPOSING" ? (
           <Card>
             <h2 className="mb-2 text-xl font-bold">{t("results")}</h2>
-            <ResultsView results={results.results} demands={approved} platformNames={platformNames} final={campaign.phase === "CLOSED"} />
+            <CampaignFiguresView figures={figures} demands={approved} platformNames={platformNames} />
           </Card>
         ) : null}
 
@@ -100,6 +103,7 @@ export default async function OrganiserCampaignPage({ params }: Props) {
           <h2 className="mb-2 text-xl font-bold">{t("settings")}</h2>
           <CampaignForm
             campaignId={id}
+            frozen={isFrozen(campaign, chinaToday())}
             platforms={platforms.map((p) => ({ slug: p.slug, name: locale === "en" ? p.nameEn : p.nameZh }))}
             initial={{
               title: campaign.title,
@@ -114,7 +118,6 @@ export default async function OrganiserCampaignPage({ params }: Props) {
               votingFrom: day(campaign.votingFrom),
               closesOn: day(campaign.closesOn),
               verifiedOnly: campaign.verifiedOnly,
-              liveResults: campaign.liveResults,
             }}
           />
         </Card>
