@@ -1,0 +1,81 @@
+import "server-only";
+import { z } from "zod";
+import { db, type Tx } from "~/server/db";
+import { nullifier } from "~/server/nullifier";
+import { reportIncident } from "~/server/log";
+import { STEP, releaseCells } from "~/features/stats/releases/rule";
+import { exactCellsSql, partitionsOf, type FigureKind } from "~/features/stats/releases/kinds";
+
+/**
+ * The worker's key for one figure: a keyed hash in the figure's own context, so FigureActor
+ * rows join to no signature, verdict or support without the server secret (P3), yet the same
+ * worker acting twice between releases (sign, withdraw, sign) counts once.
+ */
+export const actorKey = (kind: FigureKind, accountId: string, subjectId: string) => nullifier(`figure:${kind}`, accountId, subjectId);
+
+/**
+ * Records an act inside the writer's transaction; returns whether a release is now due. Reads
+ * at most STEP index entries, never the figure's rows.
+ */
+export async function recordActor(tx: Tx, kind: FigureKind, subjectId: string, accountId: string): Promise<boolean> {
+  const [row] = await tx.$queryRaw<{ pending: number }[]>`
+    WITH ins AS (
+      INSERT INTO "FigureActor" (kind, "subjectId", actor) VALUES (${kind}, ${subjectId}, ${actorKey(kind, accountId, subjectId)})
+      ON CONFLICT DO NOTHING RETURNING 1
+    )
+    SELECT (SELECT count(*)::int FROM (SELECT 1 FROM "FigureActor" WHERE kind = ${kind} AND "subjectId" = ${subjectId} LIMIT ${STEP}) p)
+      + (SELECT count(*)::int FROM ins) AS pending`;
+  return (row?.pending ?? 0) >= STEP;
+}
+
+const releaseRow = z.object({ actors: z.number().int(), cells: z.record(z.string(), z.number().int()) });
+
+/**
+ * Releases a figure if it is due: at least STEP distinct workers acted since its last release.
+ * One releaser at a time per figure (a transaction-scoped advisory lock; others skip, their acts
+ * wait for the next release). The actors are deleted and the exact cells read in one statement,
+ * so both come from one snapshot. Returns whether new values were published.
+ */
+export async function releaseIfDue(kind: FigureKind, subjectId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
+      SELECT pg_try_advisory_xact_lock(hashtext('figure-release'), hashtext(${kind} || ':' || ${subjectId})) AS locked`;
+    if (!lock?.locked) return false;
+    const [due] = await tx.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM "FigureActor" WHERE kind = ${kind} AND "subjectId" = ${subjectId} LIMIT ${STEP}) p`;
+    if ((due?.n ?? 0) < STEP) return false;
+    const [raw] = await tx.$queryRaw<unknown[]>`
+      WITH gone AS (DELETE FROM "FigureActor" WHERE kind = ${kind} AND "subjectId" = ${subjectId} RETURNING 1),
+        exact AS (${exactCellsSql(kind, subjectId)})
+      SELECT (SELECT count(*)::int FROM gone) AS actors, coalesce((SELECT json_object_agg(cell, n) FROM exact), '{}'::json) AS cells`;
+    const { actors, cells: exact } = releaseRow.parse(raw);
+    const { cells, partitions } = partitionsOf(kind, exact);
+    const released = releaseCells(cells, partitions);
+    // Held: the previous release stays; these actors are used up, so the next attempt waits for
+    // STEP more and its timing says nothing about the act that would have completed a cell.
+    if (!released) return false;
+    await tx.$executeRaw`
+      INSERT INTO "FigureRelease" (kind, "subjectId", cells, actors) VALUES (${kind}, ${subjectId}, ${JSON.stringify(released)}::jsonb, ${actors})
+      ON CONFLICT (kind, "subjectId") DO UPDATE SET cells = EXCLUDED.cells, actors = EXCLUDED.actors, "releasedOn" = wv_today()`;
+    return true;
+  });
+}
+
+/** Right after a write that made a release due; a failure is logged, the timer tries again. */
+export async function releaseAfterWrite(kind: FigureKind, subjectId: string, due: boolean) {
+  if (!due) return;
+  try {
+    await releaseIfDue(kind, subjectId);
+  } catch (error) {
+    reportIncident(`figure release ${kind}`, error);
+  }
+}
+
+/** The hourly timer: every figure that is due (and only those) is released. */
+export async function releaseDueFigures(): Promise<number> {
+  const due = await db.$queryRaw<{ kind: FigureKind; subjectId: string }[]>`
+    SELECT kind, "subjectId" FROM "FigureActor" GROUP BY 1, 2 HAVING count(*) >= ${STEP}`;
+  let released = 0;
+  for (const f of due) if (await releaseIfDue(f.kind, f.subjectId)) released++;
+  return released;
+}
