@@ -1,3 +1,4 @@
+import { releaseIfDue } from "~/features/stats/releases/mutations";
 import { randomBytes } from "node:crypto";
 import { canonicalJson, digestOf } from "~/features/submissions/canonical";
 import { DOCUMENT_SCHEMA, type SubmissionDocument } from "~/features/submissions/document";
@@ -206,6 +207,9 @@ export async function addVerdicts(db: Db, answerId: string, counts: Partial<Reco
     Array.from({ length: n }, () => ({ answerId, value, nullifier: randomBytes(32).toString("hex"), city: "beijing", platform: null, sector: "FOOD_DELIVERY" })),
   );
   await db.itemVerdict.createMany({ data: rows });
+  // Each verdict is a distinct worker acting on the answer's stepped figure; release what is due.
+  await db.figureActor.createMany({ data: rows.map((r) => ({ kind: "verdict", subjectId: answerId, actor: r.nullifier })), skipDuplicates: true });
+  await releaseIfDue("verdict", answerId);
   return rows.map((r) => r.nullifier);
 }
 

@@ -16,7 +16,7 @@ async function worker(city: string) {
   return w.accountId;
 }
 
-const cells = (c: PetitionCounts) => ({
+const cells = (c: PetitionCounts): Record<string, number> => ({
   ...Object.fromEntries([...c.city.map((g) => [`city:${g.value}`, g.count]), ...c.platform.map((g) => [`platform:${g.value}`, g.count]), ...c.sector.map((g) => [`sector:${g.value}`, g.count])]),
   verified: c.credibility.kind === "share" ? c.credibility.verified : 0,
 });
