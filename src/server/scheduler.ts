@@ -6,6 +6,7 @@ import { advanceDuePhases } from "~/features/campaigns/mutations";
 import { sweepDeadlines } from "~/features/deadlines/mutations";
 import { statsPeriod } from "~/features/reports/months";
 import { sealMonths } from "~/features/stats/data";
+import { releaseDueFigures } from "~/features/stats/releases/mutations";
 
 // Date-driven work: summarising each month of condition reports once it closes (so the first
 // statistics page or submission of a month does not pay for it), campaign phases that follow
@@ -43,6 +44,15 @@ const JOBS: { name: string; run: () => Promise<string | null> }[] = [
     run: async () => {
       const { overdue, verdictsAsked } = await sweepDeadlines(chinaToday());
       return overdue.length || verdictsAsked.length ? `${overdue.length} parties overdue, ${verdictsAsked.length} commitments opened to verdicts` : null;
+    },
+  },
+  {
+    // Normally the write that makes a release due makes it; this catches one whose releaser
+    // failed or lost the lock. Only figures that are due (5 or more distinct actors) move.
+    name: "figure releases",
+    run: async () => {
+      const released = await releaseDueFigures();
+      return released ? `${released} stepped figures released` : null;
     },
   },
   {
