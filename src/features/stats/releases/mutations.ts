@@ -50,7 +50,8 @@ export async function releaseIfDue(kind: FigureKind, subjectId: string): Promise
       SELECT (SELECT count(*)::int FROM gone) AS actors, coalesce((SELECT json_object_agg(cell, n) FROM exact), '{}'::json) AS cells`;
     const { actors, cells: exact } = releaseRow.parse(raw);
     const { cells, partitions } = partitionsOf(kind, exact);
-    const released = releaseCells(cells, partitions);
+    const [previous] = await tx.figureRelease.findMany({ where: { kind, subjectId }, select: { cells: true } });
+    const released = releaseCells(cells, partitions, previous ? releaseRow.shape.cells.parse(previous.cells) : {});
     // Held: the previous release stays; these actors are used up, so the next attempt waits for
     // STEP more and its timing says nothing about the act that would have completed a cell.
     if (!released) return false;

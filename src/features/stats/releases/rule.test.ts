@@ -32,7 +32,7 @@ class Figure {
     this.pending.clear();
     this.clearedAt = this.applied;
     const { cells, partitions } = partitionsOf(this.kind, exact);
-    this.released = releaseCells(cells, partitions) ?? this.released;
+    this.released = releaseCells(cells, partitions, this.released) ?? this.released;
   }
 }
 
@@ -96,6 +96,10 @@ describe("live figures in steps", () => {
     expect([0, 1, 4, 5, 9, 10, 14].map(stepped)).toEqual([0, 0, 0, 5, 5, 10, 10]);
     // A dimension whose rounded cells leave a shortfall one cell must hold is held back.
     expect(releaseCells({ "city:a": 9, "city:b": 9 }, [{ total: 18, cells: ["city:a", "city:b"] }])).toBeNull();
+    // Only that dimension is held: its previous cells stay, the others are released.
+    const partitions = [{ total: 18, cells: ["city:a", "city:b"] }, { total: 18, cells: ["platform:x", "platform:y"] }];
+    const exact = { "city:a": 9, "city:b": 9, "platform:x": 15, "platform:y": 3 };
+    expect(releaseCells(exact, partitions, { "city:a": 5, "platform:x": 10 })).toEqual({ "city:a": 5, "platform:x": 15 });
     expect(releaseCells({ "city:a": 9, "city:b": 5 }, [{ total: 14, cells: ["city:a", "city:b"] }])).toEqual({ "city:a": 5, "city:b": 5 });
   });
 

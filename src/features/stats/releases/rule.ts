@@ -8,8 +8,8 @@
 // rounded down to a multiple of STEP, so a released cell is 0 or at least 5 and moves by 0 or
 // by at least 5. Where an exact total is shown beside the cells (a petition's live total), a
 // dimension whose rounded cells fall so far short of that total that some cell must hold part
-// of the shortfall would tell that cell's remainder: that release is held (the previous one
-// stays, and the actors still count as used).
+// of the shortfall would tell that cell's remainder: that dimension is held (its previous
+// cells stay, and the actors still count as used).
 
 export const STEP = 5;
 
@@ -35,15 +35,29 @@ export function partitionHides(exact: Cells, p: Partition): boolean {
   return shortfall <= (STEP - 1) * Math.max(0, nonEmpty.length - 1);
 }
 
-/** The cells to release, or null when the release must be held (see partitionHides). */
-export function releaseCells(exact: Cells, partitions: readonly Partition[] = []): Cells | null {
-  if (!partitions.every((p) => partitionHides(exact, p))) return null;
+/**
+ * The cells to release. A partition whose shortfall would pin a remainder (see partitionHides)
+ * keeps its cells from `previous`; cells in no partition are always released. Null when nothing
+ * may be released at all (every partition held), so the previous release stays as it is.
+ */
+export function releaseCells(exact: Cells, partitions: readonly Partition[] = [], previous: Cells = {}): Cells | null {
+  const held = partitions.filter((p) => !partitionHides(exact, p));
+  if (partitions.length > 0 && held.length === partitions.length) return null;
+  const heldCells = new Set(held.flatMap((p) => p.cells));
+  const isHeld = (cell: string) => heldCells.has(cell) || held.some((p) => p.cells.length > 0 && sameDimension(cell, p.cells[0]!));
   const out: Cells = {};
+  for (const [cell, n] of Object.entries(previous)) if (isHeld(cell)) out[cell] = n;
   for (const [cell, n] of Object.entries(exact)) {
     const r = stepped(n);
-    if (r > 0) out[cell] = r;
+    if (r > 0 && !isHeld(cell)) out[cell] = r;
   }
   return out;
+}
+
+/** "city:xian" and "city:wuhan" are one dimension; "verified" and "unverified" another. */
+function sameDimension(a: string, b: string) {
+  const dim = (c: string) => (c.includes(":") ? c.slice(0, c.indexOf(":")) : "verified");
+  return dim(a) === dim(b);
 }
 
 /** A released cell by name: absent cells were 0 to 4 at release. */
