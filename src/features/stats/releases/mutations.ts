@@ -4,7 +4,8 @@ import { db, type Tx } from "~/server/db";
 import { nullifier } from "~/server/nullifier";
 import { reportIncident } from "~/server/log";
 import { STEP, releaseCells } from "~/features/stats/releases/rule";
-import { exactCellsSql, partitionsOf, type FigureKind } from "~/features/stats/releases/kinds";
+import { Prisma } from "~/server/db/generated/client";
+import { partitionsOf, type FigureKind } from "~/features/stats/releases/kinds";
 
 /**
  * The worker's key for one figure: a keyed hash in the figure's own context, so FigureActor
@@ -26,6 +27,25 @@ export async function recordActor(tx: Tx, kind: FigureKind, subjectId: string, a
     SELECT (SELECT count(*)::int FROM (SELECT 1 FROM "FigureActor" WHERE kind = ${kind} AND "subjectId" = ${subjectId} LIMIT ${STEP}) p)
       + (SELECT count(*)::int FROM ins) AS pending`;
   return (row?.pending ?? 0) >= STEP;
+}
+
+// Each reader returns (cell, n) rows for one subject; it runs inside the release statement, in
+// the same snapshot as the FigureActor rows it consumes, so a release counts exactly the acts
+// of the actors it deletes.
+export function exactCellsSql(kind: FigureKind, subjectId: string): Prisma.Sql {
+  switch (kind) {
+    // Signers per city, platform and sector, the verified ones, and the total (for the partitions).
+    case "petition":
+      return Prisma.sql`SELECT CASE WHEN dimension IN ('total', 'verified') THEN dimension ELSE dimension || ':' || value END AS cell, sum(count)::int AS n
+        FROM "PetitionTally" WHERE "petitionId" = ${subjectId} GROUP BY 1`;
+    // One commitment's verdicts per value.
+    case "verdict":
+      return Prisma.sql`SELECT value::text AS cell, count(*)::int AS n FROM "ItemVerdict" WHERE "answerId" = ${subjectId} GROUP BY 1`;
+    // A campaign's supports per demand.
+    case "support":
+      return Prisma.sql`SELECT s."demandId" AS cell, count(*)::int AS n FROM "DemandSupport" s JOIN "Demand" d ON d.id = s."demandId"
+        WHERE d."campaignId" = ${subjectId} GROUP BY 1`;
+  }
 }
 
 const releaseRow = z.object({ actors: z.number().int(), cells: z.record(z.string(), z.number().int()) });

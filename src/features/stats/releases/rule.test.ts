@@ -67,15 +67,22 @@ function run(workers: Worker[], acts: Act[]) {
   for (const a of acts) {
     figures.petition.applied++;
     if (a.kind === "tick") for (const [k, f] of Object.entries(figures)) f.releaseIfDue(exact[k as FigureKind]());
-    else if (a.kind === "sign" && !signed.has(a.w)) (signed.add(a.w), figures.petition.act(a.w, exact.petition()));
-    else if (a.kind === "withdraw" && signed.has(a.w)) (signed.delete(a.w), figures.petition.act(a.w, exact.petition()));
+    else if (a.kind === "sign" || a.kind === "withdraw") {
+      if (a.kind === "sign" ? signed.has(a.w) : !signed.has(a.w)) continue;
+      if (a.kind === "sign") signed.add(a.w);
+      else signed.delete(a.w);
+      figures.petition.act(a.w, exact.petition());
+    }
     else if (a.kind === "support" || a.kind === "unsupport") {
       const s = supports.get(a.demand)!;
       if (a.kind === "support" ? s.has(a.w) : !s.has(a.w)) continue;
       if (a.kind === "support") s.add(a.w);
       else s.delete(a.w);
       figures.support.act(a.w, exact.support());
-    } else if (a.kind === "verdict") (verdicts.set(a.w, VALUES[a.value]!), figures.verdict.act(a.w, exact.verdict()));
+    } else if (a.kind === "verdict") {
+      verdicts.set(a.w, VALUES[a.value]!);
+      figures.verdict.act(a.w, exact.verdict());
+    }
     read();
   }
   return readings;
