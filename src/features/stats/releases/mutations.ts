@@ -48,7 +48,8 @@ export function exactCellsSql(kind: FigureKind, subjectId: string): Prisma.Sql {
   }
 }
 
-const releaseRow = z.object({ actors: z.number().int(), cells: z.record(z.string(), z.number().int()) });
+const cellsRow = z.record(z.string(), z.number().int());
+const releaseRow = z.object({ actors: z.number().int(), cells: cellsRow, previous: cellsRow });
 
 /**
  * Releases a figure if it is due: at least STEP distinct workers acted since its last release.
@@ -57,21 +58,33 @@ const releaseRow = z.object({ actors: z.number().int(), cells: z.record(z.string
  * so both come from one snapshot. Returns whether new values were published.
  */
 export async function releaseIfDue(kind: FigureKind, subjectId: string): Promise<boolean> {
+  return releaseInTransaction(kind, subjectId).catch((error: unknown) => {
+    if (error === NOT_DUE) return false;
+    throw error;
+  });
+}
+
+const NOT_DUE = new Error("figure release not due");
+
+function releaseInTransaction(kind: FigureKind, subjectId: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
-      SELECT pg_try_advisory_xact_lock(hashtext('figure-release'), hashtext(${kind} || ':' || ${subjectId})) AS locked`;
-    if (!lock?.locked) return false;
-    const [due] = await tx.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM (SELECT 1 FROM "FigureActor" WHERE kind = ${kind} AND "subjectId" = ${subjectId} LIMIT ${STEP}) p`;
-    if ((due?.n ?? 0) < STEP) return false;
+    // One round trip each: the lock with the due check, then the actors, the exact cells and the
+    // previous release together (a release runs every 5 signatures of a busy petition).
+    const [lock] = await tx.$queryRaw<{ locked: boolean; n: number }[]>`
+      SELECT pg_try_advisory_xact_lock(hashtext('figure-release'), hashtext(${kind} || ':' || ${subjectId})) AS locked,
+        (SELECT count(*)::int FROM (SELECT 1 FROM "FigureActor" WHERE kind = ${kind} AND "subjectId" = ${subjectId} LIMIT ${STEP}) p) AS n`;
+    if (!lock?.locked || lock.n < STEP) return false;
     const [raw] = await tx.$queryRaw<unknown[]>`
       WITH gone AS (DELETE FROM "FigureActor" WHERE kind = ${kind} AND "subjectId" = ${subjectId} RETURNING 1),
         exact AS (${exactCellsSql(kind, subjectId)})
-      SELECT (SELECT count(*)::int FROM gone) AS actors, coalesce((SELECT json_object_agg(cell, n) FROM exact), '{}'::json) AS cells`;
-    const { actors, cells: exact } = releaseRow.parse(raw);
+      SELECT (SELECT count(*)::int FROM gone) AS actors, coalesce((SELECT json_object_agg(cell, n) FROM exact), '{}'::json) AS cells,
+        coalesce((SELECT r.cells FROM "FigureRelease" r WHERE r.kind = ${kind} AND r."subjectId" = ${subjectId}), '{}'::jsonb) AS previous`;
+    const { actors, cells: exact, previous } = releaseRow.parse(raw);
+    // The first count's snapshot may predate a release that committed just before this one took
+    // the lock: the deleted actors are the real count, and fewer than STEP undoes the deletion.
+    if (actors < STEP) throw NOT_DUE;
     const { cells, partitions } = partitionsOf(kind, exact);
-    const [previous] = await tx.figureRelease.findMany({ where: { kind, subjectId }, select: { cells: true } });
-    const released = releaseCells(cells, partitions, previous ? releaseRow.shape.cells.parse(previous.cells) : {});
+    const released = releaseCells(cells, partitions, previous);
     // Held: the previous release stays; these actors are used up, so the next attempt waits for
     // STEP more and its timing says nothing about the act that would have completed a cell.
     if (!released) return false;
