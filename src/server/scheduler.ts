@@ -8,6 +8,7 @@ import { statsPeriod } from "~/features/reports/months";
 import { sealMonths } from "~/features/stats/data";
 import { purgeInviteCodes } from "~/features/verification/mutations";
 import { shuffleAccountLinkedRows } from "~/features/storage/mutations";
+import { releaseDueFigures } from "~/features/stats/releases/mutations";
 
 // Date-driven work: summarising each month of condition reports once it closes (so the first
 // statistics page or submission of a month does not pay for it), campaign phases that follow
@@ -52,6 +53,15 @@ const JOBS: { name: string; run: () => Promise<string | null> }[] = [
     run: async () => {
       const purged = await purgeInviteCodes(chinaToday());
       return purged ? `${purged} expired invite codes deleted` : null;
+    },
+  },
+  {
+    // Normally the write that makes a release due makes it; this catches one whose releaser
+    // failed or lost the lock. Only figures that are due (5 or more distinct actors) move.
+    name: "figure releases",
+    run: async () => {
+      const released = await releaseDueFigures();
+      return released ? `${released} stepped figures released` : null;
     },
   },
   {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { canonicalJson, digestOf } from "~/features/submissions/canonical";
 import { DOCUMENT_SCHEMA, type SubmissionDocument } from "~/features/submissions/document";
+import { releaseCells, STEP } from "~/features/stats/releases/rule";
 import type { PrismaClient } from "~/server/db/generated/client";
 
 // Published submissions with answers and verdicts, written straight into the tables (the
@@ -206,6 +207,14 @@ export async function addVerdicts(db: Db, answerId: string, counts: Partial<Reco
     Array.from({ length: n }, () => ({ answerId, value, nullifier: randomBytes(32).toString("hex"), city: "beijing", platform: null, sector: "FOOD_DELIVERY" })),
   );
   await db.itemVerdict.createMany({ data: rows });
+  // Each verdict is a distinct worker acting on the answer's stepped figure: with 5 or more the
+  // factory releases them as the release mutation would (the same rule; this client may be an
+  // end-to-end spec's own, so the server's mutation is not called).
+  if (rows.length >= STEP) {
+    const all = await db.itemVerdict.groupBy({ by: ["value"], where: { answerId }, _count: { _all: true } });
+    const cells = releaseCells(Object.fromEntries(all.map((g) => [g.value, g._count._all])))!;
+    await db.figureRelease.upsert({ where: { kind_subjectId: { kind: "verdict", subjectId: answerId } }, create: { kind: "verdict", subjectId: answerId, cells, actors: rows.length }, update: { cells, actors: rows.length } });
+  }
   return rows.map((r) => r.nullifier);
 }
 

@@ -1,10 +1,22 @@
 import "server-only";
 import { db } from "~/server/db";
 import { nullifier } from "~/server/nullifier";
-import { K } from "~/features/ballots/suppression";
+import { readReleases } from "~/features/stats/releases/data";
+import { cellOf } from "~/features/stats/releases/rule";
 
-/** Support counts of 1-4 are a statistic about fewer than K workers (P4): published as null. */
-const publish = <T extends { supportCount: number }>(d: T) => ({ ...d, supportCount: d.supportCount > 0 && d.supportCount < K ? null : d.supportCount });
+/**
+ * Support counts as the campaign's last release (src/features/stats/releases): multiples of 5
+ * that move only after 5 or more workers supported or withdrew. Under 5 (0 included) reads
+ * "fewer than 5" (null), and lists are ordered by the released count, then by number, so the
+ * order says nothing the counts do not. The live `Demand.supportCount` is never shown.
+ */
+async function published<T extends { id: string; number: number; status: string; supportCount: number }>(campaignId: string, rows: T[]) {
+  const cells = (await readReleases("support", [campaignId])).get(campaignId);
+  const stepped = (d: T) => cellOf(cells, d.id);
+  return [...rows]
+    .sort((a, b) => a.status.localeCompare(b.status) || stepped(b) - stepped(a) || a.number - b.number)
+    .map((d) => ({ ...d, supportCount: stepped(d) || null }));
+}
 
 const demandSelect = {
   id: true,
@@ -22,7 +34,7 @@ const demandSelect = {
 export async function listDemandsForWorker(campaignId: string, accountId: string | null) {
   const demands = await db.demand.findMany({
     where: { campaignId, status: { in: ["PENDING", "APPROVED"] } },
-    orderBy: [{ status: "asc" }, { supportCount: "desc" }, { number: "asc" }],
+    orderBy: { number: "asc" },
     select: demandSelect,
   });
   const supported = accountId
@@ -32,7 +44,7 @@ export async function listDemandsForWorker(campaignId: string, accountId: string
       })
     : [];
   const mine = new Set(supported.map((s) => s.demandId));
-  return demands.map((d) => ({ ...publish(d), supported: mine.has(d.id) }));
+  return (await published(campaignId, demands)).map((d) => ({ ...d, supported: mine.has(d.id) }));
 }
 
 /** The worker's own proposals with their outcome, found through the proposer nullifier. */
@@ -42,14 +54,14 @@ export async function listMyProposals(campaignId: string, accountId: string) {
     orderBy: { number: "asc" },
     select: { ...demandSelect, rejectReason: true, mergedInto: { select: { number: true, title: true } } },
   });
-  return rows.map(publish);
+  return published(campaignId, rows).then((r) => r.sort((a, b) => a.number - b.number));
 }
 
 /** Organisers: every demand of a campaign of their union, with its history. */
 export async function listDemandsForUnion(unionId: string, campaignId: string) {
   const rows = await db.demand.findMany({
     where: { campaignId, campaign: { unionId } },
-    orderBy: [{ status: "asc" }, { supportCount: "desc" }, { number: "asc" }],
+    orderBy: { number: "asc" },
     select: {
       ...demandSelect,
       rejectReason: true,
@@ -57,7 +69,7 @@ export async function listDemandsForUnion(unionId: string, campaignId: string) {
       revisions: { orderBy: { version: "desc" }, select: { version: true, kind: true, title: true, text: true, category: true, note: true, createdOn: true } },
     },
   });
-  return rows.map(publish);
+  return published(campaignId, rows);
 }
 
 export function listApprovedDemands(campaignId: string) {

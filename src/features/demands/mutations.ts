@@ -6,6 +6,7 @@ import { AppError } from "~/lib/app-error";
 import { refusePii } from "~/lib/pii/refuse";
 import { isVerified } from "~/features/verification/data";
 import type { DemandCategory } from "~/lib/taxonomy";
+import { recordActor, releaseAfterWrite } from "~/features/stats/releases/mutations";
 
 type Fields = { title: string; text: string; category: DemandCategory };
 
@@ -60,16 +61,20 @@ export async function setSupport(accountId: string, demandId: string, support: b
   if (!demand || (demand.status !== "PENDING" && demand.status !== "APPROVED")) throw new AppError("NOT_FOUND");
   await openForWorker(demand.campaignId, accountId);
   const supporter = nullifier("support", accountId, demand.campaignId);
-  return db.$transaction(async (tx) => {
+  const { due, ...answer } = await db.$transaction(async (tx) => {
     if (support) {
       await tx.$executeRaw`INSERT INTO "DemandSupport" ("demandId", "supporter") VALUES (${demandId}, ${supporter}) ON CONFLICT DO NOTHING`;
     } else {
       await tx.demandSupport.deleteMany({ where: { demandId, supporter } });
     }
     await recountSupports(tx, demandId);
+    // Shown counts are the campaign's last release: this worker joins the actors since.
+    const due = await recordActor(tx, "support", demand.campaignId, accountId);
     // No count in the answer: under 5 it would be a statistic about fewer than 5 workers (P4).
-    return { supported: support };
+    return { supported: support, due };
   });
+  await releaseAfterWrite("support", demand.campaignId, due);
+  return answer;
 }
 
 // ---- Organisers (the union owning the campaign; every query is scoped by it) ----

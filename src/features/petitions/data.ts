@@ -9,6 +9,8 @@ import { getPetitionCounts } from "~/features/petitions/signatures/data";
 import { publicTotal } from "~/features/petitions/breakdown";
 import { credibility } from "~/features/verification/credibility";
 import { chinaToday } from "~/lib/days";
+import { readReleases } from "~/features/stats/releases/data";
+import { cellOf } from "~/features/stats/releases/rule";
 
 const summarySelect = {
   id: true,
@@ -135,15 +137,15 @@ export async function listPetitions(filter: "open" | "awaiting" | "answered" | "
 async function withCounts<T extends { id: string; verifiedOnly: boolean }>(rows: T[]) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const sums = await db.petitionTally.groupBy({
-    by: ["petitionId", "dimension"],
-    where: { petitionId: { in: ids }, dimension: { in: ["total", "verified"] } },
-    _sum: { count: true },
-  });
-  const sum = (id: string, dimension: string) => sums.find((s) => s.petitionId === id && s.dimension === dimension)?._sum.count ?? 0;
+  const [sums, releases] = await Promise.all([
+    db.petitionTally.groupBy({ by: ["petitionId"], where: { petitionId: { in: ids }, dimension: "total" }, _sum: { count: true } }),
+    readReleases("petition", ids),
+  ]);
   return rows.map((r) => {
-    const n = sum(r.id, "total");
-    return { ...r, signatures: publicTotal(n), credibility: credibility(n, sum(r.id, "verified"), r.verifiedOnly) };
+    // The total is live and exact; its verified part is the stepped one of the last release.
+    const n = sums.find((s) => s.petitionId === r.id)?._sum.count ?? 0;
+    const verified = r.verifiedOnly ? n : cellOf(releases.get(r.id), "verified");
+    return { ...r, signatures: publicTotal(n), credibility: credibility(n, verified, r.verifiedOnly) };
   });
 }
 

@@ -142,10 +142,17 @@ describe("signing", () => {
     await callerFor(await workerWith({ city: "wuhan", platformSlugs: [], sectors: [] })).petitions.sign({ petitionId: id });
     const counts = await callerFor(null).petitions.counts({ petitionId: id });
     expect(counts.shown).toBe(11);
-    expect(counts.city).toEqual([{ value: "xian", count: 6 }, { value: "wuhan", count: 5 }]);
-    // One signer named no platform: hiding that group alone would let 11 - 10 reveal them,
-    // so the next-smallest group is hidden too.
-    expect(counts.platform).toEqual([]);
+    // The breakdown is the last release (src/features/stats/releases): at 5 and at 10 signers the
+    // live total would have pinned Wuhan's 1 to 4 signers beside a shown Xi'an, so the city
+    // dimension was held; nothing of 1 to 4 ever shows.
+    expect(counts.city).toEqual([]);
+    // Released at 10 signers, all on the platform; the 11th (no platform named) is only in the
+    // live total, which tells that someone signed, not where.
+    expect(counts.platform).toEqual([{ value: platform.slug, count: 10 }]);
+    for (let i = 0; i < 4; i++) await callerFor(await workerWith({ city: "wuhan", platformSlugs: [platform.slug], sectors: [] })).petitions.sign({ petitionId: id });
+    const later = await callerFor(null).petitions.counts({ petitionId: id });
+    expect(later.shown).toBe(15);
+    for (const g of [...later.city, ...later.platform]) expect(g.count % 5).toBe(0);
   });
 });
 

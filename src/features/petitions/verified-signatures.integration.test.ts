@@ -43,23 +43,27 @@ describe("the verified part of petition counts", () => {
     expect((await callerFor(null).petitions.get({ petitionId: p.id })).verifiedOnly).toBe(true);
   });
 
-  it("an open petition shows the verified part only when neither part is 1 to 4, and follows withdrawals", async () => {
+  it("an open petition shows the verified part in steps: one verified signer or withdrawal moves nothing", async () => {
     const p = await sponsoredPetition();
     await callerFor(p.organiser).petitions.moderate({ petitionId: p.id, decision: "PUBLISH", threshold: 100 });
     const verified = await verifiedWorkers(p.organiser, 5);
-    const others = await Promise.all(Array.from({ length: 6 }, async () => (await makeWorker()).account));
-    for (const w of others) await callerFor(w).petitions.sign({ petitionId: p.id });
+    const others = await Promise.all(Array.from({ length: 10 }, async () => (await makeWorker()).account));
+    for (const w of others.slice(0, 6)) await callerFor(w).petitions.sign({ petitionId: p.id });
     for (const w of verified.slice(0, 4)) await callerFor(w).petitions.sign({ petitionId: p.id });
     expect((await callerFor(null).petitions.counts({ petitionId: p.id })).credibility).toEqual({ kind: "fewVerified" });
 
+    // The fifth verified signer: the part shown beside the live total does not move (recipe 1).
     await callerFor(verified[4]!).petitions.sign({ petitionId: p.id });
-    const counts = await callerFor(null).petitions.counts({ petitionId: p.id });
-    expect(counts).toMatchObject({ shown: 11, credibility: { kind: "share", verified: 5 } });
-    // The counter equals the stored verified signatures, and a withdrawal takes its part along.
+    expect(await callerFor(null).petitions.counts({ petitionId: p.id })).toMatchObject({ shown: 11, credibility: { kind: "fewVerified" } });
+    // After 5 or more signers since the last release it does, by a step of 5.
+    for (const w of others.slice(6)) await callerFor(w).petitions.sign({ petitionId: p.id });
+    expect(await callerFor(null).petitions.counts({ petitionId: p.id })).toMatchObject({ shown: 15, credibility: { kind: "share", verified: 5 } });
+    // The counter equals the stored verified signatures, and a withdrawal takes its part along;
+    // the shown part waits for the next release.
     await callerFor(verified[0]!).petitions.withdraw({ petitionId: p.id });
     const rows = await db.petitionTally.aggregate({ where: { petitionId: p.id, dimension: "verified" }, _sum: { count: true } });
     expect(rows._sum.count).toBe(4);
-    expect((await getPetitionCounts(p.id)).credibility).toEqual({ kind: "fewVerified" });
+    expect((await getPetitionCounts(p.id)).credibility).toMatchObject({ kind: "share", verified: 5 });
   });
 
   it("keeps the verified counter right without a flag on the signature, also when the signer was verified after signing", async () => {

@@ -57,9 +57,9 @@ async function responseRows(today: Date, slug?: string) {
 }
 
 /**
- * Current commitments grouped by platform and by their verdict counts (few rows, whatever the
- * volume). Each commitment's verdicts are counted through the (answerId, value) index, so one
- * platform's record reads only its own commitments' verdicts.
+ * Current commitments grouped by platform and by their released verdict counts (few rows,
+ * whatever the volume): one release row per commitment, so one platform's record reads only
+ * its own commitments'.
  */
 async function commitmentGroups(platformId?: string) {
   const only = platformId ? Prisma.sql`AND sp."platformId" = ${platformId}` : Prisma.empty;
@@ -68,11 +68,11 @@ async function commitmentGroups(platformId?: string) {
     FROM "Answer" a
     JOIN "SubmissionParty" sp ON sp.id = a."partyId"
     JOIN "Submission" s ON s.id = sp."submissionId"
+    -- Verdicts as last released (src/features/stats/releases), never live counts.
+    LEFT JOIN "FigureRelease" fr ON fr.kind = 'verdict' AND fr."subjectId" = a.id
     CROSS JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE iv.value = 'YES')::int AS "YES",
-        count(*) FILTER (WHERE iv.value = 'PARTLY')::int AS "PARTLY",
-        count(*) FILTER (WHERE iv.value = 'NO')::int AS "NO"
-      FROM "ItemVerdict" iv WHERE iv."answerId" = a.id
+      SELECT coalesce((fr.cells->>'YES')::int, 0) AS "YES", coalesce((fr.cells->>'PARTLY')::int, 0) AS "PARTLY",
+        coalesce((fr.cells->>'NO')::int, 0) AS "NO"
     ) v
     WHERE a.current AND a.status IN ('ACCEPTED', 'PARTLY_ACCEPTED') AND a."dueOn" IS NOT NULL
       AND sp.kind = 'PLATFORM' AND ${PUBLISHED_SQL} ${only}

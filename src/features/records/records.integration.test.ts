@@ -21,11 +21,12 @@ beforeAll(async () => {
   const p = (s: { parties: Record<string, string> }) => s.parties[platform.id]!;
 
   // s1 (first answer on day 10, complete): a commitment confirmed done, one judged not done,
-  // one with only 4 verdicts (not shown, so not counted as judged).
+  // one with only 4 verdicts (not shown, so not counted as judged). Verdicts count as released,
+  // in steps of 5 (src/features/stats/releases), so the judged ones have multiples of 5.
   const done = await answer(db, { itemId: s1.items[0]!.id, partyId: p(s1), status: "ACCEPTED", dueOn: "2026-03-01", answeredOn: "2026-01-11" });
-  await addVerdicts(db, done, { YES: 4, PARTLY: 1, NO: 1 });
+  await addVerdicts(db, done, { YES: 10, PARTLY: 5 });
   const notDone = await answer(db, { itemId: s1.items[1]!.id, partyId: p(s1), status: "PARTLY_ACCEPTED", dueOn: "2026-03-01", answeredOn: "2026-01-12" });
-  await addVerdicts(db, notDone, { YES: 2, NO: 3 });
+  await addVerdicts(db, notDone, { YES: 5, NO: 10 });
   const few = await answer(db, { itemId: s1.items[2]!.id, partyId: p(s1), status: "ACCEPTED", dueOn: "2026-03-01", answeredOn: "2026-01-12" });
   await addVerdicts(db, few, { YES: 4 });
 

@@ -7,21 +7,20 @@ import { getWorkerProfile } from "~/features/accounts/data";
 import { verdictsOpen } from "~/features/verdicts/policy";
 import { VERDICT_VALUES, type VerdictCounts, type VerdictValue } from "~/features/verdicts/outcome";
 import { nullifier } from "~/server/nullifier";
+import { readReleases } from "~/features/stats/releases/data";
+import { cellOf } from "~/features/stats/releases/rule";
 
 /** One verdict per account per answer, and nothing that points back to the account (P3, P6). */
 export const verdictNullifier = (accountId: string, answerId: string) => nullifier("verdict", accountId, answerId);
 
-/** Raw counts per answer, for publishVerdicts: never sent anywhere before that. */
+/**
+ * Verdict counts per answer as last released (src/features/stats/releases): each value a
+ * multiple of 5 that moves only after 5 or more workers gave or changed a verdict. The only
+ * reader of verdict counts; live counts are never sent anywhere.
+ */
 export async function countVerdicts(answerIds: string[]): Promise<Map<string, VerdictCounts>> {
-  const out = new Map<string, VerdictCounts>();
-  if (answerIds.length === 0) return out;
-  const rows = await db.itemVerdict.groupBy({ by: ["answerId", "value"], where: { answerId: { in: answerIds } }, _count: { _all: true } });
-  for (const r of rows) {
-    const c = out.get(r.answerId) ?? { YES: 0, PARTLY: 0, NO: 0 };
-    c[r.value] = r._count._all;
-    out.set(r.answerId, c);
-  }
-  return out;
+  const releases = await readReleases("verdict", answerIds);
+  return new Map(answerIds.map((id) => [id, Object.fromEntries(VERDICT_VALUES.map((v) => [v, cellOf(releases.get(id), v)])) as VerdictCounts]));
 }
 
 type CampaignScope = { unionId: string; verifiedOnly: boolean; scopePlatformSlugs: string[]; scopeSectors: string[]; scopeCities: string[] };

@@ -5,6 +5,7 @@ import { coarseProfile } from "~/features/ballots/mutations";
 import { judgeEligibility, verdictNullifier } from "~/features/verdicts/data";
 import { verdictRefusal } from "~/features/verdicts/policy";
 import type { VerdictValue } from "~/features/verdicts/outcome";
+import { recordActor, releaseAfterWrite } from "~/features/stats/releases/mutations";
 
 /**
  * Records (or changes) a worker's verdict on a commitment. One row per account and answer:
@@ -24,7 +25,7 @@ export async function giveVerdict(accountId: string, answerId: string, value: Ve
   const { refusal, profile } = await judgeEligibility(accountId, answer.party.submission.campaign);
   const key = verdictNullifier(accountId, answerId);
   const p = coarseProfile(profile);
-  return db.$transaction(async (tx) => {
+  const { due, ...given } = await db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ status: string; current: boolean; dueOn: Date | null }[]>`
       SELECT "status"::text, "current", "dueOn" FROM "Answer" WHERE "id" = ${answerId} FOR SHARE`;
     const notOpen = row ? verdictRefusal(row, today) : "NOT_FOUND";
@@ -35,6 +36,10 @@ export async function giveVerdict(accountId: string, answerId: string, value: Ve
       VALUES (gen_random_uuid()::text, ${answerId}, ${key}, ${value}::"VerdictValue", ${p.city}, ${p.platform}, ${p.sector})
       ON CONFLICT ("nullifier") DO UPDATE SET "value" = EXCLUDED."value", "city" = EXCLUDED."city", "platform" = EXCLUDED."platform",
         "sector" = EXCLUDED."sector", "givenOn" = wv_today()`;
-    return { answerId, value };
+    // Shown counts are the answer's last release (src/features/stats/releases): this worker joins
+    // the actors since, in the same transaction.
+    return { answerId, value, due: await recordActor(tx, "verdict", answerId, accountId) };
   });
+  await releaseAfterWrite("verdict", answerId, due);
+  return given;
 }

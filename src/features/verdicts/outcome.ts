@@ -36,6 +36,7 @@ export function publishVerdicts(c: VerdictCounts): PublishedVerdicts {
     if (!next) break;
     hidden.add(next);
   }
-  const counts = Object.fromEntries(VERDICT_VALUES.map((v) => [v, hidden.has(v) ? null : c[v]])) as Record<VerdictValue, number | null>;
+  // A 0 is shown as "fewer than 5" too: counts arrive released in steps of 5, where 0 means 0 to 4.
+  const counts = Object.fromEntries(VERDICT_VALUES.map((v) => [v, hidden.has(v) || c[v] === 0 ? null : c[v]])) as Record<VerdictValue, number | null>;
   return { shown: true, total, counts, outcome: verdictOutcome(c) };
 }

@@ -104,6 +104,7 @@ export default async function PetitionPage({ params, searchParams }: Params) {
               mySignedOn={mine?.signedOn ?? null}
             />
           </Messages>
+          <p className="mt-2 text-xs text-stone-700">{t("page.totalLive")}</p>
         </Card>
       ) : null}
 
@@ -148,6 +149,7 @@ export default async function PetitionPage({ params, searchParams }: Params) {
         <Card className="space-y-3">
           <h2 className="text-lg font-bold">{t("page.breakdownTitle")}</h2>
           <p className="text-sm text-stone-700">{t("page.breakdownNote")}</p>
+          <p className="text-sm text-stone-700" data-testid="breakdown-steps">{t("page.breakdownSteps")}</p>
           <BreakdownList title={t("page.byCity")} groups={p.counts.city} label={(v) => tx(`city.${v}` as "city.beijing")} />
           <BreakdownList title={t("page.byPlatform")} groups={p.counts.platform} label={platformName} />
           <BreakdownList title={t("page.bySector")} groups={p.counts.sector} label={(v) => tx(`sector.${v}` as "sector.OTHER")} />

@@ -5,7 +5,8 @@ import { SupportButton } from "~/features/demands/components/support-button";
 
 type Demand = { id: string; number: number; title: string; text: string; category: string; status: string; supportCount: number | null; byOrganiser: boolean; supported?: boolean };
 
-// Support counts of 1-4 arrive as null from the query layer (P4) and read "fewer than 5".
+// Support counts arrive released in steps of 5 (src/features/stats/releases); under 5 they are
+// null and read "fewer than 5".
 export async function DemandList({ demands, canSupport }: { demands: Demand[]; canSupport: boolean }) {
   const [t, tx] = await Promise.all([getTranslations("campaigns.demands"), getTranslations("taxonomy.category")]);
   return (
@@ -13,7 +14,7 @@ export async function DemandList({ demands, canSupport }: { demands: Demand[]; c
       <h2 id="demands-heading" className="text-xl font-bold">
         {t("title")}
       </h2>
-      {demands.length === 0 ? <p>{t("none")}</p> : null}
+      {demands.length === 0 ? <p>{t("none")}</p> : <p className="text-sm text-stone-700">{t("supportsSteps")}</p>}
       <ul className="space-y-3">
         {demands.map((d) => (
           <li key={d.id}>

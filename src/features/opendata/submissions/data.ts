@@ -5,7 +5,8 @@ import { AppError } from "~/lib/app-error";
 import { day } from "~/features/campaigns/format";
 import { PUBLISHED } from "~/features/records/data";
 import { partyStatus } from "~/features/records/record";
-import { publishVerdicts, type VerdictCounts } from "~/features/verdicts/outcome";
+import { publishVerdicts } from "~/features/verdicts/outcome";
+import { countVerdicts } from "~/features/verdicts/data";
 import { decodeCursor, pageOf } from "~/features/opendata/cursor";
 import type { ListQuery } from "~/features/opendata/schema";
 import { chinaToday } from "~/lib/days";
@@ -90,13 +91,8 @@ export async function getPublishedSubmission(submissionId: string, today = china
     },
   });
   if (!s) throw new AppError("NOT_FOUND");
-  const tallies = await db.itemVerdict.groupBy({ by: ["answerId", "value"], where: { answer: { item: { submissionId } } }, _count: { _all: true } });
-  const counts = new Map<string, VerdictCounts>();
-  for (const t of tallies) {
-    const c = counts.get(t.answerId) ?? { YES: 0, PARTLY: 0, NO: 0 };
-    c[t.value] = t._count._all;
-    counts.set(t.answerId, c);
-  }
+  // Released verdict counts (in steps of 5), the same the answers page shows.
+  const counts = await countVerdicts(s.items.flatMap((i) => i.answers.map((a) => a.id)));
   const partyRef = new Map(s.parties.map((p) => [p.id, { kind: p.kind, slug: (p.platform ?? p.union)!.slug }]));
   const entry = (a: (typeof s.items)[number]["answers"][number]) => ({
     status: a.status,

@@ -8,11 +8,13 @@ import { signatureNullifier, unverifiedSignatureTag, verifiedSignatureTag } from
 import { getWorkerProfile } from "~/features/accounts/data";
 import { MILESTONES } from "~/features/petitions/schema";
 import { newId } from "~/server/ids";
+import { STEP } from "~/features/stats/releases/rule";
+import { actorKey, releaseAfterWrite } from "~/features/stats/releases/mutations";
 
 /** Counter rows per petition and dimension value: concurrent signatures rarely meet on one. */
 export const TALLY_SLOTS = 16;
 
-type Outcome = { open: number; changed: number; threshold: number; reached: boolean; milestone: number; total: number; unverified: boolean };
+type Outcome = { open: number; changed: number; threshold: number; reached: boolean; milestone: number; total: number; unverified: boolean; pending: number };
 
 /**
  * One tap to sign. A single prepared statement (hotSql) checks the petition is open, inserts the
@@ -55,8 +57,15 @@ export async function signPetition(accountId: string, petitionId: string, commen
       ORDER BY d.ord
       ON CONFLICT ("petitionId", dimension, value, slot) DO UPDATE SET count = "PetitionTally".count + EXCLUDED.count
       RETURNING 1
+    ), act AS (
+      -- The signer joins the actors since the breakdown's last release (rule.ts): at most STEP
+      -- index entries are read to tell whether a release is due.
+      INSERT INTO "FigureActor" (kind, "subjectId", actor) SELECT 'petition', ins."petitionId", ${actorKey("petition", accountId, petitionId)} FROM ins
+      ON CONFLICT DO NOTHING RETURNING 1
     )
     SELECT (SELECT count(*)::int FROM p) AS open, (SELECT count(*)::int FROM ins) AS changed,
+      (SELECT count(*)::int FROM (SELECT 1 FROM "FigureActor" WHERE kind = 'petition' AND "subjectId" = ${petitionId} LIMIT ${STEP}) f)
+        + (SELECT count(*)::int FROM act) AS pending,
       coalesce((SELECT threshold FROM p), 0) AS threshold, coalesce((SELECT "thresholdReachedOn" IS NOT NULL FROM p), false) AS reached,
       coalesce((SELECT "milestoneReached" FROM p), 0) AS milestone, (SELECT count(*)::int FROM tally) AS tallied,
       coalesce((SELECT "verifiedOnly" AND NOT a.verified FROM p CROSS JOIN a), false) AS unverified,
@@ -67,6 +76,7 @@ export async function signPetition(accountId: string, petitionId: string, commen
   if (outcome.open === 0) throw new AppError("PETITION_CLOSED");
   if (outcome.unverified) throw new AppError("NOT_VERIFIED");
   if (outcome.changed === 0) throw new AppError("ALREADY_SIGNED");
+  await releaseAfterWrite("petition", petitionId, outcome.pending >= STEP);
   return { signatures: await recordProgress(petitionId, outcome) };
 }
 
@@ -77,7 +87,7 @@ export async function signPetition(accountId: string, petitionId: string, commen
  */
 export async function withdrawSignature(accountId: string, petitionId: string) {
   const key = signatureNullifier(accountId, petitionId);
-  const rows = await db.$queryRaw<Pick<Outcome, "open" | "changed">[]>`
+  const rows = await db.$queryRaw<Pick<Outcome, "open" | "changed" | "pending">[]>`
     WITH p AS (
       SELECT id FROM "Petition" WHERE id = ${petitionId} AND status = 'PUBLISHED' AND "closesOn" >= wv_today()
     ), del AS (
@@ -93,11 +103,17 @@ export async function withdrawSignature(accountId: string, petitionId: string) {
       ORDER BY d.ord
       ON CONFLICT ("petitionId", dimension, value, slot) DO UPDATE SET count = "PetitionTally".count + EXCLUDED.count
       RETURNING 1
+    ), act AS (
+      INSERT INTO "FigureActor" (kind, "subjectId", actor) SELECT 'petition', del."petitionId", ${actorKey("petition", accountId, petitionId)} FROM del
+      ON CONFLICT DO NOTHING RETURNING 1
     )
-    SELECT (SELECT count(*)::int FROM p) AS open, (SELECT count(*)::int FROM del) AS changed, (SELECT count(*)::int FROM tally) AS tallied`;
+    SELECT (SELECT count(*)::int FROM p) AS open, (SELECT count(*)::int FROM del) AS changed, (SELECT count(*)::int FROM tally) AS tallied,
+      (SELECT count(*)::int FROM (SELECT 1 FROM "FigureActor" WHERE kind = 'petition' AND "subjectId" = ${petitionId} LIMIT ${STEP}) f)
+        + (SELECT count(*)::int FROM act) AS pending`;
   const outcome = rows[0]!;
   if (outcome.open === 0) throw new AppError("PETITION_CLOSED");
   if (outcome.changed === 0) throw new AppError("NOT_SIGNED");
+  await releaseAfterWrite("petition", petitionId, outcome.pending >= STEP);
   return { signatures: await countSignatures(petitionId) };
 }
 

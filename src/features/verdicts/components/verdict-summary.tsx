@@ -4,7 +4,7 @@ import { VERDICT_VALUES, type PublishedVerdicts } from "~/features/verdicts/outc
 
 /**
  * The workers' verdict beside a commitment, exactly as publishVerdicts allows it (k=5 with
- * complementary suppression): nothing under 5, hidden counts shown as hidden.
+ * complementary suppression) over the answer's last release: nothing under 5, counts in steps of 5.
  */
 export async function VerdictSummary({ verdicts, dueOn }: { verdicts: PublishedVerdicts | null; dueOn: Date | null }) {
   const [t, format] = await Promise.all([getTranslations("answers.page"), getFormatter()]);
@@ -26,6 +26,7 @@ export async function VerdictSummary({ verdicts, dueOn }: { verdicts: PublishedV
         ))}
       </dl>
       {anyHidden ? <p className="text-sm text-stone-700">{t("hiddenNote")}</p> : null}
+      <p className="text-sm text-stone-700">{t("verdictSteps")}</p>
     </div>
   );
 }

@@ -55,6 +55,7 @@ export default async function OrganiserCampaignPage({ params }: Props) {
             {t("moderate")}
           </h2>
           {!open ? <p className="text-stone-700">{t("moderationClosed")}</p> : null}
+          <p className="text-sm text-stone-700">{td("supportsSteps")}</p>
           <ul className="space-y-3">
             {demands.map((d) => (
               <li key={d.id}>
