@@ -4,6 +4,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { AppError, APP_ERROR_STATUS, isAppErrorCode, type AppErrorCode } from "~/lib/app-error";
 import type { SessionAccount } from "~/features/accounts/data";
+import { isWellFormedInput } from "~/lib/well-formed";
 import { reportIncident } from "~/server/log";
 import { addressKeyOf } from "~/server/rate-limit";
 
@@ -79,14 +80,20 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(appErrors).meta({ roles: "public" });
+/** Refuses input holding lone surrogates (src/lib/well-formed.ts) before any schema or query sees it. */
+const wellFormed = t.middleware(async ({ getRawInput, next }) => {
+  if (!isWellFormedInput(await getRawInput())) throw new AppError("BAD_INPUT");
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(appErrors).meta({ roles: "public" }).use(wellFormed);
 
 function requireRole<R extends SessionAccount["role"]>(roles: readonly R[]) {
   return t.procedure.use(appErrors).meta({ roles }).use(({ ctx, next }) => {
     if (!ctx.account) throw new TRPCError({ code: "UNAUTHORIZED", message: "UNAUTHORIZED" });
     if (!(roles as readonly string[]).includes(ctx.account.role)) throw new TRPCError({ code: "FORBIDDEN", message: "FORBIDDEN" });
     return next({ ctx: { ...ctx, account: ctx.account as SessionAccount & { role: R } } });
-  });
+  }).use(wellFormed);
 }
 
 /** Any signed-in account. */

@@ -5,6 +5,7 @@ import type { SessionAccount } from "~/features/accounts/data";
 import { accountFromHeaders } from "~/server/auth/session";
 import { MAX_BODY, readLimitedBody } from "~/server/http";
 import { addressKeyOf, consume, type LimitName } from "~/server/rate-limit";
+import { isWellFormedInput } from "~/lib/well-formed";
 import { reportIncident } from "~/server/log";
 import { sameOriginWrite } from "~/server/same-origin";
 
@@ -47,6 +48,7 @@ export function writeRoute<I>(route: WriteRoute<I>) {
       } catch {
         return fail("BAD_INPUT");
       }
+      if (!isWellFormedInput(json)) return fail("BAD_INPUT");
       const parsed = route.input.safeParse(json);
       if (!parsed.success) return fail("BAD_INPUT", { zodError: z.flattenError(parsed.error) });
       await consume(route.limit, addressKeyOf(req.headers), account.accountId);
@@ -57,6 +59,6 @@ export function writeRoute<I>(route: WriteRoute<I>) {
       return fail("INTERNAL", { incident: reportIncident("write-route", err) });
     }
   }
-  // The rung travels with the handler so the role-matrix test can read it.
-  return Object.assign(POST, { roles: route.roles });
+  // The rung and the schema travel with the handler so the role-matrix and fuzz tests can read them.
+  return Object.assign(POST, { roles: route.roles, input: route.input });
 }
