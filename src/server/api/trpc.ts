@@ -40,6 +40,10 @@ function appCodeOf(error: TRPCError): AppErrorCode {
     TOO_MANY_REQUESTS: "RATE_LIMITED",
     PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
     CONFLICT: "CONFLICT",
+    // A query posted (or a mutation fetched) is the caller's mistake, not an incident: it was
+    // answered as INTERNAL and logged until the fuzzer posted to every path (issue 14).
+    METHOD_NOT_SUPPORTED: "BAD_INPUT",
+    UNSUPPORTED_MEDIA_TYPE: "BAD_INPUT",
   };
   return fromTrpc[error.code] ?? "INTERNAL";
 }
@@ -80,7 +84,7 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-/** Refuses input holding lone surrogates (src/lib/well-formed.ts) before any schema or query sees it. */
+/** Refuses input holding lone surrogates or NULs (src/lib/well-formed.ts) before any schema or query sees it. */
 const wellFormed = t.middleware(async ({ getRawInput, next }) => {
   if (!isWellFormedInput(await getRawInput())) throw new AppError("BAD_INPUT");
   return next();
