@@ -21,7 +21,8 @@ async function tables(): Promise<string[]> {
 
 export async function installWriteLog() {
   if (!process.env.TEST_DATABASE_URL) await db.$executeRawUnsafe(`SET application_name = '${APP}'`);
-  const [{ name }] = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT current_setting('application_name') AS name`);
+  const [row] = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT current_setting('application_name') AS name`);
+  const name = row?.name;
   if (name !== APP) throw new Error(`write log: connection is named ${name}, not ${APP}`);
   await db.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS wv_fuzz_writes (app text NOT NULL, tbl text NOT NULL)`);
   await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION wv_fuzz_log() RETURNS trigger LANGUAGE plpgsql AS $$

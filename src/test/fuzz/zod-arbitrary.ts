@@ -46,8 +46,14 @@ function bounds(d: Def) {
     if (c.check === "min_length") min = Math.max(min ?? 0, c.minimum as number);
     if (c.check === "max_length") max = Math.min(max ?? Infinity, c.maximum as number);
     if (c.check === "length_equals") length = c.length as number;
-    if (c.check === "greater_than") ({ value: min } = c as { value: number }), (minExclusive = !c.inclusive);
-    if (c.check === "less_than") ({ value: max } = c as { value: number }), (maxExclusive = !c.inclusive);
+    if (c.check === "greater_than") {
+      min = c.value as number;
+      minExclusive = !c.inclusive;
+    }
+    if (c.check === "less_than") {
+      max = c.value as number;
+      maxExclusive = !c.inclusive;
+    }
     if (c.check === "number_format" && /int/.test(String(c.format))) int = true;
     if (c.pattern instanceof RegExp) patterns.push(c.pattern);
   }
