@@ -2,7 +2,8 @@ import fc from "fast-check";
 import type { ZodType } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "~/server/api/root";
-import { callerFor } from "~/test/factories";
+import { db } from "~/server/db";
+import { callerFor, makePlatform } from "~/test/factories";
 import { arbitraryOf, type IdPool } from "~/test/fuzz/zod-arbitrary";
 import { brokenFrom } from "~/test/fuzz/hostile";
 import { describeError, isTranslatedRefusal, refusalCode } from "~/test/fuzz/outcome";
@@ -56,6 +57,18 @@ async function probe(role: FuzzRole, path: string, input: unknown): Promise<stri
 describe("fuzzing every tRPC procedure", () => {
   it("finds the procedures by walking the router", () => {
     expect(procedures.length).toBeGreaterThan(40);
+  });
+
+  it("sees a write in the write log, and no row of a rolled-back one", async () => {
+    await resetWriteLog();
+    await makePlatform();
+    expect(await writesSinceReset()).toContain("Platform");
+    await resetWriteLog();
+    await expect(db.$transaction(async (tx) => {
+      await tx.union.create({ data: { slug: `u-rollback-${process.pid}`, nameZh: "回滚", nameEn: "Rollback" } });
+      throw new Error("roll back");
+    })).rejects.toThrow("roll back");
+    expect(await writesSinceReset()).toEqual([]);
   });
 
   it.each(procedures.map(([path, proc]) => [path, proc] as const))("%s", async (path, proc) => {
