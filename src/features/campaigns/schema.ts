@@ -4,7 +4,9 @@ import { CITIES, SECTORS } from "~/lib/taxonomy";
 // Shared by the organiser's form and the procedures. `.strict()` rejects fields such as
 // `unionId`: the union always comes from the organiser's session.
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "DATE_FORMAT");
+// A calendar day that exists: "2026-33-84" matched a bare pattern and reached Prisma as an
+// Invalid Date, a 500 (found by the fuzzer, issue 14).
+const day = z.iso.date({ error: "DATE_FORMAT" });
 const slug = z.string().regex(/^[a-z0-9-]{2,40}$/);
 
 export const campaignInputSchema = z

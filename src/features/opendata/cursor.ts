@@ -4,7 +4,9 @@ import { BadQuery } from "~/features/opendata/respond";
 // Keyset pagination: a cursor is the sort key (a day) and id of the last row of a page, opaque
 // to clients (base64url JSON). Rows inserted meanwhile never shift or repeat a page.
 
-const key = z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.string().min(1).max(64)]);
+// The id has the shape of our ids: a decoded "\ud800" or NUL reached the query and was a 500
+// (found by the fuzzer, issue 14).
+const key = z.tuple([z.iso.date(), z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)]);
 
 export type Cursor = { day: Date; id: string };
 

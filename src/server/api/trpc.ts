@@ -5,6 +5,7 @@ import { z, ZodError } from "zod";
 import { AppError, APP_ERROR_STATUS, isAppErrorCode, type AppErrorCode } from "~/lib/app-error";
 import type { SessionAccount } from "~/features/accounts/data";
 import { isDatabaseUnavailable } from "~/server/db/unavailable";
+import { isWellFormedInput } from "~/lib/well-formed";
 import { reportIncident } from "~/server/log";
 import { addressKeyOf } from "~/server/rate-limit";
 
@@ -42,6 +43,10 @@ function appCodeOf(error: TRPCError): AppErrorCode {
     PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
     CONFLICT: "CONFLICT",
     SERVICE_UNAVAILABLE: "UNAVAILABLE",
+    // A query posted (or a mutation fetched) is the caller's mistake, not an incident: it was
+    // answered as INTERNAL and logged until the fuzzer posted to every path (issue 14).
+    METHOD_NOT_SUPPORTED: "BAD_INPUT",
+    UNSUPPORTED_MEDIA_TYPE: "BAD_INPUT",
   };
   return fromTrpc[error.code] ?? "INTERNAL";
 }
@@ -86,14 +91,20 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(appErrors).meta({ roles: "public" });
+/** Refuses input holding lone surrogates or NULs (src/lib/well-formed.ts) before any schema or query sees it. */
+const wellFormed = t.middleware(async ({ getRawInput, next }) => {
+  if (!isWellFormedInput(await getRawInput())) throw new AppError("BAD_INPUT");
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(appErrors).meta({ roles: "public" }).use(wellFormed);
 
 function requireRole<R extends SessionAccount["role"]>(roles: readonly R[]) {
   return t.procedure.use(appErrors).meta({ roles }).use(({ ctx, next }) => {
     if (!ctx.account) throw new TRPCError({ code: "UNAUTHORIZED", message: "UNAUTHORIZED" });
     if (!(roles as readonly string[]).includes(ctx.account.role)) throw new TRPCError({ code: "FORBIDDEN", message: "FORBIDDEN" });
     return next({ ctx: { ...ctx, account: ctx.account as SessionAccount & { role: R } } });
-  });
+  }).use(wellFormed);
 }
 
 /** Any signed-in account. */

@@ -6,6 +6,7 @@ import { accountFromHeaders } from "~/server/auth/session";
 import { MAX_BODY, readLimitedBody } from "~/server/http";
 import { addressKeyOf, consume, type LimitName } from "~/server/rate-limit";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "~/server/db/unavailable";
+import { isWellFormedInput } from "~/lib/well-formed";
 import { reportIncident } from "~/server/log";
 import { sameOriginWrite } from "~/server/same-origin";
 
@@ -49,6 +50,7 @@ export function writeRoute<I>(route: WriteRoute<I>) {
       } catch {
         return fail("BAD_INPUT");
       }
+      if (!isWellFormedInput(json)) return fail("BAD_INPUT");
       const parsed = route.input.safeParse(json);
       if (!parsed.success) return fail("BAD_INPUT", { zodError: z.flattenError(parsed.error) });
       await consume(route.limit, addressKeyOf(req.headers), account.accountId);
@@ -60,8 +62,8 @@ export function writeRoute<I>(route: WriteRoute<I>) {
       return fail("INTERNAL", { incident: reportIncident("write-route", err) });
     }
   }
-  // The rung travels with the handler so the role-matrix test can read it.
-  return Object.assign(POST, { roles: route.roles });
+  // The rung and the schema travel with the handler so the role-matrix and fuzz tests can read them.
+  return Object.assign(POST, { roles: route.roles, input: route.input });
 }
 
 export type OpenWriteRoute<I> = { input: ZodType<I>; limit: LimitName; run: (input: I) => Promise<unknown> };
