@@ -11,7 +11,7 @@ export default defineConfig({
   },
   test: {
     include: ["src/**/*.test.ts", "prisma/**/*.test.ts"],
-    exclude: ["src/test/after-e2e/**", "node_modules/**"],
+    exclude: ["src/test/after-e2e/**", "src/test/faults/**", "node_modules/**"],
     environment: "node",
     pool: "forks",
     globalSetup: ["src/test/global-setup.ts"],
