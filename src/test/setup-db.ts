@@ -14,6 +14,9 @@ import { migrationSql } from "./migrations";
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "wv-test-"));
 process.env.SECRETS_DIR = mkdtempSync(path.join(tmpdir(), "wv-test-secrets-"));
 process.env.WV_DISABLE_RATE_LIMITS ??= "1";
+// On PostgreSQL every test file shares one database, so a sweep in one file reads the sealed
+// profiles that other files' workers wrote: they must all seal with one key.
+process.env.PROFILE_KEY ??= "wv-test-profile-key-shared-by-every-test-worker";
 // Handlers are called without src/scripts/serve.mjs: requests carry the one X-Forwarded-For
 // value that edge would leave (factories' callerFor), so the app may believe it.
 markEdgeActive();
