@@ -37,7 +37,7 @@ async function createCampaign(page: Page, title: string, opts: { verifiedOnly?: 
   await page.getByLabel("结束日期").fill(later(14));
   if (opts.verifiedOnly) await page.getByLabel("仅限已核实的劳动者").check();
   await page.getByRole("button", { name: "创建活动" }).click();
-  await expect(page).toHaveURL(/\/organiser\/campaigns\/c[a-z0-9]{20,}$/);
+  await expect(page).toHaveURL(/\/organiser\/campaigns\/[0-9a-f]{32}$/);
   return page.url().split("/").pop()!;
 }
 
