@@ -1,47 +1,36 @@
-import { buildApp, migrate, pointAtDatabase, startApp, timeRequests } from "./lib/app";
+import { prepareBench, startApp, timeRequests } from "./lib/app";
 import { measurePageJs, NEXT_FLOOR_KB } from "./lib/bundle";
-import { freshDatabase, rawInsertRate } from "./lib/database";
+import { rawInsertRate } from "./lib/database";
 import { machineLine, median, printFigure } from "./lib/machine";
 import { createWorkers } from "./lib/workers";
-import { runWrk, type WrkRequest } from "./lib/wrk";
+import { printWrkRuns, runWrk } from "./lib/wrk";
 
 // Issue 4 figures: ballots cast or changed through the real HTTP API by signed-in workers
 // (POST /api/ballots, as the ballot page sends them: one statement writes the ballot and the
 // running tally), the
 // tally read over a campaign of 100,000 ballots, and the raw insert rate of the same PostgreSQL.
-const databaseUrl = await freshDatabase("wv_bench_campaigns");
-pointAtDatabase(databaseUrl);
-await migrate(databaseUrl);
-await buildApp();
+const databaseUrl = await prepareBench("wv_bench_campaigns");
 
 const { db, closeDb } = await import("~/server/db");
 const { createUnion } = await import("~/features/accounts/mutations");
 const { getCampaignFigures } = await import("~/features/ballots/data");
 const { setPhase } = await import("~/features/campaigns/mutations");
 const { recount } = await import("~/features/ballots/tally");
-const { CITIES, SECTORS, bulkBallots, ranking, votingCampaign } = await import("./lib/ballots");
+const { bulkBallots, sessionBallotRequests, voterProfile, votingCampaign } = await import("./lib/ballots");
 
 const union = await createUnion({ slug: "bench-union", nameZh: "基准工会", nameEn: "Bench union" });
 const live = await votingCampaign(union.id, 10);
 const big = await votingCampaign(union.id, 10);
-const workers = await createWorkers(2000, (i) => ({ city: CITIES[i % CITIES.length], sectors: [SECTORS[i % SECTORS.length]!], platformSlugs: [] }));
+const workers = await createWorkers(2000, voterProfile);
 await bulkBallots(big.id, big.ids, 100_000);
 const app = await startApp(databaseUrl, 3312);
 
 try {
   console.log(`\nCampaigns benchmark on ${machineLine()}`);
-  // Each worker appears several times with different rankings: the first request casts, the
-  // rest change the ballot (old contribution out, new one in).
-  const requests: WrkRequest[] = Array.from({ length: workers.length * 3 }, (_, n) => {
-    const w = workers[n % workers.length]!;
-    return { method: "POST", path: "/api/ballots", cookie: w.cookie, body: JSON.stringify({ campaignId: live.id, demandIds: ranking(live.ids, n) }) };
-  });
+  const requests = sessionBallotRequests(workers, live, 3);
   runWrk(app.url, requests.slice(0, 200), { seconds: 3, connections: 8 }); // warm-up
   const runs = [0, 1, 2].map(() => runWrk(app.url, requests, { seconds: 10, connections: 32 }));
-  printFigure("ballots cast or changed via HTTP, per s (median of 3)", median(runs.map((r) => r.rps)).toFixed(0), "≥ 500");
-  printFigure("  p99 latency, ms (median of 3)", median(runs.map((r) => r.p99)).toFixed(1), "≤ 150");
-  printFigure("  p50 latency, ms", median(runs.map((r) => r.p50)).toFixed(1));
-  printFigure("  non-2xx answers / socket errors", `${runs.reduce((s, r) => s + r.non2xx, 0)} / ${runs.reduce((s, r) => s + r.errors, 0)}`);
+  printWrkRuns("ballots cast or changed via HTTP", runs, { rps: "≥ 500", p99: "≤ 150" });
 
   // The tally must still equal a recount after the burst. wrk stops sending at the deadline but
   // the server finishes the requests in flight, so wait for those before reading.

@@ -1,28 +1,25 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { buildApp, migrate, pointAtDatabase, startApp } from "./lib/app";
+import { prepareBench, startApp, warm } from "./lib/app";
 import { measurePageJs } from "./lib/bundle";
-import { freshDatabase, rawInsertRate } from "./lib/database";
+import { rawInsertRate } from "./lib/database";
 import { machineLine, median, printFigure } from "./lib/machine";
 import { createWorkers } from "./lib/workers";
-import { runWrk, type WrkRequest } from "./lib/wrk";
+import { printWrkRuns, runWrk, type WrkRequest } from "./lib/wrk";
 
 // Issue 11 figures: verified ballots through the token path (POST /api/tokens/ballot, no
 // session: verify the RFC 9474 signature, then one statement writes the ballot and the tally)
-// beside the unverified path (POST /api/ballots, signed in) and the raw insert rate of the same
-// PostgreSQL, in one run; the cost per operation of issuance (Node's raw RSA), of the client's
+// beside the unverified path (POST /api/ballots, signed in) and the yardsticks of the same run
+// (a no-op route through serve.mjs and Next, raw single-row inserts into the same PostgreSQL); the cost per operation of issuance (Node's raw RSA), of the client's
 // blinding and of verification; and the size of the token JavaScript a phone loads lazily.
 // BENCH_SECONDS shortens the HTTP runs (default 10 s each, median of 3).
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const databaseUrl = await freshDatabase("wv_bench_tokens");
-pointAtDatabase(databaseUrl);
-await migrate(databaseUrl);
-await buildApp();
+const databaseUrl = await prepareBench("wv_bench_tokens");
 
 const { db, closeDb } = await import("~/server/db");
 const { createUnion } = await import("~/features/accounts/mutations");
-const { ranking, votingCampaign, CITIES, SECTORS } = await import("./lib/ballots");
+const { ranking, sessionBallotRequests, voterProfile, votingCampaign } = await import("./lib/ballots");
 const { ensureCampaignKey, issueToken } = await import("~/features/tokens/mutations");
 const { getTokenStatus, campaignVerifyKey } = await import("~/features/tokens/data");
 const { blindToken, finishToken } = await import("~/features/tokens/token-client");
@@ -34,9 +31,8 @@ const ms = (t0: number) => performance.now() - t0;
 const union = await createUnion({ slug: "bench-union", nameZh: "基准工会", nameEn: "Bench union" });
 const open = await votingCampaign(union.id, 10);
 const verified = await votingCampaign(union.id, 10, { verifiedOnly: true });
-const profile = (i: number) => ({ city: CITIES[i % CITIES.length], sectors: [SECTORS[i % SECTORS.length]!], platformSlugs: [] });
-const voters = await createWorkers(1000, profile);
-const holders = await createWorkers(200, profile);
+const voters = await createWorkers(1000, voterProfile);
+const holders = await createWorkers(200, voterProfile);
 await db.verification.createMany({ data: holders.map((h) => ({ accountId: h.accountId, unionId: union.id })) });
 const key = (await ensureCampaignKey(verified.id))!;
 
@@ -84,23 +80,20 @@ try {
     path: "/api/tokens/ballot",
     body: JSON.stringify({ campaignId: verified.id, ...tokens[n % tokens.length]!, demandIds: ranking(verified.ids, n) }),
   }));
-  const openRequests: WrkRequest[] = Array.from({ length: voters.length * 3 }, (_, n) => {
-    const w = voters[n % voters.length]!;
-    return { method: "POST", path: "/api/ballots", cookie: w.cookie, body: JSON.stringify({ campaignId: open.id, demandIds: ranking(open.ids, n) }) };
-  });
+  const openRequests = sessionBallotRequests(voters, open, 3);
+  await warm(`${app.url}/api/ping`);
   runWrk(app.url, tokenRequests.slice(0, 200), { seconds: 3, connections: 8 }); // warm-up
   runWrk(app.url, openRequests.slice(0, 200), { seconds: 3, connections: 8 });
-  const runs = [0, 1, 2].map(() => ({ token: runWrk(app.url, tokenRequests, { seconds, connections: 32 }), open: runWrk(app.url, openRequests, { seconds, connections: 32 }) }));
-  const fig = (k: "token" | "open", label: string) => {
-    printFigure(`${label}, per s (median of 3)`, median(runs.map((r) => r[k].rps)).toFixed(0), k === "token" ? "≥ 500" : undefined);
-    printFigure("  p99 latency, ms (median of 3)", median(runs.map((r) => r[k].p99)).toFixed(1), k === "token" ? "≤ 150" : undefined);
-    printFigure("  p50 latency, ms", median(runs.map((r) => r[k].p50)).toFixed(1));
-    printFigure("  non-2xx answers / socket errors", `${runs.reduce((s, r) => s + r[k].non2xx, 0)} / ${runs.reduce((s, r) => s + r[k].errors, 0)}`);
-  };
-  fig("token", "verified ballots cast or changed with a token, no session");
-  fig("open", "unverified ballots cast or changed, signed in (POST /api/ballots)");
+  const runs = [0, 1, 2].map(() => ({
+    token: runWrk(app.url, tokenRequests, { seconds, connections: 32 }),
+    open: runWrk(app.url, openRequests, { seconds, connections: 32 }),
+    ping: runWrk(app.url, [{ method: "GET", path: "/api/ping" }], { seconds: Math.min(seconds, 5), connections: 32 }),
+  }));
+  printWrkRuns("verified ballots cast or changed with a token, no session", runs.map((r) => r.token), { rps: "≥ 500", p99: "≤ 150" });
+  printWrkRuns("unverified ballots cast or changed, signed in (POST /api/ballots)", runs.map((r) => r.open));
   await new Promise((r) => setTimeout(r, 3000));
   printFigure("  token ballots stored / tokens", `${await db.ballot.count({ where: { campaignId: verified.id } })} / ${tokens.length}`);
+  printFigure("no-op Next route (yardstick), req/s, median of 3", median(runs.map((r) => r.ping.rps)).toFixed(0));
   printFigure("raw PostgreSQL single-row inserts/s (32 connections)", (await rawInsertRate(databaseUrl)).toFixed(0));
 
   // The token code: the lazily loaded chunk of Next's build that holds the library, and proof

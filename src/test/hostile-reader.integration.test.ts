@@ -13,7 +13,8 @@ import { makeAnswer, makePublishedSubmission } from "~/test/submission-factories
 import { validReport } from "~/test/report-input";
 import { migrationSql } from "~/test/migrations";
 import { dumpEverything, isAccountLinked, isActTable, position, type Dump } from "./hostile/dump";
-import { joinFindings, PROFILE_COLUMNS, sameTransaction, secretFindings, timeIdFindings, timestampColumns } from "./hostile/checks";
+import { joinFindings, PROFILE_COLUMNS, sameTransaction, secretFindings, timeIdFindings, timestampColumns, tokenFindings } from "./hostile/checks";
+import { castWithToken, obtainToken } from "./hostile/phone";
 
 // PRIVACY.md P3, tried as a hostile reader who holds a full dump and a copy of the data directory
 // but not the server's secrets, after a journey by fresh workers with rare profiles (issue 11).
@@ -23,6 +24,7 @@ const secrets = new Map<string, string>();
 let before: Dump; // right after the journey, as the rows were written
 let after: Dump; // after the scheduler's shuffle of account-linked rows
 const journeyAccounts: string[] = [];
+let verifiedCampaign: string;
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest();
 
@@ -83,6 +85,25 @@ async function journey() {
   secrets.set("invite code", paper);
   await rare.caller.verification.redeem({ code: codes.codes[0]!.code });
 
+  // A verified-only campaign: its union verifies everyone in person, each phone gets its one
+  // token over the real routes and votes with it, without a session; the rare worker changes
+  // that vote with the phone's secret. The crowd's 6 share a profile, the rare two do not.
+  const v = await makeCampaign({ demands: 2, phase: "VOTING", input: { verifiedOnly: true } });
+  const vCodes = await callerFor(v.organiser.account).verification.createCodes({ count: everyone.length, days: 7 });
+  for (const [i, w] of everyone.entries()) await w.caller.verification.redeem({ code: vCodes.codes[i]!.code });
+  const tokens = [];
+  for (const [i, w] of everyone.entries()) {
+    const { held, blindedMsg } = await obtainToken(w.account, v.campaignId);
+    secrets.set(`token ${i}`, held.token);
+    secrets.set(`token signature ${i}`, held.signature);
+    secrets.set(`token secret ${i}`, held.secret);
+    secrets.set(`blinded message ${i}`, blindedMsg);
+    tokens.push(held);
+  }
+  for (const t of tokens) await castWithToken(t, v.campaignId, [v.demandIds[0]!, v.demandIds[1]!]);
+  await castWithToken(tokens[0]!, v.campaignId, [v.demandIds[1]!]);
+  verifiedCampaign = v.campaignId;
+
   // A verdict on a commitment whose date passed.
   const s = await makePublishedSubmission({ demands: 1, platforms: 1 });
   const answer = await makeAnswer({ itemId: s.items[0]!.id, partyId: s.platformParties[0]!.id, status: "ACCEPTED", dueOn: addDays(chinaToday(), -1) });
@@ -116,7 +137,18 @@ describe("a hostile reader of a dump", () => {
     expect(timestampColumns(after)).toEqual([]);
   });
 
-  it("finds no account key, session id, sponsor token or paper code in clear", () => {
+  // P6: verified ballots are cast with blind-signed tokens; neither issuance nor ballot names the other.
+  it("cannot join a token ballot to its issuance, its account or anything else", () => {
+    expect(tokenFindings(after, verifiedCampaign)).toEqual([]);
+    expect(tokenFindings(before, verifiedCampaign)).toEqual([]);
+    const ballots = after.get("Ballot")!.rows.filter((r) => r.campaignId === verifiedCampaign);
+    // One ballot per token, the changed one changed in place; the crowd's profile shown, the rare ones not.
+    expect(ballots).toHaveLength(8);
+    expect(ballots.filter((b) => b.city === "shenzhen")).toHaveLength(6);
+    expect(ballots.filter((b) => b.city === "unknown" && b.platform === "unknown" && b.sector === "unknown")).toHaveLength(2);
+  });
+
+  it("finds no account key, session id, sponsor token, paper code, token or phone secret in clear", () => {
     expect(secretFindings(after, secrets)).toEqual([]);
   });
 
@@ -150,6 +182,10 @@ describe("a hostile reader of the data directory", () => {
     const actXmins = [...before.values()].filter(isActTable).flatMap((t) => t.rows.map((r) => Number(r.__xmin)));
     expect(actXmins.length).toBeGreaterThan(0);
     expect(actXmins.filter((x) => x >= Number(xmin))).toEqual([]);
+    // Token issuance rows too: their order would be the order in which workers got their tokens.
+    const issued = after.get("TokenIssue")!.rows.filter((r) => r.campaignId === verifiedCampaign);
+    expect(issued).toHaveLength(8);
+    expect(new Set(issued.map((r) => r.__xmin))).toEqual(xmins);
   });
 
   it("after the shuffle, the accounts' physical order is not the order they were made in", () => {

@@ -38,6 +38,19 @@ export async function buildApp() {
   await buildIfNeeded();
 }
 
+/**
+ * What every HTTP benchmark starts with: a fresh database `name`, this process pointed at it
+ * (before anything imports ~/server/db), migrated, and the app built. Returns the database URL.
+ */
+export async function prepareBench(name: string): Promise<string> {
+  const { freshDatabase } = await import("./database");
+  const databaseUrl = await freshDatabase(name);
+  pointAtDatabase(databaseUrl);
+  await migrate(databaseUrl);
+  await buildApp();
+  return databaseUrl;
+}
+
 export type RunningApp = { url: string; pid: number; stop: () => Promise<void> };
 
 // serve.mjs writes one line per request here (method, path, status, ms from arrival to last

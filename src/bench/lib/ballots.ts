@@ -5,12 +5,30 @@ import { storeRecountedTally } from "~/features/ballots/mutations";
 import { db } from "~/server/db";
 import { parseDay } from "~/lib/days";
 import { campaignInput } from "~/test/campaign-factories";
+import type { BenchWorker } from "./workers";
+import type { WrkRequest } from "./wrk";
 
 // Campaigns with many ballots for the benchmarks: ballots written in bulk with the tally a
 // recount gives, which is exactly what the incremental tally would hold.
 
 export const CITIES = ["shenzhen", "shanghai", "beijing", "wuhan", "chengdu", "hangzhou"];
 export const SECTORS = ["FOOD_DELIVERY", "COURIER", "RIDE_HAILING"];
+
+/** The n-th synthetic voter's profile: the cities and sectors in turn, no platform. */
+export const voterProfile = (i: number) => ({ city: CITIES[i % CITIES.length], sectors: [SECTORS[i % SECTORS.length]!], platformSlugs: [] });
+
+/**
+ * Signed-in ballots as the ballot page sends them (POST /api/ballots), `rounds` per worker with
+ * different rankings: the first casts, the rest change the ballot (old contribution out, new in).
+ */
+export function sessionBallotRequests(workers: BenchWorker[], campaign: { id: string; ids: string[] }, rounds: number): WrkRequest[] {
+  return Array.from({ length: workers.length * rounds }, (_, n) => ({
+    method: "POST",
+    path: "/api/ballots",
+    cookie: workers[n % workers.length]!.cookie,
+    body: JSON.stringify({ campaignId: campaign.id, demandIds: ranking(campaign.ids, n) }),
+  }));
+}
 
 export async function votingCampaign(unionId: string, demands: number, input: Partial<CampaignInput> = {}) {
   const fields = campaignInput({ title: "Bench campaign", description: "A campaign for the benchmark.", votingFrom: "2026-11-20", closesOn: "2026-12-31", ...input });

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { median, printFigure } from "./machine";
 
 export type WrkRequest = { method: "GET" | "POST"; path: string; body?: string; cookie?: string };
 export type WrkResult = { rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number };
@@ -74,4 +75,12 @@ end
     non2xx: Number(non2xx),
     errors: Number(errors),
   };
+}
+
+/** A write's figures over several wrk runs: rate and p99 (with their targets), p50, failures. */
+export function printWrkRuns(label: string, runs: WrkResult[], targets: { rps?: string; p99?: string } = {}) {
+  printFigure(`${label}, per s (median of ${runs.length})`, median(runs.map((r) => r.rps)).toFixed(0), targets.rps);
+  printFigure(`  p99 latency, ms (median of ${runs.length})`, median(runs.map((r) => r.p99)).toFixed(1), targets.p99);
+  printFigure("  p50 latency, ms", median(runs.map((r) => r.p50)).toFixed(1));
+  printFigure("  non-2xx answers / socket errors", `${runs.reduce((s, r) => s + r.non2xx, 0)} / ${runs.reduce((s, r) => s + r.errors, 0)}`);
 }

@@ -1,9 +1,10 @@
 import "server-only";
-import { db, hotSql } from "~/server/db";
+import { db, hotQuery } from "~/server/db";
 import { nullifier } from "~/server/nullifier";
 import { AppError } from "~/lib/app-error";
 import { MAX_RANKS, recount, type BallotProfile } from "~/features/ballots/tally";
 import { getWorkerProfile } from "~/features/accounts/data";
+import { ballotSql, TALLY } from "~/features/ballots/tally-sql";
 
 /**
  * The voter's coarse profile at voting time: one city, one platform, one sector, or a bucket.
@@ -35,11 +36,11 @@ type Outcome = { found: boolean; phase: string | null; verifiedOnly: boolean; vo
  *   and the caller runs the statement again, when the other ballot is visible).
  * - A first ballot from a voter the campaign's union verified adds 1 to the tally group
  *   "verified" (no cells), the verified part of the turnout; changes leave that counter alone.
- * - Tally rows are upserted in one fixed key order (cells, then groups), so concurrent ballots
- *   cannot deadlock. Borda points: MAX_RANKS for first place down to 1.
+ * - The tally part (tally-sql.ts, shared with the token ballot) upserts cells, then groups, in
+ *   one fixed key order, so concurrent ballots cannot deadlock.
  */
 function writeBallot(accountId: string, campaignId: string, key: string, demandIds: string[], profile: BallotProfile) {
-  return hotSql<Outcome>`
+  const { text, values } = ballotSql(campaignId)`
     WITH c AS MATERIALIZED (
       SELECT "phase"::text AS phase, "verifiedOnly", "unionId" FROM "Campaign" WHERE "id" = ${campaignId} FOR SHARE
     ), voter AS MATERIALIZED (
@@ -67,42 +68,12 @@ function writeBallot(accountId: string, campaignId: string, key: string, demandI
       WHERE EXISTS (SELECT 1 FROM ins) OR EXISTS (SELECT 1 FROM upd)
       UNION ALL
       SELECT -1, false, old."city", old."platform", old."sector", old."demandIds" FROM old WHERE EXISTS (SELECT 1 FROM upd)
-    ), grouped AS MATERIALIZED (
-      SELECT ch.sign, ch.ranking, g.dim, g.value FROM changes ch
-      CROSS JOIN LATERAL (VALUES ('all', ''), ('city', ch.city), ('platform', ch.platform), ('sector', ch.sector), ('verified', '')) AS g(dim, value)
-      WHERE g.dim <> 'verified' OR ch.fresh
-    ), cells AS (
-      INSERT INTO "TallyCell" ("campaignId", "dim", "value", "demandId", "points", "firsts", "includes")
-      SELECT ${campaignId}, d.dim, d.value, d.demand, d.points, d.firsts, d.includes FROM (
-        SELECT gr.dim, gr.value, r.demand, sum(gr.sign * (${MAX_RANKS + 1} - r.ord))::int AS points,
-          coalesce(sum(gr.sign) FILTER (WHERE r.ord = 1), 0)::int AS firsts, sum(gr.sign)::int AS includes
-        FROM grouped gr CROSS JOIN LATERAL unnest(gr.ranking) WITH ORDINALITY AS r(demand, ord)
-        WHERE gr.dim <> 'verified'
-        GROUP BY gr.dim, gr.value, r.demand
-      ) d
-      WHERE d.points <> 0 OR d.firsts <> 0 OR d.includes <> 0
-      ORDER BY d.dim COLLATE "C", d.value COLLATE "C", d.demand COLLATE "C"
-      ON CONFLICT ("campaignId", "dim", "value", "demandId") DO UPDATE SET
-        "points" = "TallyCell"."points" + EXCLUDED."points",
-        "firsts" = "TallyCell"."firsts" + EXCLUDED."firsts",
-        "includes" = "TallyCell"."includes" + EXCLUDED."includes"
-      RETURNING 1
-    ), cells_done AS MATERIALIZED (
-      SELECT count(*) AS n FROM cells
-    ), groups AS (
-      INSERT INTO "TallyGroup" ("campaignId", "dim", "value", "ballots")
-      SELECT ${campaignId}, d.dim, d.value, d.ballots FROM (
-        SELECT gr.dim, gr.value, sum(gr.sign)::int AS ballots FROM grouped gr, cells_done GROUP BY gr.dim, gr.value
-      ) d
-      WHERE d.ballots <> 0
-      ORDER BY d.dim COLLATE "C", d.value COLLATE "C"
-      ON CONFLICT ("campaignId", "dim", "value") DO UPDATE SET "ballots" = "TallyGroup"."ballots" + EXCLUDED."ballots"
-      RETURNING 1
-    )
+    ), ${TALLY}
     SELECT EXISTS (SELECT 1 FROM c) AS found, (SELECT phase FROM c) AS phase, coalesce((SELECT "verifiedOnly" FROM c), false) AS "verifiedOnly",
       EXISTS (SELECT 1 FROM voter) AS voter,
       (SELECT n FROM approved) AS approved, ((SELECT count(*) FROM ins) + (SELECT count(*) FROM upd))::int AS written,
       (SELECT count(*) FROM groups)::int AS tallied`;
+  return hotQuery<Outcome>(text, values);
 }
 
 /** Casts or changes the account's one ballot in a campaign (PRIVACY.md P3, P6). */

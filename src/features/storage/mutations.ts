@@ -48,6 +48,13 @@ export async function rekeyLegacyAccounts(): Promise<number> {
 const SHUFFLE_LOCK = 0x77760011; // pg advisory lock: one shuffle at a time across app processes
 
 /**
+ * Rows keyed by a nullifier of the account rather than a foreign key, rewritten with the
+ * account-linked ones: `TokenIssue` (one per verified account and campaign) would otherwise keep
+ * the order of issuance, which with NULLIFIER_KEY names each worker in turn.
+ */
+const ALSO_SHUFFLED = ["TokenIssue"];
+
+/**
  * Rewrites every account-linked row in one transaction, in random order, then VACUUM FULL:
  * afterwards they all carry one transaction id, later than every act, they sit in random order,
  * and the old row versions (with their xmin and place) are gone from the table files (VACUUM
@@ -59,7 +66,7 @@ const SHUFFLE_LOCK = 0x77760011; // pg advisory lock: one shuffle at a time acro
  * fails the rewrite, which is rolled back whole.
  */
 export async function shuffleAccountLinkedRows(): Promise<{ tables: string[]; rows: number } | null> {
-  const tables = await accountLinkedTables();
+  const tables = [...(await accountLinkedTables()), ...ALSO_SHUFFLED];
   const rows = await db.$transaction(async (tx) => {
     const [lock] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(${SHUFFLE_LOCK}) AS locked`);
     if (!lock?.locked) return null;

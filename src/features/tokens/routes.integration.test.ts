@@ -53,6 +53,8 @@ describe("token routes", () => {
     expect(await post(ballot, body, { headers: { origin: "https://evil.example" } })).toMatchObject({ status: 403, code: "FORBIDDEN" });
     expect(await post(ballot, body, { headers: { "content-type": "text/plain" } })).toMatchObject({ status: 403, code: "FORBIDDEN" });
     expect(await post(ballot, { ...body, accountId: worker.accountId })).toMatchObject({ status: 400, code: "BAD_INPUT" });
+    // Not text (a NUL, a lone surrogate): refused where it enters, as on every write route.
+    for (const bad of ["c\u0000", "c\ud800"]) expect(await post(ballot, { ...body, demandIds: [bad] })).toMatchObject({ status: 400, code: "BAD_INPUT" });
     expect(await db.ballot.count({ where: { campaignId } })).toBe(0);
     expect(await post(ballot, body)).toMatchObject({ status: 200, result: { demandIds } });
     // A cookie that comes along changes nothing: the route never reads it.

@@ -29,6 +29,13 @@ function fail(code: AppErrorCode, extra: Record<string, unknown> = {}) {
   return Response.json({ error: { appCode: code, ...extra } }, { status: APP_ERROR_STATUS[code], headers });
 }
 
+/** What both kinds of route answer for a thrown error: its AppError code, 503 when the database is away, else an incident. */
+function failed(err: unknown) {
+  if (err instanceof AppError) return fail(err.code);
+  if (isDatabaseUnavailable(err)) return fail("UNAVAILABLE");
+  return fail("INTERNAL", { incident: reportIncident("write-route", err) });
+}
+
 /**
  * A POST handler for a hot write, doing what a tRPC mutation on the same rung does (session and
  * role, strict zod input, rate limit, AppError mapped to its HTTP status and translated code)
@@ -57,9 +64,7 @@ export function writeRoute<I>(route: WriteRoute<I>) {
       const result = await route.run(account, parsed.data);
       return Response.json({ result }, { headers: HEADERS });
     } catch (err) {
-      if (err instanceof AppError) return fail(err.code);
-      if (isDatabaseUnavailable(err)) return fail("UNAVAILABLE");
-      return fail("INTERNAL", { incident: reportIncident("write-route", err) });
+      return failed(err);
     }
   }
   // The rung and the schema travel with the handler so the role-matrix and fuzz tests can read them.
@@ -86,13 +91,13 @@ export function openWriteRoute<I>(route: OpenWriteRoute<I>) {
       } catch {
         return fail("BAD_INPUT");
       }
+      if (!isWellFormedInput(json)) return fail("BAD_INPUT");
       const parsed = route.input.safeParse(json);
       if (!parsed.success) return fail("BAD_INPUT", { zodError: z.flattenError(parsed.error) });
       await consume(route.limit, addressKeyOf(req.headers));
       return Response.json({ result: await route.run(parsed.data) }, { headers: HEADERS });
     } catch (err) {
-      if (err instanceof AppError) return fail(err.code);
-      return fail("INTERNAL", { incident: reportIncident("write-route", err) });
+      return failed(err);
     }
   }
   return Object.assign(POST, { roles: "ANYONE" as const });

@@ -128,3 +128,44 @@ export function sameTransaction(dump: Dump): { act: string; linked: string }[] {
     .filter(({ row }) => linked.has(row.__xmin))
     .map(({ table, row }) => ({ act: table, linked: linked.get(row.__xmin)! }));
 }
+
+const PROFILE = ["city", "platform", "sector"] as const;
+
+/**
+ * The token-to-account join of P6, for the ballots of a verified-only campaign:
+ * - an issuance row (`TokenIssue`) holds its keyed claim and the campaign, nothing else: no date
+ *   or other non-text column, no text that is not a public id (a token hash, a day as text);
+ * - a token ballot holds no value found in any other row of any table, except public ids (the
+ *   campaign, its demands) and its profile (next point): not its id, key or change hash, so
+ *   nothing joins it to Account, Session, Verification, TokenIssue or another ballot;
+ * - its profile is "unknown" in all three dimensions unless at least K of the campaign's token
+ *   holders share it (`TokenProfile`);
+ * - it shares no transaction id with an issuance row or an account-linked row.
+ */
+export function tokenFindings(dump: Dump, campaignId: string): string[] {
+  const found: string[] = [];
+  // Demands are shown on the campaign page: their ids are public, like the campaign's.
+  const skip = new Set([...publicEntityIds(dump), ...dump.get("Demand")!.rows.map((d) => String(d.id))]);
+  const issue = dump.get("TokenIssue")!;
+  for (const c of issue.columns) if (c.type !== "text") found.push(`TokenIssue.${c.name} is ${c.type}`);
+  for (const r of issue.rows)
+    for (const c of issue.columns)
+      if (c.name !== "key") for (const v of strings(r[c.name])) if (!skip.has(v)) found.push(`TokenIssue.${c.name} holds ${v}, not a public id`);
+
+  const tokenBallots = dump.get("Ballot")!.rows.filter((r) => r.campaignId === campaignId);
+  if (tokenBallots.length === 0) found.push("no token ballot to read");
+  const seen = new Map<string, number>();
+  for (const t of dump.values()) for (const r of t.rows) for (const c of t.columns) for (const v of strings(r[c.name])) seen.set(v, (seen.get(v) ?? 0) + 1);
+  const holders = new Map((dump.get("TokenProfile")?.rows ?? []).filter((p) => p.campaignId === campaignId).map((p) => [PROFILE.map((d) => p[d]).join("|"), Number(p.holders)]));
+  const otherXmins = new Set([...issue.rows, ...rowsOf(dump, isAccountLinked).map((x) => x.row)].map((r) => r.__xmin));
+  for (const b of tokenBallots) {
+    for (const c of dump.get("Ballot")!.columns) {
+      if ((PROFILE as readonly string[]).includes(c.name)) continue;
+      for (const v of strings(b[c.name])) if (!skip.has(v) && seen.get(v)! > 1) found.push(`Ballot.${c.name} ${v} occurs elsewhere`);
+    }
+    const profile = PROFILE.map((d) => String(b[d]));
+    if (profile.some((p) => p !== "unknown") && (holders.get(profile.join("|")) ?? 0) < K) found.push(`Ballot profile ${profile.join("|")} has fewer than ${K} token holders`);
+    if (otherXmins.has(b.__xmin)) found.push(`Ballot ${String(b.id)} shares a transaction with an issuance or account-linked row`);
+  }
+  return found;
+}
