@@ -149,7 +149,7 @@ function write(n: number) {
     return send("signature", "POST", "/api/signatures", as(s % workers.length), JSON.stringify({ petitionId: petitionIds[Math.floor(s / workers.length) % PETITIONS] }));
   }
   const w = (nextReporter++ + Math.floor(workers.length / 2)) % workers.length;
-  return send("report", "POST", "/api/reports", as(w), JSON.stringify(validReport({ platformSlug: "flasheats", city: CITIES[w % CITIES.length]!, hoursPerDay: 6 + (n % 8) })));
+  return send("report", "POST", "/api/reports", as(w), JSON.stringify(validReport({ platformSlug: "flasheats", city: CITIES[w % CITIES.length] as "shenzhen", hoursPerDay: 6 + (n % 8) })));
 }
 
 const READ_PATHS = ["/", `/petitions/${petitionIds[0]}`, `/campaigns/${campaign.id}`, "/petitions"];
