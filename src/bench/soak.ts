@@ -158,6 +158,15 @@ const rss = () => {
   return existsSync(status) ? Number(/VmRSS:\s+(\d+)/.exec(readFileSync(status, "utf8"))?.[1] ?? 0) / 1024 : 0;
 };
 
+// CPU seconds the server process used (utime + stime, in clock ticks of 1/100 s): a server at
+// 100% of a core is saturated, and its queue shows in the p99.
+const cpuSeconds = () => {
+  const stat = `/proc/${app.pid}/stat`;
+  if (!existsSync(stat)) return 0;
+  const fields = readFileSync(stat, "utf8").replace(/^.*\) /, "").split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
 console.log(`\nSoak benchmark on ${machineLine()}`);
 console.log(`  ${WRITES_PER_S} writes/s (45% ballots, 35% signatures, 20% reports) and ${READS_PER_S} pages/s for ${SECONDS} s, ${workers.length} workers, ${CONNECTIONS} connections, rate limits on, X-Forwarded-For through TRUSTED_PROXIES`);
 for (const p of READ_PATHS) {
@@ -176,6 +185,7 @@ let reads = 0;
 let maxLag = 0;
 recording = true;
 started = performance.now();
+const cpuAtStart = cpuSeconds();
 const ticks = Math.round(SECONDS * 100);
 for (let tick = 0; tick < ticks && !serverDied; tick++) {
   const due = Math.round(((tick + 1) * WRITES_PER_S) / 100) - Math.round((tick * WRITES_PER_S) / 100);
@@ -195,6 +205,7 @@ const sendingEnded = performance.now();
 await Promise.all(inflight);
 recording = false;
 const rssEnd = rss();
+const serverCpu = (cpuSeconds() - cpuAtStart) / ((performance.now() - started) / 1000);
 if (serverDied) await fail(serverDied);
 const drained = (performance.now() - sendingEnded) / 1000;
 const elapsed = (sendingEnded - started) / 1000;
@@ -203,6 +214,7 @@ const errors = samples.filter((s) => s.status !== 200);
 const kinds = ["ballot", "signature", "report", "read"].map((k) => `${k}s ${samples.filter((s) => s.kind === k).length}`).join(", ");
 printFigure("writes sent", `${n} in ${elapsed.toFixed(1)} s (${(n / elapsed).toFixed(0)}/s); ${kinds}`, `${WRITES_PER_S}/s for ${SECONDS} s`);
 printFigure("load generator behind schedule, at most", `${maxLag.toFixed(0)} ms; last answers ${drained.toFixed(1)} s after the last send`);
+printFigure("server process CPU during the run", `${(serverCpu * 100).toFixed(0)}% of one core (Node runs JavaScript on one)`);
 printFigure("errors", `${errors.length}${errors.length ? ` (${[...failures].map(([k, c]) => `${k} ×${c}`).join(", ")})` : ""}`, "0");
 for (let w = 0; w < SECONDS; w += WINDOW_S) {
   const win = samples.filter((s) => s.at >= w && s.at < w + WINDOW_S);
