@@ -125,16 +125,9 @@ async function phone(browser: Browser, base: string, locale = "zh-CN") {
   return { page, dialogs };
 }
 
-/** Opens `path` and checks that nothing of the corpus ran or became markup, and that `shown` is on the page as typed. */
-async function expectInert(page: Page, dialogs: string[], path: string, shown: string[]) {
-  const response = await page.goto(path);
-  expect(response?.status(), path).toBe(200);
-  await page.waitForLoadState("load");
-  // Event handlers such as onerror of a broken image or ontoggle fire after load: give them a moment.
-  await page.waitForTimeout(300);
-  const body = page.locator("main");
-  for (const text of shown) await expect(body, `${path} shows ${JSON.stringify(text)} as typed`).toContainText(text);
-  const found = await page.evaluate(() => {
+/** What of the corpus ran or became markup on the page as it stands. */
+function inspect(page: Page) {
+  return page.evaluate(() => {
     const w = window as unknown as { __xss?: unknown; __csp: string[] };
     const elements = [...document.querySelectorAll("*")];
     return {
@@ -150,6 +143,18 @@ async function expectInert(page: Page, dialogs: string[], path: string, shown: s
       scripts: [...document.scripts].filter((s) => !s.src && !/^\s*\(?self\.__next_f/.test(s.textContent ?? "") && /alert|__xss/.test(s.textContent ?? "")).map((s) => (s.textContent ?? "").slice(0, 80)),
     };
   });
+}
+
+/** Opens `path` and checks that nothing of the corpus ran or became markup, and that `shown` is on the page as typed. */
+async function expectInert(page: Page, dialogs: string[], path: string, shown: string[]) {
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBe(200);
+  await page.waitForLoadState("load");
+  // Event handlers such as onerror of a broken image or ontoggle fire after load: give them a moment.
+  await page.waitForTimeout(300);
+  const body = page.locator("main");
+  for (const text of shown) await expect(body, `${path} shows ${JSON.stringify(text)} as typed`).toContainText(text);
+  const found = await inspect(page);
   expect(found, path).toEqual({ ran: null, csp: [], handlers: [], javascriptLinks: [], frames: 0, injected: 0, scripts: [] });
   expect(dialogs, path).toEqual([]);
   await expectAccessible(page, path);
@@ -199,6 +204,26 @@ test.describe("the XSS corpus on the rendered pages", () => {
     await expectInert(page, dialogs, "/submissions", [at(1)]);
     // The platform's public record names the campaign and the petition.
     await expectInert(page, dialogs, `/platforms/${world.slug}`, [at(1), world.awaitingTitle]);
+    await page.context().close();
+  });
+
+  // A control: the same corpus put into a page as markup is caught by every check above.
+  test("the checks catch the corpus when it is rendered as markup", async ({ browser }) => {
+    const { page, dialogs } = await phone(browser, base);
+    // Each payload parsed on its own (a <style> in one would swallow the rest as its text).
+    await page.setContent("<main></main>");
+    await page.evaluate((corpus) => {
+      for (const x of corpus) document.querySelector("main")!.appendChild(document.createElement("div")).innerHTML = x;
+    }, XSS);
+    await page.waitForTimeout(300);
+    const found = await inspect(page);
+    expect(found.ran).toBe(1);
+    expect(found.handlers.length).toBeGreaterThan(3);
+    expect(found.javascriptLinks.length).toBeGreaterThan(0);
+    expect(found.frames).toBeGreaterThan(0);
+    expect(found.injected).toBeGreaterThan(0);
+    expect(found.scripts.length).toBeGreaterThan(0);
+    expect(dialogs.length).toBeGreaterThan(0);
     await page.context().close();
   });
 
