@@ -3,9 +3,13 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 
 // `npm run bench`: every benchmark in this folder, one after the other (they share 2 cores),
-// each in its own process. `npm run bench -- reports` runs only bench/reports.ts.
+// each in its own process. `npm run bench -- reports` runs only bench/reports.ts; options after
+// the names go to every benchmark run (`npm run bench -- soak --seconds 10`).
 const dir = import.meta.dirname;
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const firstOption = args.findIndex((a) => a.startsWith("--"));
+const only = firstOption < 0 ? args : args.slice(0, firstOption);
+const options = firstOption < 0 ? [] : args.slice(firstOption);
 const files = readdirSync(dir)
   .filter((f) => f.endsWith(".ts") && f !== "run.ts")
   .filter((f) => only.length === 0 || only.includes(f.replace(/\.ts$/, "")))
@@ -14,7 +18,7 @@ const files = readdirSync(dir)
 let failed = 0;
 for (const file of files) {
   console.log(`\n=== src/bench/${file} ===`);
-  const res = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(dir, file)], { stdio: "inherit", env: process.env });
+  const res = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(dir, file), ...options], { stdio: "inherit", env: process.env });
   if (res.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -1,21 +1,58 @@
-import { readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import http from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
-import { buildApp, migrate, pointAtDatabase, startApp, warm } from "./lib/app";
+import { buildApp, migrate, pointAtDatabase, startApp, warm, type RunningApp } from "./lib/app";
 import { freshDatabase } from "./lib/database";
 import { machineLine, percentile, printFigure } from "./lib/machine";
+import { ballotDifferences, petitionDifferences, summaryDifferences } from "./lib/recount";
 
-// Issue 14, sustained load: 60 s of mixed writes at a fixed rate (open loop: requests leave on
-// schedule whether or not earlier ones have come back), ballots, signatures and reports, plus
-// page reads, on PostgreSQL through serve.mjs with the rate limits ON. The load comes through
-// the trusted-proxy setting (TRUSTED_PROXIES=127.0.0.1), each worker from an address of its
-// own, as workers on their phones would. Printed: errors, p99 per 10 s, server RSS after warm-up
-// and at the end, and every counter against a recount of the stored rows.
+// Issue 14, sustained load: mixed writes at a fixed rate (open loop: requests leave on schedule
+// whether or not earlier ones have come back), ballots, signatures and reports, plus page reads,
+// on PostgreSQL through serve.mjs with the rate limits ON. The load comes through the
+// trusted-proxy setting (TRUSTED_PROXIES=127.0.0.1), each worker from an address of its own in
+// X-Forwarded-For, over a pool of keep-alive connections as a reverse proxy holds them. Printed:
+// errors, p99 per 10 s, server RSS after warm-up and at the end, and every counter against a
+// recount of the stored rows.
+//
+//   npm run bench -- soak                  the 60-second soak at 500 writes/s
+//   npm run bench -- soak --seconds 10     a short smoke run (or SOAK_SECONDS=10)
+// Also --rate (SOAK_RATE), --reads (SOAK_READS, pages/s), --workers, --connections.
 
-const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
-const WRITES_PER_S = Number(process.env.SOAK_RATE ?? 500);
-const READS_PER_S = Number(process.env.SOAK_READS ?? 20);
-const WORKERS = Number(process.env.SOAK_WORKERS ?? 6000);
+const option = (name: string, env: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  const raw = i >= 0 ? process.argv[i + 1] : process.env[env];
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} (${env}) must be a positive number, got ${raw}`);
+  return value;
+};
+const SECONDS = option("seconds", "SOAK_SECONDS", 60);
+const WRITES_PER_S = option("rate", "SOAK_RATE", 500);
+const READS_PER_S = option("reads", "SOAK_READS", 20);
+const CONNECTIONS = option("connections", "SOAK_CONNECTIONS", 64);
 const PETITIONS = 6;
+// Each (worker, petition) pair signs once: enough workers that 35% of the writes never run out.
+const WORKERS = option("workers", "SOAK_WORKERS", Math.max(6000, Math.ceil((WRITES_PER_S * SECONDS * 0.4) / PETITIONS)));
+const WARMUP_S = Math.min(10, SECONDS / 2);
+const WINDOW_S = Math.min(10, SECONDS);
+
+// The soak must end with figures or a clear reason, never die silently: anything unexpected
+// stops the server, closes the pools and exits non-zero with the cause.
+const cleanups: (() => Promise<unknown>)[] = [];
+let failing = false;
+async function fail(why: string, error?: unknown): Promise<never> {
+  if (!failing) {
+    failing = true;
+    console.error(`\nSoak benchmark FAILED: ${why}${error ? `\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}` : ""}`);
+    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+  }
+  process.exit(1);
+}
+process.on("unhandledRejection", (e) => void fail("unhandled rejection", e));
+process.on("uncaughtException", (e) => void fail("uncaught exception", e));
+process.on("SIGINT", () => void fail("interrupted"));
+process.on("SIGTERM", () => void fail("terminated"));
 
 const databaseUrl = await freshDatabase("wv_bench_soak");
 pointAtDatabase(databaseUrl);
@@ -23,6 +60,9 @@ await migrate(databaseUrl);
 await buildApp();
 
 const sql = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+// An idle client's error (the database restarted, a connection dropped) is an event, not a throw.
+sql.on("error", (e) => console.error(`benchmark pool: ${e.message}`));
+cleanups.push(() => sql.end());
 const platformId = (await sql.query(`INSERT INTO "Platform" (id, slug, "nameZh", "nameEn", sector) VALUES ('flasheats', 'flasheats', '闪电外卖', 'FlashEats', 'FOOD_DELIVERY') RETURNING id`)).rows[0].id as string;
 const petitionIds = Array.from({ length: PETITIONS }, (_, i) => `soak-petition-${i}`);
 for (const id of petitionIds) {
@@ -32,116 +72,184 @@ for (const id of petitionIds) {
     [id, platformId],
   );
 }
+// The reports are for a closed month, sealed first: every report then updates the summary in its
+// own transaction (the statement triggers), which is the counter the recount checks.
+await sql.query(`SELECT wv_summary_seal('2026-11-01'::date, '2026-11-01'::date)`);
 // App modules only now, after pointAtDatabase: they open the database when first imported.
-const { ranking, votingCampaign } = await import("./lib/ballots");
+const { CITIES, ranking, votingCampaign } = await import("./lib/ballots");
 const { createWorkers } = await import("./lib/workers");
 const { createUnion } = await import("~/features/accounts/mutations");
 const union = await createUnion({ slug: "soak-union", nameZh: "基准工会", nameEn: "Soak union" });
 const campaign = await votingCampaign(union.id, 8);
-const workers = await createWorkers(WORKERS);
+console.log(`Creating ${WORKERS} signed-in workers…`);
+const workers = await createWorkers(WORKERS, (i) => ({ city: CITIES[i % CITIES.length], sectors: ["FOOD_DELIVERY"], platformSlugs: ["flasheats"] }));
 const { validReport } = await import("~/test/report-input");
 const { recount } = await import("~/features/ballots/tally");
+const { closeDb } = await import("~/server/db");
+cleanups.push(() => closeDb());
 
-const app = await startApp(databaseUrl, 3340, { WV_DISABLE_RATE_LIMITS: "", TRUSTED_PROXIES: "127.0.0.1" });
+const logFile = path.join(mkdtempSync(path.join(tmpdir(), "wv-soak-")), "server.log");
+const app: RunningApp = await startApp(databaseUrl, 3340, { WV_DISABLE_RATE_LIMITS: "", TRUSTED_PROXIES: "127.0.0.1" }, { stderrFile: logFile });
+let stopping = false;
+cleanups.push(() => ((stopping = true), app.stop()));
+let serverDied: string | null = null;
+app.child.once("exit", (code, signal) => {
+  if (!stopping) serverDied = `the server exited during the run (code ${code ?? "none"}, signal ${signal ?? "none"}); its log: ${logFile}`;
+});
+const port = Number(new URL(app.url).port);
 const addressOf = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
 
-type Sample = { at: number; ms: number; ok: boolean; kind: string; status: number };
+// Keep-alive connections, at most CONNECTIONS at once (a proxy's upstream pool); requests beyond
+// wait for one, and that wait counts in their time: the latency is from the scheduled send.
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+type Sample = { at: number; ms: number; kind: string; status: number };
 const samples: Sample[] = [];
-const started = performance.now();
-let nextSigner = 0;
-let nextWorker = 0;
+const failures = new Map<string, number>();
+let started = performance.now();
+let recording = false;
 
-async function timed(kind: string, path: string, init: RequestInit) {
+function send(kind: string, method: string, urlPath: string, headers: Record<string, string>, body?: string) {
   const t0 = performance.now();
-  let status = 0;
-  try {
-    const res = await fetch(`${app.url}${path}`, init);
-    await res.arrayBuffer();
-    status = res.status;
-  } catch {
-    /* no answer */
-  }
-  samples.push({ at: (t0 - started) / 1000, ms: performance.now() - t0, ok: status === 200, kind, status });
+  return new Promise<void>((resolve) => {
+    let settled = false;
+    const done = (status: number, why?: string) => {
+      if (settled) return;
+      settled = true;
+      if (recording) {
+        samples.push({ at: (t0 - started) / 1000, ms: performance.now() - t0, kind, status });
+        if (status !== 200) failures.set(`${kind} ${status || why}`, (failures.get(`${kind} ${status || why}`) ?? 0) + 1);
+      }
+      resolve();
+    };
+    const req = http.request({ host: "127.0.0.1", port, method, path: urlPath, agent, timeout: 30_000, headers: body ? { ...headers, "content-length": String(Buffer.byteLength(body)) } : headers }, (res) => {
+      res.on("error", (e) => done(0, (e as NodeJS.ErrnoException).code ?? e.message));
+      res.on("end", () => done(res.statusCode ?? 0));
+      res.resume();
+    });
+    req.on("timeout", () => req.destroy(Object.assign(new Error("timeout"), { code: "TIMEOUT" })));
+    req.on("error", (e) => done(0, (e as NodeJS.ErrnoException).code ?? e.message));
+    req.end(body);
+  });
 }
 
+// Each kind walks the workers on its own, so every worker ballots, signs and reports at a human
+// pace (well inside the per-account and per-address limits), from its own address.
+let nextBallot = 0;
+let nextSigner = 0;
+let nextReporter = 0;
 function write(n: number) {
-  const w = nextWorker++ % workers.length;
-  const headers = { "content-type": "application/json", cookie: workers[w]!.cookie, "x-forwarded-for": addressOf(w) };
   const pick = n % 20;
-  if (pick < 9) return timed("ballot", "/api/ballots", { method: "POST", headers, body: JSON.stringify({ campaignId: campaign.id, demandIds: ranking(campaign.ids, n) }) });
-  if (pick < 16) {
-    // Each (worker, petition) pair signs once: signers walk the workers, petition by petition.
-    const s = nextSigner++;
-    const signer = s % workers.length;
-    const h = { ...headers, cookie: workers[signer]!.cookie, "x-forwarded-for": addressOf(signer) };
-    return timed("signature", "/api/signatures", { method: "POST", headers: h, body: JSON.stringify({ petitionId: petitionIds[Math.floor(s / workers.length) % PETITIONS] }) });
+  const as = (w: number) => ({ "content-type": "application/json", cookie: workers[w]!.cookie, "x-forwarded-for": addressOf(w) });
+  if (pick < 9) {
+    const w = nextBallot++ % workers.length;
+    return send("ballot", "POST", "/api/ballots", as(w), JSON.stringify({ campaignId: campaign.id, demandIds: ranking(campaign.ids, n) }));
   }
-  return timed("report", "/api/reports", { method: "POST", headers, body: JSON.stringify(validReport({ platformSlug: "flasheats", hoursPerDay: 6 + (n % 8) })) });
+  if (pick < 16) {
+    const s = nextSigner++;
+    return send("signature", "POST", "/api/signatures", as(s % workers.length), JSON.stringify({ petitionId: petitionIds[Math.floor(s / workers.length) % PETITIONS] }));
+  }
+  const w = (nextReporter++ + Math.floor(workers.length / 2)) % workers.length;
+  return send("report", "POST", "/api/reports", as(w), JSON.stringify(validReport({ platformSlug: "flasheats", city: CITIES[w % CITIES.length] as "shenzhen", hoursPerDay: 6 + (n % 8) })));
 }
 
-const READ_PATHS = ["/", `/petitions/${petitionIds[0]}`, `/campaigns/${campaign.id}`];
-const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${app.pid}/status`, "utf8"))![1]) / 1024;
+const READ_PATHS = ["/", `/petitions/${petitionIds[0]}`, `/campaigns/${campaign.id}`, "/petitions"];
+const rss = () => {
+  const status = `/proc/${app.pid}/status`;
+  return existsSync(status) ? Number(/VmRSS:\s+(\d+)/.exec(readFileSync(status, "utf8"))?.[1] ?? 0) / 1024 : 0;
+};
+
+// CPU seconds the server process used (utime + stime, in clock ticks of 1/100 s): a server at
+// 100% of a core is saturated, and its queue shows in the p99.
+const cpuSeconds = () => {
+  const stat = `/proc/${app.pid}/stat`;
+  if (!existsSync(stat)) return 0;
+  const fields = readFileSync(stat, "utf8").replace(/^.*\) /, "").split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
 
 console.log(`\nSoak benchmark on ${machineLine()}`);
-for (const p of READ_PATHS) await warm(`${app.url}${p}`, 30);
+console.log(`  ${WRITES_PER_S} writes/s (45% ballots, 35% signatures, 20% reports) and ${READS_PER_S} pages/s for ${SECONDS} s, ${workers.length} workers, ${CONNECTIONS} connections, rate limits on, X-Forwarded-For through TRUSTED_PROXIES`);
+for (const p of READ_PATHS) {
+  const res = await fetch(`${app.url}${p}`);
+  if (res.status !== 200) await fail(`the page ${p} answered ${res.status} before the run`);
+  await warm(`${app.url}${p}`, 20);
+}
+// A few hundred writes first, untimed: the first requests compile code paths and fill pools.
+for (let i = 0; i < 300; i += 10) await Promise.all(Array.from({ length: 10 }, (_, j) => write(i + j)));
 
 // Open loop in 10-ms ticks: writes and reads leave on schedule.
 const inflight = new Set<Promise<void>>();
 let rssAfterWarmup = 0;
 let n = 0;
 let reads = 0;
-for (let tick = 0; tick < SECONDS * 100; tick++) {
+let maxLag = 0;
+recording = true;
+started = performance.now();
+const cpuAtStart = cpuSeconds();
+const ticks = Math.round(SECONDS * 100);
+for (let tick = 0; tick < ticks && !serverDied; tick++) {
   const due = Math.round(((tick + 1) * WRITES_PER_S) / 100) - Math.round((tick * WRITES_PER_S) / 100);
-  for (let i = 0; i < due; i++) {
-    const p = write(n++);
+  const track = (p: Promise<void>) => {
     inflight.add(p);
     void p.finally(() => inflight.delete(p));
-  }
-  if (tick % Math.max(1, Math.round(100 / READS_PER_S)) === 0) {
-    const path = READ_PATHS[reads++ % READ_PATHS.length]!;
-    const p = timed("read", path, { headers: { "x-forwarded-for": addressOf(reads) } });
-    inflight.add(p);
-    void p.finally(() => inflight.delete(p));
-  }
-  if (tick === 999) rssAfterWarmup = rss();
+  };
+  for (let i = 0; i < due; i++) track(write(n++));
+  const readsDue = Math.round(((tick + 1) * READS_PER_S) / 100) - Math.round((tick * READS_PER_S) / 100);
+  for (let i = 0; i < readsDue; i++) track(send("read", "GET", READ_PATHS[reads % READ_PATHS.length]!, { "x-forwarded-for": `172.16.${(reads >> 8) & 255}.${reads++ & 255}` }));
+  if (tick === Math.round(WARMUP_S * 100) - 1) rssAfterWarmup = rss();
   const wait = started + (tick + 1) * 10 - performance.now();
+  maxLag = Math.max(maxLag, -wait);
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 }
+const sendingEnded = performance.now();
 await Promise.all(inflight);
+recording = false;
 const rssEnd = rss();
-const elapsed = (performance.now() - started) / 1000;
+const serverCpu = (cpuSeconds() - cpuAtStart) / ((performance.now() - started) / 1000);
+if (serverDied) await fail(serverDied);
+const drained = (performance.now() - sendingEnded) / 1000;
+const elapsed = (sendingEnded - started) / 1000;
 
-const errors = samples.filter((s) => !s.ok);
-printFigure("writes sent", `${n} in ${elapsed.toFixed(1)} s (${(n / elapsed).toFixed(0)}/s), reads ${reads}`, `${WRITES_PER_S}/s for ${SECONDS} s`);
-printFigure("errors", `${errors.length}${errors.length ? ` (${[...new Set(errors.map((e) => `${e.kind} ${e.status}`))].slice(0, 6).join(", ")})` : ""}`, "0");
-for (let w = 0; w < SECONDS; w += 10) {
-  const win = samples.filter((s) => s.at >= w && s.at < w + 10);
+const errors = samples.filter((s) => s.status !== 200);
+const kinds = ["ballot", "signature", "report", "read"].map((k) => `${k}s ${samples.filter((s) => s.kind === k).length}`).join(", ");
+printFigure("writes sent", `${n} in ${elapsed.toFixed(1)} s (${(n / elapsed).toFixed(0)}/s); ${kinds}`, `${WRITES_PER_S}/s for ${SECONDS} s`);
+printFigure("load generator behind schedule, at most", `${maxLag.toFixed(0)} ms; last answers ${drained.toFixed(1)} s after the last send`);
+printFigure("server process CPU during the run", `${(serverCpu * 100).toFixed(0)}% of one core (Node runs JavaScript on one)`);
+printFigure("errors", `${errors.length}${errors.length ? ` (${[...failures].map(([k, c]) => `${k} ×${c}`).join(", ")})` : ""}`, "0");
+for (let w = 0; w < SECONDS; w += WINDOW_S) {
+  const win = samples.filter((s) => s.at >= w && s.at < w + WINDOW_S);
+  const p99 = (xs: number[]) => (xs.length ? `${percentile(xs, 99).toFixed(0)} ms` : "none");
   const writes = win.filter((s) => s.kind !== "read").map((s) => s.ms);
   const pages = win.filter((s) => s.kind === "read").map((s) => s.ms);
-  printFigure(`p99 ${w}-${w + 10} s`, `writes ${percentile(writes, 99).toFixed(0)} ms, pages ${percentile(pages, 99).toFixed(0)} ms`);
+  printFigure(`p99 ${w}-${Math.min(SECONDS, w + WINDOW_S)} s`, `writes ${p99(writes)} (${writes.length}), pages ${p99(pages)} (${pages.length})`);
 }
-const drift = ((rssEnd - rssAfterWarmup) / rssAfterWarmup) * 100;
-printFigure("server RSS", `${rssAfterWarmup.toFixed(0)} MB after warm-up (10 s), ${rssEnd.toFixed(0)} MB at the end (${drift >= 0 ? "+" : ""}${drift.toFixed(1)}%)`, "within 10%");
+const drift = rssAfterWarmup ? ((rssEnd - rssAfterWarmup) / rssAfterWarmup) * 100 : NaN;
+printFigure("server RSS", `${rssAfterWarmup.toFixed(0)} MB after warm-up (${WARMUP_S} s), ${rssEnd.toFixed(0)} MB at the end (${drift >= 0 ? "+" : ""}${drift.toFixed(1)}%)`, "within 10%");
+const incidents = readFileSync(logFile, "utf8")
+  .split("\n")
+  .filter((l) => /incident/.test(l))
+  .map((l) => l.replace(/incident [0-9a-f]+: /, ""));
+const incidentKinds = new Map<string, number>();
+for (const i of incidents) incidentKinds.set(i, (incidentKinds.get(i) ?? 0) + 1);
+printFigure("server incidents logged", `${incidents.length}${incidents.length ? ` (${[...incidentKinds].map(([k, c]) => `${k} ×${c}`).join("; ")}); log ${logFile}` : ""}`, "0");
 
 // Every counter against a recount of what is stored.
-const mismatches: string[] = [];
-for (const id of petitionIds) {
-  const stored = Number((await sql.query(`SELECT count(*) FROM "PetitionSignature" WHERE "petitionId" = $1`, [id])).rows[0].count);
-  const counted = Number((await sql.query(`SELECT coalesce(sum(count), 0) AS n FROM "PetitionTally" WHERE "petitionId" = $1 AND dimension = 'total'`, [id])).rows[0].n);
-  if (stored !== counted) mismatches.push(`${id}: ${counted} counted, ${stored} stored`);
-}
-const ballots = (await sql.query<{ demandIds: string[] }>(`SELECT "demandIds" FROM "Ballot" WHERE "campaignId" = $1`, [campaign.id])).rows;
-const fresh = recount(ballots.map((b) => ({ demandIds: b.demandIds, profile: { city: "", platform: "", sector: "" } })));
-const cells = (await sql.query<{ demandId: string; points: number; firsts: number; includes: number }>(`SELECT "demandId", points, firsts, includes FROM "TallyCell" WHERE "campaignId" = $1 AND dim = 'all'`, [campaign.id])).rows;
-for (const c of cells) {
-  const f = fresh.cells.get(`all||${c.demandId}`) ?? { points: 0, firsts: 0, includes: 0 };
-  if (f.points !== c.points || f.firsts !== c.firsts || f.includes !== c.includes) mismatches.push(`tally of ${c.demandId}`);
-}
-const group = Number((await sql.query(`SELECT coalesce(sum(ballots), 0) AS n FROM "TallyGroup" WHERE "campaignId" = $1 AND dim = 'all'`, [campaign.id])).rows[0].n);
-if (group !== ballots.length) mismatches.push(`ballot count: ${group} counted, ${ballots.length} stored`);
-printFigure("counters vs recount", mismatches.length ? `${mismatches.length} differ: ${mismatches.slice(0, 4).join("; ")}` : `all equal (${PETITIONS} petitions, ${ballots.length} ballots, ${cells.length} tally cells)`, "all equal");
+const petitions = await petitionDifferences(sql, petitionIds);
+const tally = await ballotDifferences(sql, campaign.id, recount);
+const summary = await summaryDifferences(sql, platformId);
+const signatures = Number((await sql.query(`SELECT count(*) FROM "PetitionSignature"`)).rows[0].count);
+const differences = [...petitions, ...tally.differences, ...summary.differences];
+printFigure(
+  "counters vs recount",
+  differences.length
+    ? `${differences.length} differ: ${differences.slice(0, 4).join("; ")}`
+    : `all equal: petition tallies of ${signatures} signatures on ${PETITIONS} petitions, ${tally.cells} tally cells and ${tally.groups} tally groups of ${tally.ballots} ballots, ${summary.groups} summary rows of ${summary.reports} reports`,
+  "all equal",
+);
 
+stopping = true;
 await app.stop();
+agent.destroy();
 await sql.end();
-const { closeDb } = await import("~/server/db");
 await closeDb();
+process.exit(errors.length || differences.length ? 1 : 0);

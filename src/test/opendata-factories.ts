@@ -45,6 +45,12 @@ export type SubmissionOptions = {
   draftCoverLetter?: string;
   draftChangelog?: string | null;
   campaignTitle?: string;
+  campaignDescription?: string;
+  /** Titles and texts of the demands (one item each); generated when not given. */
+  demands?: { title: string; text: string }[];
+  coverLetter?: string;
+  /** Approved narrative quotes carried in the document. */
+  quotes?: { text: string; month: string }[];
 };
 
 export type MadeSubmission = {
@@ -65,7 +71,7 @@ export async function makeSubmission(db: Db, opts: SubmissionOptions): Promise<M
     data: {
       unionId: union.id,
       title: opts.campaignTitle ?? `Open data campaign ${uid()}`,
-      description: "Riders ranked what should change about rest days and deductions.",
+      description: opts.campaignDescription ?? "Riders ranked what should change about rest days and deductions.",
       scopePlatformSlugs: opts.platforms.map((p) => p.slug),
       targetPlatformSlugs: opts.platforms.map((p) => p.slug),
       targetsUnion: opts.targetsUnion ?? false,
@@ -77,10 +83,11 @@ export async function makeSubmission(db: Db, opts: SubmissionOptions): Promise<M
     select: { id: true, title: true, description: true, proposingFrom: true, votingFrom: true, closesOn: true },
   });
   const demands = [];
-  for (let i = 0; i < (opts.items ?? 3); i++) {
+  for (let i = 0; i < (opts.demands?.length ?? opts.items ?? 3); i++) {
+    const given = opts.demands?.[i];
     demands.push(
       await db.demand.create({
-        data: { campaignId: campaign.id, number: i + 1, title: `Demand ${i + 1} ${uid()}`, text: `What demand ${i + 1} asks for.`, category: "pay_and_deductions", status: "APPROVED", byOrganiser: true },
+        data: { campaignId: campaign.id, number: i + 1, title: given?.title ?? `Demand ${i + 1} ${uid()}`, text: given?.text ?? `What demand ${i + 1} asks for.`, category: "pay_and_deductions", status: "APPROVED", byOrganiser: true },
         select: { id: true, number: true, title: true, text: true, category: true },
       }),
     );
@@ -124,7 +131,7 @@ export async function makeSubmission(db: Db, opts: SubmissionOptions): Promise<M
         phases: { proposingFrom: ymd(campaign.proposingFrom), votingFrom: ymd(campaign.votingFrom), closesOn: ymd(campaign.closesOn) },
         verifiedOnly: false,
       },
-      coverLetter: `Dear platforms, please answer version ${v}. 请逐项回应。`,
+      coverLetter: opts.coverLetter ?? `Dear platforms, please answer version ${v}. 请逐项回应。`,
       method: {
         eligibility: { zh: "范围内的所有劳动者", en: "Every worker in scope" },
         counting: { zh: "博尔达计分", en: "Borda count" },
@@ -133,11 +140,11 @@ export async function makeSubmission(db: Db, opts: SubmissionOptions): Promise<M
         kQuotes: 10,
       },
       participation: { ballots: 12, verifiedShare: 0.5, demandsProposed: demands.length, demandsApproved: demands.length },
-      demands: demands.map((d, i) => ({ rank: i + 1, demandId: d.id, number: d.number, title: d.title, text: d.text, category: d.category, points: 40 - i * 5, firsts: 6 - i, includes: 10 - i, share: (10 - i) / 12 })),
+      demands: demands.map((d, i) => ({ rank: i + 1, demandId: d.id, number: d.number, title: d.title, text: d.text, category: d.category, points: Math.max(0, 40 - i * 5), firsts: Math.max(0, 6 - i), includes: Math.max(0, 10 - i), share: Math.max(0, 10 - i) / 12 })),
       breakdowns: [],
       petitions: [],
       conditions: null,
-      quotes: [],
+      quotes: opts.quotes ?? [],
     };
     const document = canonicalJson(doc);
     const digest = digestOf(document);

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -51,15 +51,15 @@ export async function prepareBench(name: string): Promise<string> {
   return databaseUrl;
 }
 
-export type RunningApp = { url: string; pid: number; stop: () => Promise<void> };
+export type RunningApp = { url: string; pid: number; child: ChildProcess; stop: () => Promise<void> };
 
 // serve.mjs writes one line per request here (method, path, status, ms from arrival to last
 // byte), which gives timeRequests the server's own time beside the wall time seen over loopback.
 let timingFile: string | null = null;
 
 /** BENCH_PORT_OFFSET shifts every benchmark's port, for several checkouts on one machine. */
-/** `extraEnv` overrides the benchmark defaults, e.g. rate limits on for the soak. */
-export async function startApp(databaseUrl: string, basePort = 3300, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
+/** `extraEnv` overrides the benchmark defaults, e.g. rate limits on for the soak; `stderrFile` takes the server's log instead of the terminal. */
+export async function startApp(databaseUrl: string, basePort = 3300, extraEnv: Record<string, string> = {}, opts: { stderrFile?: string } = {}): Promise<RunningApp> {
   const port = basePort + Number(process.env.BENCH_PORT_OFFSET ?? 0);
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
@@ -67,7 +67,7 @@ export async function startApp(databaseUrl: string, basePort = 3300, extraEnv: R
   timingFile = path.join(mkdtempSync(path.join(tmpdir(), "wv-timing-")), "requests.log");
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, serve, "-p", String(port)], {
     cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", opts.stderrFile ? openSync(opts.stderrFile, "a") : "inherit"],
     env: {
       ...process.env,
       ...BENCH_SECRETS,
@@ -81,19 +81,27 @@ export async function startApp(databaseUrl: string, basePort = 3300, extraEnv: R
     },
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120; i++) {
+  let up = false;
+  for (let i = 0; i < 120 && !up && child.exitCode === null; i++) {
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      up = (await fetch(`${url}/api/health`)).ok;
     } catch {
       /* not up yet */
     }
-    await new Promise((r) => setTimeout(r, 500));
+    if (!up) await new Promise((r) => setTimeout(r, 500));
+  }
+  // A server that never answered (or exited: the port taken, a bad setting) fails here, clearly.
+  if (!up) {
+    child.kill("SIGKILL");
+    throw new Error(`the app on port ${port} did not answer /api/health (exit code ${child.exitCode ?? "none"}); is the port taken? BENCH_PORT_OFFSET moves it`);
   }
   return {
     url,
     pid: child.pid!,
+    child,
     stop: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),

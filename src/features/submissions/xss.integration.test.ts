@@ -7,29 +7,17 @@ import type { SubmissionDocument } from "~/features/submissions/document";
 import { db } from "~/server/db";
 import { callApi } from "~/test/api-client";
 import { makeCampaign } from "~/test/campaign-factories";
-import { callerFor, makeWorker } from "~/test/factories";
+import { callerFor, makeStaff, makeWorker } from "~/test/factories";
 import { publishedPetition } from "~/test/petition-factories";
+import { makePublishedSubmission } from "~/test/submission-factories";
+import { FORMULAS, XSS } from "~/test/xss-corpus";
 
 // Issue 14, the XSS corpus: classic payloads typed into the texts that are shown again, stored
 // through the real procedures, and read back where they are shown: the open-data JSON (data,
 // never markup), the submission PDF (text, no script or link actions) and the CSV (formulas
-// neutralised). React escapes text on the pages; this checks the exports that bypass React.
-
-export const XSS = [
-  "<script>alert('xss')</script>",
-  '<img src=x onerror="alert(1)">',
-  '<svg onload="alert(1)"><animate onbegin=alert(1)>',
-  "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-  "javascript:alert(document.cookie)",
-  '<a href="jAvAsCrIpT:alert(1)">pay us</a>',
-  "<iframe srcdoc='&lt;script&gt;alert(1)&lt;/script&gt;'>",
-  '"><body onpageshow=alert(1)>',
-  "<scr<script>ipt>alert(1)</scr</script>ipt>",
-  "&#60;script&#62;alert(1)&#60;/script&#62; &lt;b&gt;",
-  "</textarea><script>alert(1)</script>",
-  "{{constructor.constructor('alert(1)')()}}",
-];
-export const FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"pay\")", "+SUM(A1:A2)", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0"];
+// neutralised). Answers and statements are not in the PDF or CSV (those export the submission as
+// published, before anyone answered), so they are checked in the JSON. The rendered pages are
+// checked in a real browser by e2e/xss.spec.ts.
 
 async function pdfText(pdf: Buffer) {
   const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
@@ -57,6 +45,33 @@ describe("the XSS corpus", () => {
     const body = res.json();
     expect(JSON.stringify(body)).toContain(JSON.stringify(title).slice(1, -1));
     expect([body.title ?? body.data?.title, body.ask ?? body.data?.ask, body.reason ?? body.data?.reason]).toEqual([title, ask, reason]);
+  });
+
+  it("comes back from the open-data JSON as typed in a platform's answers to a submission and its statement on a petition", async () => {
+    // Answers: every payload once, through the platform representative's own procedure.
+    const s = await makePublishedSubmission({ demands: XSS.length, platforms: 1, union: false });
+    const rep = callerFor(s.platforms[0]!.rep!.account);
+    for (const [i, item] of s.items.entries()) {
+      await rep.answers.answerAsPlatform({ submissionId: s.submissionId, itemId: item.id, status: "REJECTED", text: `${XSS[i]!} answer ${i}` });
+    }
+    const api = await callApi(`/api/v1/submissions/${s.submissionId}`);
+    expect(api.status).toBe(200);
+    expect(api.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(api.headers.get("content-security-policy")).toContain("default-src 'none'");
+    const items = (api.json() as { items: { rank: number; answers: { current: { text: string } | null }[] }[] }).items.sort((a, b) => a.rank - b.rank);
+    expect(items.map((it) => it.answers[0]!.current?.text)).toEqual(XSS.map((x, i) => `${x} answer ${i}`));
+
+    // Statements: the platform's answer to a petition addressed to it, and the delivery note.
+    const p = await publishedPetition();
+    const statement = XSS.join("\n");
+    await callerFor((await makeStaff("PLATFORM_REP", p.platformId)).account).petitions.answer({ petitionId: p.id, text: statement });
+    const deliveredTo = XSS[1]!;
+    await callerFor(p.organiser).petitions.recordDelivery({ petitionId: p.id, deliveredTo, deliveredOn: "2026-11-30" });
+    const res = await callApi(`/api/v1/petitions/${p.id}`);
+    expect(res.status).toBe(200);
+    const body = res.json() as { response: { text: string } | null; delivered: { to: string } | null };
+    expect(body.response?.text).toBe(statement);
+    expect(body.delivered?.to).toBe(deliveredTo);
   });
 
   it("is stored as typed in a published submission, read back as plain text from the PDF, and neutralised in the CSV", async () => {
