@@ -4,7 +4,7 @@ import type { castBallot as castBallotMutation } from "~/features/ballots/mutati
 import type { signPetition as signMutation, withdrawSignature as withdrawMutation } from "~/features/petitions/signatures/mutations";
 import type { submitReport as submitMutation, updateReport as updateMutation } from "~/features/reports/mutations";
 import type { ReportInput } from "~/features/reports/schema";
-import { sessionCookieName } from "~/server/auth/config";
+import { sessionCookieName } from "~/server/auth/cookies";
 import { secrets } from "~/server/secrets";
 import { POST as castBallot } from "~/app/api/ballots/route";
 import { POST as submitReport } from "~/app/api/reports/route";

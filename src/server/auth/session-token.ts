@@ -2,7 +2,7 @@ import "server-only";
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import { getSessionAccount, type SessionAccount } from "~/features/accounts/data";
-import { sessionCookieName } from "~/server/auth/config";
+import { sessionCookieName } from "~/server/auth/cookies";
 import { secrets } from "~/server/secrets";
 
 // Reading a session from a request's cookie header, with nothing request-scoped from Next: the

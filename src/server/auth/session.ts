@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import type { SessionAccount } from "~/features/accounts/data";
-import { sessionCookieName } from "~/server/auth/config";
+import { sessionCookieName } from "~/server/auth/cookies";
 import { accountFromCookie } from "~/server/auth/session-token";
 
 /** For pages, layouts, actions and tRPC: the account behind this request's session cookie, once per request. */
