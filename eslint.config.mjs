@@ -1,5 +1,8 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { hotRouteModules, REQUEST_SCOPED } from "./src/scripts/lib/hot-build.mjs";
+
+const tsPlugin = nextTs.find((c) => c.plugins?.["@typescript-eslint"])?.plugins?.["@typescript-eslint"];
 
 // The conventions in CONTRIBUTING.md that matter most are enforced here.
 const config = [
@@ -30,6 +33,14 @@ const config = [
         },
       ],
     },
+  },
+  {
+    // The hot write routes run outside Next's request context (src/server/api/hot-routes.ts):
+    // every module they reach, as esbuild finds them, may not use Next's request-scoped APIs.
+    // typescript-eslint's copy of the rule, so the core rule's options above still hold here.
+    files: hotRouteModules(),
+    plugins: { "@typescript-eslint": tsPlugin },
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { paths: REQUEST_SCOPED }] },
   },
 ];
 

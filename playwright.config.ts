@@ -16,7 +16,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  reporter: [["list"], ["json", { outputFile: "reports/playwright.json" }]],
+  // npm test runs the suite twice (src/scripts/test.mjs): on the embedded database, then a part
+  // of it on PostgreSQL (E2E_DATABASE_URL), each with its own report.
+  reporter: [["list"], ["json", { outputFile: process.env.E2E_REPORT ?? "reports/playwright.json" }]],
   use: {
     ...devices["Pixel 5"],
     viewport: { width: 360, height: 740 },
@@ -37,6 +39,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(E2E_PORT) },
+    env: { E2E_PORT: String(E2E_PORT), ...(process.env.E2E_DATABASE_URL ? { E2E_DATABASE_URL: process.env.E2E_DATABASE_URL } : {}) },
   },
 });

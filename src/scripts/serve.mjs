@@ -1,5 +1,4 @@
 import { createWriteStream } from "node:fs";
-import { createRequire } from "node:module";
 import { createServer } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -8,14 +7,17 @@ import { securityHeaders, strictTransportSecurity } from "../lib/security-header
 import { reportIncident } from "../server/log.js";
 import { privateDataDir } from "../server/private-files.js";
 import { checkSecretsConfig } from "../server/secret-files.js";
+import { loadHotRoutes, serveHotRoute } from "./lib/hot-routes.mjs";
 
 // `node src/scripts/serve.mjs [-p port] [-H hostname]`: the built app, as `npm start` serves it.
-// A Next custom server (the documented `next()` API) that answers the three hot writes itself:
-// POST /api/ballots, /api/signatures and /api/reports. Their handlers are the route handlers Next
-// built (src/app/api/*/route.ts, through src/server/api/write-route.ts, which checks origin, body
-// size, session, role, input and rate limit itself); what this skips is Next's routing, the
-// proxy (whose matcher excludes these paths anyway) and its Web-stream plumbing, about 1.3 ms of
-// CPU per request on the 2-core benchmark machine, which capped a no-op route at ~900/s.
+// A Next custom server (the documented `next()` API) that answers the hot writes itself:
+// POST /api/ballots, /api/signatures, /api/reports and /api/tokens/ballot. Their handlers are
+// plain Request -> Response functions (src/server/api/write-route.ts, which checks origin, body
+// size, session, role, input and rate limit itself), bundled apart from Next's build into
+// .hot/handlers.mjs (src/server/api/hot-routes.ts, src/scripts/lib/hot-build.mjs), not taken
+// from Next's internals. What this skips is Next's routing, the proxy (whose matcher excludes
+// these paths anyway) and its Web-stream plumbing, about 1.3 ms of CPU per request on the 2-core
+// benchmark machine, which capped a no-op route at ~900/s.
 // Everything else, including other methods on those paths, goes to Next unchanged.
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } }, allowPositionals: true });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
@@ -49,76 +51,9 @@ const app = next({ dev: false, dir: root, port, hostname: hostname ?? "localhost
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const DIRECT_ROUTES = ["/api/ballots", "/api/signatures", "/api/reports", "/api/tokens/ballot"];
-/** Past this a body is not read further: the routes' own limit (src/server/http.ts) is lower. */
-const BODY_CAP = 1024 * 1024;
-
-/**
- * The POST handlers of the direct routes, from Next's build of them (the same module instances
- * Next serves). This reaches into the build's route modules, which a Next upgrade may change:
- * then the server refuses to start rather than quietly falling back, and the end-to-end suite
- * (which runs through this server) says so.
- */
-async function loadDirectRoutes() {
-  const require = createRequire(import.meta.url);
-  const routes = new Map();
-  for (const route of DIRECT_ROUTES) {
-    const { routeModule } = require(path.join(root, ".next", "server", "app", route, "route.js"));
-    await routeModule?.ensureUserland?.();
-    const post = routeModule?.userland?.POST;
-    if (typeof post !== "function") throw new Error(`serve.mjs: no POST handler found in Next's build of ${route}; has Next's route-module layout changed?`);
-    routes.set(route, post);
-  }
-  return routes;
-}
-const direct = await loadDirectRoutes();
-
-/** Reads the body, at most BODY_CAP bytes (+1, so the route sees it is too large). */
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    let size = 0;
-    const onData = (chunk) => {
-      chunks.push(chunk);
-      size += chunk.length;
-      if (size > BODY_CAP) {
-        req.off("data", onData);
-        req.pause();
-        resolve({ body: Buffer.concat(chunks).subarray(0, BODY_CAP + 1), complete: false });
-      }
-    };
-    req.on("data", onData);
-    req.once("end", () => resolve({ body: Buffer.concat(chunks), complete: true }));
-    req.once("error", reject);
-  });
-}
-
-async function serveDirect(post, req, res) {
-  try {
-    // As Next does for its handlers (the address is already set, by the edge below).
-    req.headers["x-forwarded-host"] ??= req.headers.host;
-    req.headers["x-forwarded-proto"] ??= req.socket.encrypted ? "https" : "http";
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-      else if (value !== undefined) headers.set(name, value);
-    }
-    const { body, complete } = await readBody(req);
-    const response = await post(new Request(new URL(req.url, "http://localhost"), { method: "POST", headers, body }));
-    const out = Buffer.from(await response.arrayBuffer());
-    const head = Object.fromEntries(securityHeaders.map((h) => [h.key, h.value]));
-    response.headers.forEach((value, name) => (head[name] = value));
-    // An unread remainder would be taken for the next request on this connection: close it.
-    head["Content-Length"] = String(out.length);
-    if (!complete) head.Connection = "close";
-    res.writeHead(response.status, head);
-    res.end(out, () => !complete && req.destroy());
-  } catch (error) {
-    const incident = reportIncident("serve", error);
-    if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json", "Cache-Control": "no-store" });
-    res.end(JSON.stringify({ error: { appCode: "INTERNAL", incident } }));
-  }
-}
+// The hot writes, from their own bundle (src/scripts/lib/hot-routes.mjs); refuses to start without it.
+const direct = await loadHotRoutes(root);
+const hotOptions = { securityHeaders, onError: (error) => reportIncident("serve", error) };
 
 // Benchmarks set WV_TIMING_FILE to read server time: one line per request with its method,
 // path (no query), status and the milliseconds from arrival to the last byte written. Nothing
@@ -137,7 +72,7 @@ const server = createServer((req, res) => {
   applyClientAddress(req.headers, req.socket.remoteAddress, trustedProxies);
   if (hsts) res.setHeader(hsts.key, hsts.value);
   const post = req.method === "POST" ? direct.get(req.url?.split("?", 1)[0]) : undefined;
-  if (post) void serveDirect(post, req, res);
+  if (post) void serveHotRoute(post, req, res, hotOptions);
   else void handle(req, res);
 });
 server.listen(port, hostname, () => console.log(`[serve] listening on ${hostname ?? "*"}:${port}`));

@@ -8,6 +8,8 @@ import { buildIfNeeded, root } from "./lib/run.mjs";
 //   2. the same again on PostgreSQL when TEST_DATABASE_URL is set;
 //   3. Playwright end-to-end on a phone viewport against the built app;
 //   4. the privacy scan of everything the end-to-end run wrote;
+//   4b. with TEST_DATABASE_URL, the journeys of the hot writes again on PostgreSQL, through the
+//       same production server (E2E_ON_POSTGRES), on a database of their own (<name>_e2e);
 //   5. the fault tests (npm run test:faults), which break the database and the app on purpose.
 const reports = path.join(root, "reports");
 rmSync(reports, { recursive: true, force: true });
@@ -51,6 +53,19 @@ async function vitest(name, env, extra = []) {
   if (code !== 0) exitCode = 1;
 }
 
+/**
+ * The journeys run a second time on PostgreSQL: every hot write (ballots, signatures and their
+ * withdrawal, reports), the token ballot and the offline retries, which is where the two
+ * databases' drivers and locking differ. The whole suite twice would add its full length to CI.
+ */
+const E2E_ON_POSTGRES = ["e2e/campaigns.spec.ts", "e2e/petitions.spec.ts", "e2e/reports.spec.ts", "e2e/bad-network.spec.ts"];
+/** The test database's name with `_e2e`: the end-to-end server drops and creates it (src/scripts/e2e-server.mjs). */
+function e2eDatabaseUrl(testUrl) {
+  const url = new URL(testUrl);
+  url.pathname = `${url.pathname.replace(/\/$/, "")}_e2e`;
+  return url.href;
+}
+
 const only = process.argv[2]; // optional: unit | e2e | faults
 if (only !== "e2e" && only !== "faults") {
   await vitest("vitest-pglite", { TEST_DATABASE_URL: "" });
@@ -62,6 +77,12 @@ if (only !== "unit" && only !== "faults") {
   addPlaywright(path.join(reports, "playwright.json"));
   if (code !== 0) exitCode = 1;
   await vitest("privacy-scan", { TEST_DATABASE_URL: "" }, ["--config", "src/test/after-e2e/vitest.config.ts"]);
+  if (process.env.TEST_DATABASE_URL) {
+    const report = path.join(reports, "playwright-postgres.json");
+    const pgCode = await exec(bin("playwright"), ["test", ...E2E_ON_POSTGRES], { E2E_DATABASE_URL: e2eDatabaseUrl(process.env.TEST_DATABASE_URL), E2E_REPORT: report });
+    addPlaywright(report);
+    if (pgCode !== 0) exitCode = 1;
+  }
 }
 
 // 5. The fault tests (issue 14), last: they restart their own PostgreSQL server and kill the app.

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { encode } from "next-auth/jwt";
 import { db } from "~/server/db";
 import { secrets } from "~/server/secrets";
-import { sessionCookieName } from "~/server/auth/config";
+import { sessionCookieName } from "~/server/auth/cookies";
 import type { SessionAccount } from "~/features/accounts/data";
 import { openMonths } from "~/features/reports/months";
 import { chinaToday } from "~/lib/days";

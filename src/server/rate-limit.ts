@@ -8,8 +8,11 @@ import { addressBucket, edgeIsActive } from "~/lib/client-address";
 
 // PRIVACY.md P2: limits key on a keyed hash of the address, held in memory (or Redis when
 // configured) for minutes and never written to the database. The hash key lives only in this
-// process, so even Redis holds nothing that maps back to an address after a restart.
-const addressKey = randomBytes(32);
+// process, so even Redis holds nothing that maps back to an address after a restart. It is kept
+// on globalThis because this process holds two builds of this module, Next's and the hot write
+// routes' (src/server/api/hot-routes.ts): one address must hash alike in both.
+const globalForKey = globalThis as unknown as { wvAddressKey?: Buffer };
+const addressKey = (globalForKey.wvAddressKey ??= randomBytes(32));
 
 /** Keyed hash of the address's bucket (an IPv4 address, or an IPv6 /64). */
 export function addressHash(ip: string | null | undefined): string {

@@ -15,6 +15,7 @@ import { migrationSql } from "~/test/migrations";
 import { dumpEverything, isAccountLinked, isActTable, position, type Dump } from "./hostile/dump";
 import { joinFindings, PROFILE_COLUMNS, sameTransaction, secretFindings, timeIdFindings, timestampColumns, tokenFindings } from "./hostile/checks";
 import { castWithToken, obtainToken } from "./hostile/phone";
+import { writerFor } from "~/test/write-client";
 
 // PRIVACY.md P3, tried as a hostile reader who holds a full dump and a copy of the data directory
 // but not the server's secrets, after a journey by fresh workers with rare profiles (issue 11).
@@ -35,7 +36,7 @@ async function worker(profile: { city: string; platformSlugs: string[]; sectors:
   journeyAccounts.push(account.accountId);
   const caller = callerFor(account);
   await caller.accounts.updateProfile(profile as never);
-  return { account, caller };
+  return { account, caller, writer: writerFor(account) };
 }
 
 async function journey() {
@@ -50,8 +51,8 @@ async function journey() {
 
   // Reports.
   const month = chinaToday().toISOString().slice(0, 7);
-  await rare.caller.reports.submit(validReport({ platformSlug: slugs[1]!, sector: "COURIER", city: "kunming", month, narrative: null }));
-  await rarer.caller.reports.submit(validReport({ platformSlug: slugs[2]!, sector: "RIDE_HAILING", city: "shenyang", month, narrative: null }));
+  await rare.writer.reports.submit(validReport({ platformSlug: slugs[1]!, sector: "COURIER", city: "kunming", month, narrative: null }));
+  await rarer.writer.reports.submit(validReport({ platformSlug: slugs[2]!, sector: "RIDE_HAILING", city: "shenyang", month, narrative: null }));
 
   // A campaign: propose, support, follow, vote, change the vote.
   const c = await makeCampaign({ demands: 2, phase: "PROPOSING" });
@@ -62,8 +63,8 @@ async function journey() {
   await rarer.caller.demands.support({ demandId: proposed.id, support: true });
   await rare.caller.demands.support({ demandId: c.demandIds[0]!, support: true });
   await org.campaigns.setPhase({ campaignId: c.campaignId, phase: "VOTING" });
-  for (const w of everyone) await w.caller.ballots.cast({ campaignId: c.campaignId, demandIds: [proposed.id, c.demandIds[0]!] });
-  await rare.caller.ballots.cast({ campaignId: c.campaignId, demandIds: [c.demandIds[1]!] });
+  for (const w of everyone) await w.writer.ballots.cast({ campaignId: c.campaignId, demandIds: [proposed.id, c.demandIds[0]!] });
+  await rare.writer.ballots.cast({ campaignId: c.campaignId, demandIds: [c.demandIds[1]!] });
 
   // Petitions: the rare worker starts two, the crowd sponsors, everyone signs, one comments.
   const union = await moderatingUnionOf(platforms[1]!);
@@ -76,8 +77,8 @@ async function journey() {
     await moderator.petitions.moderate({ petitionId: p.id, decision: "PUBLISH", threshold: 1000 });
     started.push(p.id);
   }
-  for (const w of everyone) await w.caller.petitions.sign({ petitionId: started[0]! });
-  await rarer.caller.petitions.sign({ petitionId: started[1]!, comment: "The waiting is the worst part of the job." });
+  for (const w of everyone) await w.writer.petitions.sign({ petitionId: started[0]! });
+  await rarer.writer.petitions.sign({ petitionId: started[1]!, comment: "The waiting is the worst part of the job." });
 
   // Verification in person, with a paper code.
   const codes = await org.verification.createCodes({ count: 1, days: 7 });

@@ -6,7 +6,7 @@ import { revalidatePath } from "next/cache";
 import { isLocale, LOCALE_COOKIE } from "~/i18n/config";
 import { revokeSession } from "~/features/accounts/mutations";
 import { auth } from "~/server/auth/session";
-import { sessionCookieName, useSecureCookies } from "~/server/auth/config";
+import { sessionCookieName, useSecureCookies } from "~/server/auth/cookies";
 
 export async function setLocale(formData: FormData) {
   const locale = formData.get("locale");

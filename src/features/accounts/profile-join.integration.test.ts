@@ -4,6 +4,7 @@ import { updateWorkerProfile } from "~/features/accounts/mutations";
 import { callerFor, makePlatform, makeWorker } from "~/test/factories";
 import { makeCampaign } from "~/test/campaign-factories";
 import { publishedPetition } from "~/test/petition-factories";
+import { writerFor } from "~/test/write-client";
 
 // Way 1 of issue 11 as a hostile reader of a dump tries it: acts copy the actor's city, platform
 // and sector for breakdowns; if Account held the same profile, a rare one would be a fingerprint.
@@ -39,8 +40,8 @@ describe("a worker's profile on the account (issue 11, way 1)", () => {
     const worker = await makeWorker();
     await updateWorkerProfile(worker.account.accountId, { city: "kunming", platformSlugs: [rare.slug], sectors: ["LIVE_STREAMING"] });
     const me = callerFor(worker.account);
-    await me.ballots.cast({ campaignId, demandIds: [demandIds[1]!] });
-    await me.petitions.sign({ petitionId: petition.id });
+    await writerFor(worker.account).ballots.cast({ campaignId, demandIds: [demandIds[1]!] });
+    await writerFor(worker.account).petitions.sign({ petitionId: petition.id });
 
     const ballot = await db.ballot.findFirstOrThrow({ where: { campaignId }, select: { city: true, platform: true, sector: true } });
     const signature = await db.petitionSignature.findFirstOrThrow({ where: { petitionId: petition.id }, select: { city: true, platformSlug: true, sector: true } });

@@ -3,7 +3,7 @@ import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { secrets } from "~/server/secrets";
-import { accountFromCookie } from "~/server/auth/session";
+import { accountFromCookie } from "~/server/auth/session-token";
 import { runDueJobs } from "~/server/scheduler";
 import { getSessionAccount } from "~/features/accounts/data";
 import { openSession, purgeExpiredSessions, revokeSession, setSuspended, SESSION_DAYS } from "~/features/accounts/mutations";

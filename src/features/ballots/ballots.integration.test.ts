@@ -5,8 +5,9 @@ import { getCampaignFigures, loadTallyForAudit } from "~/features/ballots/data";
 import { recount } from "~/features/ballots/tally";
 import { setPhase } from "~/features/campaigns/mutations";
 import { createInviteCodes, redeemInviteCode } from "~/features/verification/mutations";
-import { callerFor, makePlatform, makeWorker } from "~/test/factories";
+import { makePlatform, makeWorker } from "~/test/factories";
 import { makeCampaign, makeProfiledWorker } from "~/test/campaign-factories";
+import { writerFor } from "~/test/write-client";
 
 /** The running tally must equal a recount of the stored ballots, cell by cell. */
 async function expectTallyMatchesRecount(campaignId: string) {
@@ -88,18 +89,18 @@ describe("ballots", () => {
     const other = await makeCampaign({ demands: 1, phase: "VOTING" });
     const pending = await makeCampaign({ demands: 1 });
     const { account } = await makeWorker();
-    const caller = callerFor(account);
+    const caller = writerFor(account);
     expect(await code(caller.ballots.cast({ campaignId, demandIds: [d[0]!, d[0]!] }))).toBe("BALLOT_REPEATED");
     expect(await code(caller.ballots.cast({ campaignId, demandIds: d }))).toBe("BALLOT_TOO_LONG");
     expect(await code(caller.ballots.cast({ campaignId, demandIds: ["nope"] }))).toBe("BALLOT_UNKNOWN_DEMAND");
     expect(await code(caller.ballots.cast({ campaignId, demandIds: [other.demandIds[0]!] }))).toBe("BALLOT_UNKNOWN_DEMAND");
     expect(await code(caller.ballots.cast({ campaignId: pending.campaignId, demandIds: pending.demandIds }))).toBe("PHASE_CLOSED");
-    expect(await code(caller.ballots.cast({ campaignId, demandIds: [d[0]!], extra: 1 } as never))).toBe("BAD_REQUEST");
+    expect(await code(caller.ballots.cast({ campaignId, demandIds: [d[0]!], extra: 1 } as never))).toBe("BAD_INPUT");
     await setPhase(other.union.id, other.campaignId, "CLOSED");
     expect(await code(caller.ballots.cast({ campaignId: other.campaignId, demandIds: [other.demandIds[0]!] }))).toBe("CAMPAIGN_CLOSED");
     expect((await loadTallyForAudit(campaignId)).ballots).toHaveLength(0);
     expect((await loadTallyForAudit(other.campaignId)).ballots).toHaveLength(0);
-    expect(await code(callerFor(null).ballots.cast({ campaignId, demandIds: [d[0]!] }))).toBe("UNAUTHORIZED");
+    expect(await code(writerFor(null).ballots.cast({ campaignId, demandIds: [d[0]!] }))).toBe("UNAUTHORIZED");
   });
 
   it("20 concurrent ballots from one account leave one ballot and a tally equal to a recount", async () => {
@@ -109,7 +110,7 @@ describe("ballots", () => {
     await castBallot(others[0]!.account.accountId, campaignId, [d[4]!, d[3]!]);
     const rankings = Array.from({ length: 20 }, (_, i) => [d[i % 5]!, d[(i + 1) % 5]!, d[(i + 2) % 5]!].slice(0, 1 + (i % 3)));
     const results = await Promise.allSettled([
-      ...rankings.map((r) => callerFor(account).ballots.cast({ campaignId, demandIds: r })),
+      ...rankings.map((r) => writerFor(account).ballots.cast({ campaignId, demandIds: r })),
       castBallot(others[1]!.account.accountId, campaignId, [d[0]!]),
     ]);
     expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason)).toEqual([]);

@@ -4,6 +4,7 @@ import { submitReport } from "~/features/reports/mutations";
 import { validReport } from "~/test/report-input";
 import { callerFor, makePlatform, makeStaff, makeUnion, makeWorker, moderatingUnionOf } from "~/test/factories";
 import { campaignInput, makeCampaign } from "~/test/campaign-factories";
+import { writerFor } from "~/test/write-client";
 
 // Issue 17: every free-text field is checked on the server with the same scanner the forms
 // preview with, in the everyday writings: published texts are refused, narratives redacted.
@@ -39,7 +40,7 @@ describe("personal data in free text, as workers write it", () => {
     expect(await code(worker.petitions.start({ ...petition, reason: `${petition.reason} 扣扣 123456789`, target }))).toBe("PII_DETECTED");
     expect(await code(worker.petitions.start({ ...petition, ask: `${petition.ask} 我住阳光小区3栋2单元502`, target }))).toBe("PII_DETECTED");
     const id = await publishedPetition(platform.id);
-    const signer = callerFor((await makeWorker()).account);
+    const signer = writerFor((await makeWorker()).account);
     expect(await code(signer.petitions.sign({ petitionId: id, comment: "工资卡 6222 0212 3456 7894 没到账" }))).toBe("PII_DETECTED");
     expect(await db.petitionSignature.count({ where: { petitionId: id, comment: { not: null } } })).toBe(0);
 

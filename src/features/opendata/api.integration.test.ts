@@ -197,6 +197,10 @@ describe("platforms", () => {
     const list = await get("/api/v1/platforms");
     expect(list.body!.data.find((r: { platform: { slug: string } }) => r.platform.slug === platform.slug)).toMatchObject({ responses: res.body!.responses });
     expect((await get("/api/v1/platforms/NOT_A_SLUG")).status).toBe(404);
+    // Its submissions are paged like every list here (no fixed cap): one page, then none.
+    expect(res.body!.nextCursor).toBeNull();
+    expect((await get(`/api/v1/platforms/${platform.slug}?limit=1`)).body).toMatchObject({ submissions: [{ id: sub.submissionId }], nextCursor: null });
+    expect((await get(`/api/v1/platforms/${platform.slug}?cursor=bogus`)).status).toBe(400);
   });
 
   it("answers with open CORS, a short public cache and a CSP that renders nothing", async () => {

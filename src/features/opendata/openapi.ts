@@ -85,7 +85,9 @@ export function buildOpenApiDocument() {
       "/api/v1/platforms": get("listPlatforms", { summary: "Every platform's record", ok: jsonBody("All platform records.", ref("PlatformRecordList")) }),
       "/api/v1/platforms/{slug}": get("getPlatform", {
         summary: "A platform's record with its submissions and the petitions awaiting its answer",
+        description: "`submissions` is one page, newest first: pass `nextCursor` back as `cursor` until it is null.",
         params: [pathParam("slug", "The platform's slug.")],
+        list: true,
         notFound: true,
         ok: jsonBody("The platform record.", ref("PlatformRecord")),
       }),

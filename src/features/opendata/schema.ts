@@ -273,6 +273,7 @@ export const platformRecord = component(
         links: z.object({ self: link, page: link, answers: link }),
       }),
     ),
+    nextCursor: z.string().nullable().describe("the next page of submissions: pass it back as cursor; null on the last"),
     awaitingPetitions: z.array(z.object({ id: z.string(), title: z.string(), signatures: count.nullable(), thresholdReachedOn: date.nullable(), links: z.object({ self: link, page: link }) })),
   }),
 );

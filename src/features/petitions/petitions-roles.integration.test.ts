@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { callerFor, makePlatform, makeStaff, makeUnion, makeWorker } from "~/test/factories";
+import { writerFor } from "~/test/write-client";
 
 type Caller = ReturnType<typeof callerFor>;
 const id = { petitionId: "does-not-exist" };
 const text = { title: "A petition for the role matrix", ask: "Ask something precise here.", reason: "Because the matrix needs it." };
 
-// Every petitions procedure, with the rung that may call it (PRIVACY.md P7).
+// Every petitions procedure, with the rung that may call it (PRIVACY.md P7). Signing and
+// withdrawing are JSON routes, in src/server/api/write-routes.integration.test.ts.
 const PROCEDURES: [string, "public" | "worker" | "organiser" | "rep", (c: Caller) => Promise<unknown>][] = [
   ["list", "public", (c) => c.petitions.list({ filter: "open" })],
   ["get", "public", (c) => c.petitions.get(id)],
@@ -17,8 +19,6 @@ const PROCEDURES: [string, "public" | "worker" | "organiser" | "rep", (c: Caller
   ["sponsorView", "worker", (c) => c.petitions.sponsorView({ ...id, token: "x".repeat(32) })],
   ["sponsor", "worker", (c) => c.petitions.sponsor({ ...id, token: "x".repeat(32) })],
   ["mySignature", "worker", (c) => c.petitions.mySignature(id)],
-  ["sign", "worker", (c) => c.petitions.sign(id)],
-  ["withdraw", "worker", (c) => c.petitions.withdraw(id)],
   ["moderationQueue", "organiser", (c) => c.petitions.moderationQueue()],
   ["moderate", "organiser", (c) => c.petitions.moderate({ ...id, decision: "PUBLISH" })],
   ["setThreshold", "organiser", (c) => c.petitions.setThreshold({ ...id, threshold: 10 })],
@@ -53,7 +53,8 @@ describe("the role matrix on petitions procedures", () => {
   it("rejects role or union fields smuggled into inputs", async () => {
     const organiser = callerFor((await makeStaff("ORGANISER", (await makeUnion()).id)).account);
     await expect(organiser.petitions.setThreshold({ ...id, threshold: 10, unionId: "x" } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    const worker = callerFor((await makeWorker()).account);
-    await expect(worker.petitions.sign({ ...id, role: "ADMIN" } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    // Signing is a JSON route (src/test/write-client.ts): its strict schema refuses the same.
+    const worker = writerFor((await makeWorker()).account);
+    await expect(worker.petitions.sign({ ...id, role: "ADMIN" } as never)).rejects.toMatchObject({ code: "BAD_INPUT" });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { callerFor, makePlatform, makeStaff, makeWorker, moderatingUnionOf } from "~/test/factories";
 import { sponsorToken } from "~/features/petitions/policy";
+import { writerFor } from "~/test/write-client";
 
 async function workerWith(profile?: { city: string; platformSlugs: string[]; sectors: string[] }) {
   const { account } = await makeWorker();
@@ -79,7 +80,7 @@ describe("starting and sponsoring", () => {
     const seen = await callerFor(null).petitions.get({ petitionId: id });
     expect(seen.phase).toBe("REJECTED");
     expect(seen.rejectionReason).toContain("duplicates");
-    await expect(callerFor(await workerWith()).petitions.sign({ petitionId: id })).rejects.toMatchObject({ cause: { code: "PETITION_CLOSED" } });
+    await expect(writerFor(await workerWith()).petitions.sign({ petitionId: id })).rejects.toMatchObject({ cause: { code: "PETITION_CLOSED" } });
   });
 });
 
@@ -87,25 +88,25 @@ describe("signing", () => {
   it("one tap, once per account, withdraw while open, exact counts", async () => {
     const { id } = await publishedPetition();
     const signer = await workerWith();
-    await callerFor(signer).petitions.sign({ petitionId: id });
-    await expect(callerFor(signer).petitions.sign({ petitionId: id })).rejects.toMatchObject({ cause: { code: "ALREADY_SIGNED" } });
+    await writerFor(signer).petitions.sign({ petitionId: id });
+    await expect(writerFor(signer).petitions.sign({ petitionId: id })).rejects.toMatchObject({ cause: { code: "ALREADY_SIGNED" } });
     expect(await callerFor(signer).petitions.mySignature({ petitionId: id })).toMatchObject({ comment: null });
-    await callerFor(signer).petitions.withdraw({ petitionId: id });
-    await expect(callerFor(signer).petitions.withdraw({ petitionId: id })).rejects.toMatchObject({ cause: { code: "NOT_SIGNED" } });
+    await writerFor(signer).petitions.withdraw({ petitionId: id });
+    await expect(writerFor(signer).petitions.withdraw({ petitionId: id })).rejects.toMatchObject({ cause: { code: "NOT_SIGNED" } });
     expect(await db.petitionSignature.count({ where: { petitionId: id } })).toBe(0);
   });
 
   it("20 concurrent identical signatures leave one, and the count equals the stored rows", async () => {
     const { id } = await publishedPetition();
-    const signer = callerFor(await workerWith());
+    const signer = writerFor(await workerWith());
     const results = await Promise.allSettled(Array.from({ length: 20 }, () => signer.petitions.sign({ petitionId: id })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const others = await Promise.all(Array.from({ length: 6 }, () => workerWith()));
-    await Promise.all(others.map((w) => callerFor(w).petitions.sign({ petitionId: id })));
+    await Promise.all(others.map((w) => writerFor(w).petitions.sign({ petitionId: id })));
     // A burst of withdrawals mixed with retries of signatures that already exist.
     await Promise.all([
-      ...others.slice(0, 2).map((w) => callerFor(w).petitions.withdraw({ petitionId: id })),
-      ...others.slice(2).map((w) => callerFor(w).petitions.sign({ petitionId: id }).catch(() => null)),
+      ...others.slice(0, 2).map((w) => writerFor(w).petitions.withdraw({ petitionId: id })),
+      ...others.slice(2).map((w) => writerFor(w).petitions.sign({ petitionId: id }).catch(() => null)),
     ]);
     const stored = await db.petitionSignature.count({ where: { petitionId: id } });
     expect(stored).toBe(5);
@@ -115,7 +116,7 @@ describe("signing", () => {
   it("stores a nullifier and coarse profile, never the account or a time", async () => {
     const { id, platform } = await publishedPetition();
     const signer = await workerWith({ city: "wuhan", platformSlugs: [platform.slug], sectors: ["COURIER"] });
-    await callerFor(signer).petitions.sign({ petitionId: id, comment: "等餐太久了，应该算工时。" });
+    await writerFor(signer).petitions.sign({ petitionId: id, comment: "等餐太久了，应该算工时。" });
     const row = await db.petitionSignature.findFirstOrThrow({ where: { petitionId: id } });
     expect(row).toMatchObject({ city: "wuhan", platformSlug: platform.slug, sector: "COURIER", commentStatus: "PENDING" });
     expect(JSON.stringify(row)).not.toContain(signer.accountId);
@@ -125,21 +126,21 @@ describe("signing", () => {
   it("refuses PII in comments, representatives and closed petitions", async () => {
     const { id, platform } = await publishedPetition();
     const w = await workerWith();
-    await expect(callerFor(w).petitions.sign({ petitionId: id, comment: "我的身份证 11010519491231002X" })).rejects.toMatchObject({ cause: { code: "PII_DETECTED" } });
+    await expect(writerFor(w).petitions.sign({ petitionId: id, comment: "我的身份证 11010519491231002X" })).rejects.toMatchObject({ cause: { code: "PII_DETECTED" } });
     const rep = (await makeStaff("PLATFORM_REP", platform.id)).account;
-    await expect(callerFor(rep).petitions.sign({ petitionId: id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(callerFor(null).petitions.sign({ petitionId: id })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(writerFor(rep).petitions.sign({ petitionId: id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(writerFor(null).petitions.sign({ petitionId: id })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await db.petition.update({ where: { id }, data: { closesOn: new Date("2020-01-01") } });
-    await expect(callerFor(w).petitions.sign({ petitionId: id })).rejects.toMatchObject({ cause: { code: "PETITION_CLOSED" } });
+    await expect(writerFor(w).petitions.sign({ petitionId: id })).rejects.toMatchObject({ cause: { code: "PETITION_CLOSED" } });
     expect(await db.petitionSignature.count({ where: { petitionId: id } })).toBe(0);
   });
 
   it("hides totals and breakdowns below five", async () => {
     const { id, platform } = await publishedPetition();
-    for (let i = 0; i < 4; i++) await callerFor(await workerWith({ city: "wuhan", platformSlugs: [platform.slug], sectors: [] })).petitions.sign({ petitionId: id });
+    for (let i = 0; i < 4; i++) await writerFor(await workerWith({ city: "wuhan", platformSlugs: [platform.slug], sectors: [] })).petitions.sign({ petitionId: id });
     expect(await callerFor(null).petitions.counts({ petitionId: id })).toMatchObject({ shown: null, city: [] });
-    for (let i = 0; i < 6; i++) await callerFor(await workerWith({ city: "xian", platformSlugs: [platform.slug], sectors: [] })).petitions.sign({ petitionId: id });
-    await callerFor(await workerWith({ city: "wuhan", platformSlugs: [], sectors: [] })).petitions.sign({ petitionId: id });
+    for (let i = 0; i < 6; i++) await writerFor(await workerWith({ city: "xian", platformSlugs: [platform.slug], sectors: [] })).petitions.sign({ petitionId: id });
+    await writerFor(await workerWith({ city: "wuhan", platformSlugs: [], sectors: [] })).petitions.sign({ petitionId: id });
     const counts = await callerFor(null).petitions.counts({ petitionId: id });
     expect(counts.shown).toBe(11);
     // The breakdown is the last release (src/features/stats/releases): at 5 and at 10 signers the
@@ -149,7 +150,7 @@ describe("signing", () => {
     // Released at 10 signers, all on the platform; the 11th (no platform named) is only in the
     // live total, which tells that someone signed, not where.
     expect(counts.platform).toEqual([{ value: platform.slug, count: 10 }]);
-    for (let i = 0; i < 4; i++) await callerFor(await workerWith({ city: "wuhan", platformSlugs: [platform.slug], sectors: [] })).petitions.sign({ petitionId: id });
+    for (let i = 0; i < 4; i++) await writerFor(await workerWith({ city: "wuhan", platformSlugs: [platform.slug], sectors: [] })).petitions.sign({ petitionId: id });
     const later = await callerFor(null).petitions.counts({ petitionId: id });
     expect(later.shown).toBe(15);
     for (const g of [...later.city, ...later.platform]) expect(g.count % 5).toBe(0);
@@ -159,7 +160,7 @@ describe("signing", () => {
 describe("thresholds and answers", () => {
   it("start the awaiting clock, reach milestones and take the platform's answer", async () => {
     const { id, platform, organiser } = await publishedPetition(3);
-    for (let i = 0; i < 3; i++) await callerFor(await workerWith()).petitions.sign({ petitionId: id });
+    for (let i = 0; i < 3; i++) await writerFor(await workerWith()).petitions.sign({ petitionId: id });
     const p = await callerFor(null).petitions.get({ petitionId: id });
     // Stored days come back as UTC midnights of the database's today, whichever driver reads them.
     const today = (await db.$queryRaw<{ d: string }[]>`SELECT wv_today()::text AS d`)[0]!.d;
@@ -187,7 +188,7 @@ describe("thresholds and answers", () => {
   it("record milestones once crossed", async () => {
     const { id } = await publishedPetition();
     await db.petitionTally.create({ data: { petitionId: id, dimension: "total", value: "", slot: 99, count: 99 } });
-    await callerFor(await workerWith()).petitions.sign({ petitionId: id });
+    await writerFor(await workerWith()).petitions.sign({ petitionId: id });
     const p = await callerFor(null).petitions.get({ petitionId: id });
     expect(p.milestones.map((m) => m.signatures)).toEqual([100]);
     expect(p.milestones[0]!.reachedOn).toBeInstanceOf(Date);

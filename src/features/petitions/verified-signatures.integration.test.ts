@@ -5,6 +5,7 @@ import { getPetitionCounts } from "~/features/petitions/signatures/data";
 import type { SessionAccount } from "~/features/accounts/data";
 import { callerFor, makeWorker } from "~/test/factories";
 import { sponsoredPetition } from "~/test/petition-factories";
+import { writerFor } from "~/test/write-client";
 
 const code = (err: unknown) => (err instanceof AppError ? err.code : ((err as { cause?: AppError }).cause?.code ?? (err as { code?: string }).code));
 
@@ -32,11 +33,11 @@ describe("the verified part of petition counts", () => {
     expect(await org.petitions.setVerifiedOnly({ petitionId: p.id, verifiedOnly: false }).catch(code)).toBe("PETITION_FROZEN");
 
     const stranger = (await makeWorker()).account;
-    const refused = await Promise.all(Array.from({ length: 20 }, () => callerFor(stranger).petitions.sign({ petitionId: p.id }).catch(code)));
+    const refused = await Promise.all(Array.from({ length: 20 }, () => writerFor(stranger).petitions.sign({ petitionId: p.id }).catch(code)));
     expect(new Set(refused)).toEqual(new Set(["NOT_VERIFIED"]));
     expect(await storedSignatures(p.id)).toBe(0);
 
-    for (const w of await verifiedWorkers(p.organiser, 5)) await callerFor(w).petitions.sign({ petitionId: p.id });
+    for (const w of await verifiedWorkers(p.organiser, 5)) await writerFor(w).petitions.sign({ petitionId: p.id });
     const counts = await getPetitionCounts(p.id);
     expect(counts.shown).toBe(5);
     expect(counts.credibility).toEqual({ kind: "allVerified" });
@@ -48,19 +49,19 @@ describe("the verified part of petition counts", () => {
     await callerFor(p.organiser).petitions.moderate({ petitionId: p.id, decision: "PUBLISH", threshold: 100 });
     const verified = await verifiedWorkers(p.organiser, 5);
     const others = await Promise.all(Array.from({ length: 10 }, async () => (await makeWorker()).account));
-    for (const w of others.slice(0, 6)) await callerFor(w).petitions.sign({ petitionId: p.id });
-    for (const w of verified.slice(0, 4)) await callerFor(w).petitions.sign({ petitionId: p.id });
+    for (const w of others.slice(0, 6)) await writerFor(w).petitions.sign({ petitionId: p.id });
+    for (const w of verified.slice(0, 4)) await writerFor(w).petitions.sign({ petitionId: p.id });
     expect((await callerFor(null).petitions.counts({ petitionId: p.id })).credibility).toEqual({ kind: "fewVerified" });
 
     // The fifth verified signer: the part shown beside the live total does not move (recipe 1).
-    await callerFor(verified[4]!).petitions.sign({ petitionId: p.id });
+    await writerFor(verified[4]!).petitions.sign({ petitionId: p.id });
     expect(await callerFor(null).petitions.counts({ petitionId: p.id })).toMatchObject({ shown: 11, credibility: { kind: "fewVerified" } });
     // After 5 or more signers since the last release it does, by a step of 5.
-    for (const w of others.slice(6)) await callerFor(w).petitions.sign({ petitionId: p.id });
+    for (const w of others.slice(6)) await writerFor(w).petitions.sign({ petitionId: p.id });
     expect(await callerFor(null).petitions.counts({ petitionId: p.id })).toMatchObject({ shown: 15, credibility: { kind: "share", verified: 5 } });
     // The counter equals the stored verified signatures, and a withdrawal takes its part along;
     // the shown part waits for the next release.
-    await callerFor(verified[0]!).petitions.withdraw({ petitionId: p.id });
+    await writerFor(verified[0]!).petitions.withdraw({ petitionId: p.id });
     const rows = await db.petitionTally.aggregate({ where: { petitionId: p.id, dimension: "verified" }, _sum: { count: true } });
     expect(rows._sum.count).toBe(4);
     expect((await getPetitionCounts(p.id)).credibility).toMatchObject({ kind: "share", verified: 5 });
@@ -71,16 +72,16 @@ describe("the verified part of petition counts", () => {
     await callerFor(p.organiser).petitions.moderate({ petitionId: p.id, decision: "PUBLISH", threshold: 100 });
     const verifiedCount = async () => (await db.petitionTally.aggregate({ where: { petitionId: p.id, dimension: "verified" }, _sum: { count: true } }))._sum.count ?? 0;
     const [early] = await verifiedWorkers(p.organiser, 1);
-    await callerFor(early!).petitions.sign({ petitionId: p.id });
+    await writerFor(early!).petitions.sign({ petitionId: p.id });
     const late = (await makeWorker()).account;
-    await callerFor(late).petitions.sign({ petitionId: p.id });
+    await writerFor(late).petitions.sign({ petitionId: p.id });
     expect(await verifiedCount()).toBe(1);
     // Verified after signing: the signature was counted unverified, so its withdrawal takes nothing from the verified part.
     const { codes } = await callerFor(p.organiser).verification.createCodes({ count: 1, days: 14 });
     await callerFor(late).verification.redeem({ code: codes[0]!.code });
-    await callerFor(late).petitions.withdraw({ petitionId: p.id });
+    await writerFor(late).petitions.withdraw({ petitionId: p.id });
     expect(await verifiedCount()).toBe(1);
-    await callerFor(early!).petitions.withdraw({ petitionId: p.id });
+    await writerFor(early!).petitions.withdraw({ petitionId: p.id });
     expect(await verifiedCount()).toBe(0);
     // The act says nothing about verification a dump could read.
     const columns = await db.$queryRaw<{ column_name: string }[]>`SELECT column_name FROM information_schema.columns WHERE table_name = 'PetitionSignature'`;

@@ -4,6 +4,7 @@ import { Prisma } from "~/server/db/generated/client";
 import { listPetitions } from "~/features/petitions/data";
 import { commitmentRecord, partyStatus, share, type CommitmentGroup, type CommitmentRecord } from "~/features/records/record";
 import { chinaToday } from "~/lib/days";
+import { decodeCursor, pageOf, type Cursor } from "~/features/opendata/cursor";
 
 // A platform's public record (issue 6): how it answers the submissions addressed to it and
 // whether workers confirm it kept its commitments. Only published submissions count; every
@@ -118,12 +119,22 @@ async function computePlatformRecords(today: Date): Promise<PlatformRecordSummar
   return rows.map((r) => toSummary(r, groups.filter((g) => g.platformId === r.id)));
 }
 
-/** One platform's record with its submissions and the petitions waiting for its answer; null for an unknown slug. */
-export async function getPlatformRecord(slug: string, today = chinaToday()) {
+/** Submissions per page of a record: the page and the open-data API read them with the API's cursors. */
+export const SUBMISSIONS_PAGE = 30;
+export type SubmissionsPage = { cursor?: string; limit?: number };
+
+/**
+ * One platform's record with one page of its submissions (newest first; `nextCursor` reads the
+ * next, null on the last) and the petitions waiting for its answer; null for an unknown slug.
+ * A cursor this code did not give out is refused (BadQuery), as in the rest of the open data.
+ */
+export async function getPlatformRecord(slug: string, page: SubmissionsPage = {}, today = chinaToday()) {
+  const cursor = decodeCursor(page.cursor);
+  const limit = page.limit ?? SUBMISSIONS_PAGE;
   const [row] = await responseRows(today, slug);
   if (!row) return null;
-  const [groups, submissions, awaitingPetitions] = await Promise.all([commitmentGroups(row.id), platformSubmissions(row.id, today), listPetitions("awaiting", slug)]);
-  return { ...toSummary(row, groups), submissions, awaitingPetitions };
+  const [groups, submissions, awaitingPetitions] = await Promise.all([commitmentGroups(row.id), platformSubmissions(row.id, today, cursor, limit), listPetitions("awaiting", slug)]);
+  return { ...toSummary(row, groups), submissions: submissions.rows, nextCursor: submissions.nextCursor, awaitingPetitions };
 }
 export type PlatformRecord = NonNullable<Awaited<ReturnType<typeof getPlatformRecord>>>;
 
@@ -144,8 +155,10 @@ type SubmissionRow = {
   commitments: number;
 };
 
-/** The published submissions addressed to a platform, newest first, with how far it has answered. */
-async function platformSubmissions(platformId: string, today: Date) {
+/** A page of the published submissions addressed to a platform, newest first, with how far it has answered. */
+async function platformSubmissions(platformId: string, today: Date, cursor: Cursor | null, limit: number) {
+  // Keyset order of the open-data lists (src/features/opendata/cursor.ts): day descending, id ascending.
+  const after = cursor ? Prisma.sql`AND (s."firstPublishedOn" < ${cursor.day}::date OR (s."firstPublishedOn" = ${cursor.day}::date AND s.id > ${cursor.id}))` : Prisma.empty;
   const rows = await db.$queryRaw<SubmissionRow[]>`
     SELECT s.id, c.id AS "campaignId", c.title AS "campaignTitle", u.slug AS "unionSlug", u."nameZh" AS "unionNameZh", u."nameEn" AS "unionNameEn",
       s."currentVersion" AS version, s."firstPublishedOn", s."respondBy", sp."firstAnsweredOn", sp."completedOn",
@@ -156,10 +169,11 @@ async function platformSubmissions(platformId: string, today: Date) {
     JOIN "Submission" s ON s.id = sp."submissionId"
     JOIN "Campaign" c ON c.id = s."campaignId"
     JOIN "Union" u ON u.id = s."unionId"
-    WHERE sp.kind = 'PLATFORM' AND sp."platformId" = ${platformId} AND ${PUBLISHED_SQL}
+    WHERE sp.kind = 'PLATFORM' AND sp."platformId" = ${platformId} AND ${PUBLISHED_SQL} ${after}
     ORDER BY s."firstPublishedOn" DESC, s.id
-    LIMIT 500`;
-  return rows.map((r) => ({
+    LIMIT ${limit + 1}`;
+  const page = pageOf(rows, limit, (r) => ({ day: r.firstPublishedOn, id: r.id }));
+  const shown = page.rows.map((r) => ({
     id: r.id,
     campaign: { id: r.campaignId, title: r.campaignTitle },
     union: { slug: r.unionSlug, nameZh: r.unionNameZh, nameEn: r.unionNameEn },
@@ -173,4 +187,5 @@ async function platformSubmissions(platformId: string, today: Date) {
     answeredItems: r.answeredItems,
     commitments: r.commitments,
   }));
+  return { rows: shown, nextCursor: page.nextCursor };
 }

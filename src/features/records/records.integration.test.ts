@@ -48,7 +48,7 @@ beforeAll(async () => {
 
 describe("platform records", () => {
   it("counts response rate, answers within the clock and overdue ones over published submissions only", async () => {
-    const record = await getPlatformRecord(platform.slug, today);
+    const record = await getPlatformRecord(platform.slug, {}, today);
     expect(record?.responses).toEqual({
       addressed: 4,
       answered: 3,
@@ -61,19 +61,19 @@ describe("platform records", () => {
   });
 
   it("counts a commitment confirmed only when its verdicts may be shown and more than half say done", async () => {
-    const record = await getPlatformRecord(platform.slug, today);
+    const record = await getPlatformRecord(platform.slug, {}, today);
     expect(record?.commitments).toEqual({ total: 3, judged: 2, confirmedDone: 1, confirmedShare: 0.5 });
   });
 
   it("keeps each addressee of a shared submission to its own answers", async () => {
-    const record = await getPlatformRecord(other.slug, today);
+    const record = await getPlatformRecord(other.slug, {}, today);
     // other: s1 unanswered by it (clock out), its own submission answered on day 1.
     expect(record?.responses).toMatchObject({ addressed: 2, answered: 1, medianDaysToFirstAnswer: 1, overdue: 1 });
     expect(record?.commitments).toEqual({ total: 1, judged: 1, confirmedDone: 1, confirmedShare: 1 });
   });
 
   it("lists the platform's published submissions newest first with their status", async () => {
-    const record = await getPlatformRecord(platform.slug, today);
+    const record = await getPlatformRecord(platform.slug, {}, today);
     expect(record?.submissions.map((s) => [s.firstPublishedOn.toISOString().slice(0, 10), s.status, s.answeredItems, s.items, s.commitments])).toEqual([
       ["2026-04-01", "OVERDUE", 0, 1, 0],
       ["2026-03-01", "COMPLETE", 2, 2, 0],
@@ -84,18 +84,39 @@ describe("platform records", () => {
 
   it("gives a platform with no submissions empty figures, not zeros that look like a refusal", async () => {
     const empty = await makePlatformRow(db);
-    const record = await getPlatformRecord(empty.slug, today);
+    const record = await getPlatformRecord(empty.slug, {}, today);
     expect(record?.responses).toEqual({ addressed: 0, answered: 0, answeredOnTime: 0, overdue: 0, responseRate: null, onTimeRate: null, medianDaysToFirstAnswer: null });
     expect(record?.commitments).toEqual({ total: 0, judged: 0, confirmedDone: 0, confirmedShare: null });
     expect(record?.submissions).toEqual([]);
-    expect(await getPlatformRecord(`no-such-${empty.slug}`, today)).toBeNull();
+    expect(await getPlatformRecord(`no-such-${empty.slug}`, {}, today)).toBeNull();
   });
 
   it("lists every platform with the same figures as its own page", async () => {
     const all = await listPlatformRecords(today);
     const mine = all.find((r) => r.platform.slug === platform.slug);
-    const single = await getPlatformRecord(platform.slug, today);
+    const single = await getPlatformRecord(platform.slug, {}, today);
     expect(mine?.responses).toEqual(single?.responses);
     expect(mine?.commitments).toEqual(single?.commitments);
+  });
+
+  it("pages every submission with the open-data cursors, no fixed cap: each once, newest first", async () => {
+    const whole = (await getPlatformRecord(platform.slug, { limit: 100 }, today))!;
+    expect(whole.submissions).toHaveLength(4);
+    expect(whole.nextCursor).toBeNull();
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 10; pages++) {
+      const page = (await getPlatformRecord(platform.slug, { limit: 3, cursor }, today))!;
+      seen.push(...page.submissions.map((s) => s.id));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual(whole.submissions.map((s) => s.id));
+    const days = whole.submissions.map((s) => s.firstPublishedOn.getTime());
+    expect(days).toEqual([...days].sort((a, b) => b - a));
+  });
+
+  it("refuses a cursor it did not give out", async () => {
+    await expect(getPlatformRecord(platform.slug, { cursor: "not-a-cursor" }, today)).rejects.toThrow();
   });
 });

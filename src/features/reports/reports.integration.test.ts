@@ -4,6 +4,7 @@ import { submitReport, updateReport } from "~/features/reports/mutations";
 import { listMyReports } from "~/features/reports/data";
 import { callerFor, makePlatform, makeStaff, makeUnion, makeWorker, moderatingUnionOf, uid } from "~/test/factories";
 import { validReport } from "~/test/report-input";
+import { writerFor } from "~/test/write-client";
 
 const ID = "440305199506152716";
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -48,7 +49,7 @@ describe("filing a report", () => {
   it("keeps one report when 20 identical requests go through the API at once", async () => {
     const platform = await makePlatform();
     const { account } = await makeWorker();
-    const caller = callerFor(account);
+    const caller = writerFor(account);
     const month = new Date().toISOString().slice(0, 7);
     await Promise.allSettled(Array.from({ length: 20 }, () => caller.reports.submit(validReport({ platformSlug: platform.slug, month }))));
     expect(await countFor(platform.id)).toBe(1);
@@ -57,7 +58,7 @@ describe("filing a report", () => {
   it("refuses bad input with a clear code and stores nothing", async () => {
     const platform = await makePlatform();
     const { account } = await makeWorker();
-    const caller = callerFor(account);
+    const caller = writerFor(account);
     const month = new Date().toISOString().slice(0, 7);
     const good = validReport({ platformSlug: platform.slug, month });
     const bad: [unknown, string][] = [
@@ -82,9 +83,9 @@ describe("filing a report", () => {
     const rep = await makeStaff("PLATFORM_REP", platform.id);
     const organiser = await makeStaff("ORGANISER", (await makeUnion()).id);
     const input = validReport({ platformSlug: platform.slug, month: new Date().toISOString().slice(0, 7) });
-    await expect(callerFor(null).reports.submit(input)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect(callerFor(rep.account).reports.submit(input)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(callerFor(organiser.account).reports.submit(input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(writerFor(null).reports.submit(input)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(writerFor(rep.account).reports.submit(input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(writerFor(organiser.account).reports.submit(input)).rejects.toMatchObject({ code: "FORBIDDEN" });
     const { account } = await makeWorker();
     await expect(callerFor(account).reports.pendingNarratives()).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(callerFor(rep.account).reports.moderate({ id: "x", decision: "APPROVED" })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -97,23 +98,24 @@ describe("my reports", () => {
     const me = await makeWorker();
     const other = await makeWorker();
     const caller = callerFor(me.account);
+    const writer = writerFor(me.account);
     const month = new Date().toISOString().slice(0, 7);
-    const { id } = await caller.reports.submit(validReport({ platformSlug: platform.slug, month }));
+    const { id } = await writer.reports.submit(validReport({ platformSlug: platform.slug, month }));
     const mine = await caller.reports.mine();
     expect(mine.map((r) => r.id)).toContain(id);
     expect(await callerFor(other.account).reports.mine()).toEqual(expect.not.arrayContaining([expect.objectContaining({ id })]));
 
     const { input } = await caller.reports.get({ id });
-    await caller.reports.update({ id, report: { ...input, hoursPerDay: 9.5, narrative: "改一下：13912345678" } });
+    await writer.reports.update({ id, report: { ...input, hoursPerDay: 9.5, narrative: "改一下：13912345678" } });
     const row = await db.report.findUniqueOrThrow({ where: { id } });
     expect(row.hoursPerDay).toBe(9.5);
     expect(row.narrative).toBe("改一下：[***]");
 
     const intruder = callerFor(other.account);
     expect(await appCode(intruder.reports.get({ id }))).toBe("NOT_FOUND");
-    expect(await appCode(intruder.reports.update({ id, report: input }))).toBe("NOT_FOUND");
+    expect(await appCode(writerFor(other.account).reports.update({ id, report: input }))).toBe("NOT_FOUND");
     expect(await appCode(intruder.reports.remove({ id }))).toBe("NOT_FOUND");
-    await expect(caller.reports.update({ id, report: { ...input, month: "2020-01" } })).rejects.toThrow();
+    await expect(writer.reports.update({ id, report: { ...input, month: "2020-01" } })).rejects.toThrow();
 
     await caller.reports.remove({ id });
     expect(await countFor(platform.id)).toBe(0);

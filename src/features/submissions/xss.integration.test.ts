@@ -10,6 +10,7 @@ import { makeCampaign } from "~/test/campaign-factories";
 import { callerFor, makeStaff, makeWorker } from "~/test/factories";
 import { publishedPetition } from "~/test/petition-factories";
 import { makePublishedSubmission } from "~/test/submission-factories";
+import { writerFor } from "~/test/write-client";
 import { FORMULAS, XSS } from "~/test/xss-corpus";
 
 // Issue 14, the XSS corpus: classic payloads typed into the texts that are shown again, stored
@@ -35,7 +36,7 @@ describe("the XSS corpus", () => {
   it("comes back from the open-data JSON of a petition as the same text, in a JSON answer that renders nothing", async () => {
     const [title, ask, reason, comment] = [XSS[0]!, XSS[1]!.padEnd(12, "."), XSS[2]!, XSS[3]!.slice(0, 280)];
     const p = await publishedPetition({ text: { title, ask, reason } });
-    await callerFor((await makeWorker()).account).petitions.sign({ petitionId: p.id, comment });
+    await writerFor((await makeWorker()).account).petitions.sign({ petitionId: p.id, comment });
     const sig = await db.petitionSignature.findFirstOrThrow({ where: { petitionId: p.id, comment: { not: null } }, select: { id: true } });
     await callerFor(p.organiser).petitions.moderateComment({ signatureId: sig.id, decision: "APPROVED" });
     const res = await callApi(`/api/v1/petitions/${p.id}`);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
 import { db } from "~/server/db";
 import { secrets } from "~/server/secrets";
-import { sessionCookieName } from "~/server/auth/config";
+import { sessionCookieName } from "~/server/auth/cookies";
 import type { SessionAccount } from "~/features/accounts/data";
 import { createInviteCodes, redeemInviteCode } from "~/features/verification/mutations";
 import { POST as issue } from "~/app/api/tokens/issue/route";

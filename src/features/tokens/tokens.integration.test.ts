@@ -16,6 +16,7 @@ import { encodeTokenMessage, fromBase64Url, toBase64Url } from "~/features/token
 import { callerFor, makeWorker } from "~/test/factories";
 import { makeCampaign, makeProfiledWorker } from "~/test/campaign-factories";
 import type { SessionAccount } from "~/features/accounts/data";
+import { writerFor } from "~/test/write-client";
 
 // Verified ballots through blind signatures (issue 11, PRIVACY.md P6): the phone's real client
 // code (token-client.ts) against the real server functions and database.
@@ -178,7 +179,7 @@ describe("ballot tokens (RFC 9474)", () => {
   it("close the session path in verified-only campaigns and take tokens only while voting", async () => {
     const { campaignId, union, demandIds: d } = await makeCampaign({ demands: 1, phase: "VOTING", input: { verifiedOnly: true } });
     const voter = await verifiedWorker(union.id);
-    expect(await code(callerFor(voter).ballots.cast({ campaignId, demandIds: [d[0]!] }))).toBe("TOKEN_REQUIRED");
+    expect(await code(writerFor(voter).ballots.cast({ campaignId, demandIds: [d[0]!] }))).toBe("TOKEN_REQUIRED");
     const t = await obtainToken(voter, campaignId);
     await setPhase(union.id, campaignId, "CLOSED");
     expect(await code(castTokenBallot({ campaignId, ...t, demandIds: [d[0]!] }))).toBe("CAMPAIGN_CLOSED");

@@ -4,6 +4,7 @@ import { db } from "~/server/db";
 import { hashInviteCode, normaliseInviteCode } from "~/features/verification/codes";
 import { callerFor, makeWorker } from "~/test/factories";
 import { makeCampaign } from "~/test/campaign-factories";
+import { writerFor } from "~/test/write-client";
 
 const code = (p: Promise<unknown>) => p.then(() => "OK", (e: { code?: string; cause?: { code?: string } }) => e.cause?.code ?? e.code);
 
@@ -21,12 +22,13 @@ describe("verification and verified-only campaigns", () => {
     expect(stored).toHaveLength(2);
     expect(JSON.stringify(stored)).not.toContain(codes[0]!.replace(/-/g, ""));
 
-    const alice = callerFor((await makeWorker()).account);
-    const bob = callerFor((await makeWorker()).account);
-    expect(await code(alice.ballots.cast({ campaignId, demandIds: [demandIds[0]!] }))).toBe("TOKEN_REQUIRED");
+    const [aliceAccount, bobAccount] = [(await makeWorker()).account, (await makeWorker()).account];
+    const alice = callerFor(aliceAccount);
+    const bob = callerFor(bobAccount);
+    expect(await code(writerFor(aliceAccount).ballots.cast({ campaignId, demandIds: [demandIds[0]!] }))).toBe("TOKEN_REQUIRED");
     await alice.verification.redeem({ code: codes[0]!.toLowerCase() });
     // Verified or not, the session path is closed here: src/features/tokens casts these ballots.
-    expect(await code(alice.ballots.cast({ campaignId, demandIds: [demandIds[0]!] }))).toBe("TOKEN_REQUIRED");
+    expect(await code(writerFor(aliceAccount).ballots.cast({ campaignId, demandIds: [demandIds[0]!] }))).toBe("TOKEN_REQUIRED");
     expect(await db.ballot.count({ where: { campaignId } })).toBe(0);
     // A used code is gone: it is as unknown as one never issued.
     expect(await code(bob.verification.redeem({ code: codes[0]! }))).toBe("CODE_INVALID");
@@ -34,7 +36,7 @@ describe("verification and verified-only campaigns", () => {
     expect(await code(bob.verification.redeem({ code: "0000-0000-0000-0000-0000-0000" }))).toBe("CODE_INVALID");
     await db.inviteCode.updateMany({ where: { codeHash: hashInviteCode(normaliseInviteCode(codes[1]!)!) }, data: { expiresOn: new Date(Date.UTC(2020, 0, 1)) } });
     expect(await code(bob.verification.redeem({ code: codes[1]! }))).toBe("CODE_EXPIRED");
-    expect(await code(bob.ballots.cast({ campaignId, demandIds: [demandIds[0]!] }))).toBe("TOKEN_REQUIRED");
+    expect(await code(writerFor(bobAccount).ballots.cast({ campaignId, demandIds: [demandIds[0]!] }))).toBe("TOKEN_REQUIRED");
     expect(await code(org.verification.createCodes({ count: 1, days: 15 }))).toBe("BAD_REQUEST");
   });
 

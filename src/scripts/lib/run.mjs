@@ -58,8 +58,14 @@ export async function buildIfNeeded() {
   const stampFile = path.join(root, ".next", "wv-source-stamp");
   const stamp = sourceStamp();
   const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
-  if (built) return;
+  // The hot write routes' bundle (serve.mjs) is made from the same sources, after Next's build.
+  const { buildHotRoutes, HOT_BUNDLE } = await import("./hot-build.mjs");
+  if (built) {
+    if (!existsSync(path.join(root, HOT_BUNDLE))) await buildHotRoutes(root);
+    return;
+  }
   console.log("Building the app (first start, or the sources changed)…");
   await next(["build"]);
+  await buildHotRoutes(root);
   writeFileSync(stampFile, stamp);
 }

@@ -6,6 +6,7 @@ import { db } from "~/server/db";
 import { makeCampaign } from "~/test/campaign-factories";
 import { callerFor, makePlatform, makeStaff, makeUnion, makeWorker } from "~/test/factories";
 import { validReport } from "~/test/report-input";
+import { writerFor } from "~/test/write-client";
 
 // PRIVACY.md P7: every procedure, called as every kind of account, is refused on the server
 // unless its rung admits that role. New procedures are covered automatically; a procedure
@@ -112,7 +113,7 @@ describe("moderation by an organiser of another union", () => {
   /** A published petition with one pending comment, moderated by `home`. */
   async function publishedWithComment(home: Caller, pendingId: string) {
     await home.petitions.moderate({ petitionId: pendingId, decision: "PUBLISH", threshold: 100 });
-    await callerFor((await makeWorker()).account).petitions.sign({ petitionId: pendingId, comment: "We wait far too long every day." });
+    await writerFor((await makeWorker()).account).petitions.sign({ petitionId: pendingId, comment: "We wait far too long every day." });
     const sig = await db.petitionSignature.findFirstOrThrow({ where: { petitionId: pendingId, commentStatus: "PENDING" }, select: { id: true } });
     return sig.id;
   }
@@ -145,7 +146,7 @@ describe("moderation by an organiser of another union", () => {
     const home = callerFor((await makeStaff("ORGANISER", unionA.id)).account);
     const other = callerFor((await makeStaff("ORGANISER", (await makeUnion()).id)).account);
     const admin = callerFor((await makeStaff("ADMIN")).account);
-    const report = await callerFor((await makeWorker()).account).reports.submit(validReport({ platformSlug: platform.slug, narrative: "The app docks pay when the lift is broken." }));
+    const report = await writerFor((await makeWorker()).account).reports.submit(validReport({ platformSlug: platform.slug, narrative: "The app docks pay when the lift is broken." }));
     const reportId = (report as { id: string }).id;
 
     const published = await pendingPetition({ kind: "PLATFORM", platformId: platform.id });

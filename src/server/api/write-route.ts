@@ -2,7 +2,7 @@ import "server-only";
 import { z, type ZodType } from "zod";
 import { AppError, APP_ERROR_STATUS, type AppErrorCode } from "~/lib/app-error";
 import type { SessionAccount } from "~/features/accounts/data";
-import { accountFromHeaders } from "~/server/auth/session";
+import { accountFromHeaders } from "~/server/auth/session-token";
 import { MAX_BODY, readLimitedBody } from "~/server/http";
 import { addressKeyOf, consume, type LimitName } from "~/server/rate-limit";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "~/server/db/unavailable";

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
 import { db } from "~/server/db";
 import { secrets } from "~/server/secrets";
-import { sessionCookieName } from "~/server/auth/config";
+import { sessionCookieName } from "~/server/auth/cookies";
 import type { SessionAccount } from "~/features/accounts/data";
 import { revokeSession } from "~/features/accounts/mutations";
 import { moderationScopeOf } from "~/features/moderation/data";
@@ -13,6 +13,8 @@ import { openMonths } from "~/features/reports/months";
 import { POST as castBallot } from "~/app/api/ballots/route";
 import { POST as signPetition } from "~/app/api/signatures/route";
 import { POST as submitReport } from "~/app/api/reports/route";
+import { POST as updateReport } from "~/app/api/reports/update/route";
+import { POST as withdrawSignature } from "~/app/api/signatures/withdraw/route";
 import { makeCampaign } from "~/test/campaign-factories";
 import { makePlatform, makeStaff, makeWorker, moderatingUnionOf } from "~/test/factories";
 import { validReport } from "~/test/report-input";
@@ -22,6 +24,8 @@ import { chinaToday } from "~/lib/days";
 // and the protections the tRPC route has: same origin, 64 KB bodies, strict input, rate limits.
 type Role = SessionAccount["role"] | "ANONYMOUS";
 const ROUTES = { ballots: castBallot, signatures: signPetition, reports: submitReport };
+/** The other write of the same islands (the sign panel, the report form), on the same transport. */
+const OTHER_WRITES = { "signatures/withdraw": withdrawSignature, "reports/update": updateReport };
 
 async function cookieFor(account: SessionAccount | null) {
   if (!account) return "";
@@ -84,10 +88,23 @@ describe("write routes", () => {
     const api = path.resolve(import.meta.dirname, "../../app/api");
     const found = readdirSync(api, { recursive: true, encoding: "utf8" })
       .filter((f) => f.endsWith("route.ts") && readFileSync(path.join(api, f), "utf8").includes("writeRoute("))
-      .map((f) => f.split(path.sep)[0]);
+      .map((f) => path.dirname(f).split(path.sep).join("/"));
     // The token routes (tokens/issue, a writeRoute; tokens/ballot, an openWriteRoute that reads no
     // session) have their matrix in src/features/tokens/routes.integration.test.ts.
-    expect(found.sort()).toEqual([...Object.keys(ROUTES), "tokens"].sort());
+    expect(found.sort()).toEqual([...Object.keys(ROUTES), ...Object.keys(OTHER_WRITES), "tokens/issue"].sort());
+  });
+
+  it("admit only workers to withdrawing and correcting too", async () => {
+    const f = await fixtures();
+    const inputs = { "signatures/withdraw": { petitionId: f.petitionId }, "reports/update": { id: "no-such-report", report: f.inputs.reports } };
+    // A worker passes the rung and meets the write's own answer (nothing to withdraw or correct).
+    const workerCode = { "signatures/withdraw": "NOT_SIGNED", "reports/update": "NOT_FOUND" };
+    for (const [name, route] of Object.entries(OTHER_WRITES) as [keyof typeof OTHER_WRITES, (req: Request) => Promise<Response>][]) {
+      for (const [role, account] of Object.entries(f.accounts) as [Role, SessionAccount | null][]) {
+        const expected = role === "WORKER" ? workerCode[name] : role === "ANONYMOUS" ? "UNAUTHORIZED" : "FORBIDDEN";
+        expect((await post(route, inputs[name], { account })).code, `${name} as ${role}`).toBe(expected);
+      }
+    }
   });
 
   it("admit only workers, refusing every other role before reading the input", async () => {

@@ -1,16 +1,13 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { secureTransport } from "~/env";
 import { AppError } from "~/lib/app-error";
 import { keySignInSchema, staffSignInSchema } from "~/features/accounts/schema";
 import { openSession, revokeSession, SESSION_DAYS, signInStaff, signInWithKey } from "~/features/accounts/mutations";
 import { addressKeyOf, consume } from "~/server/rate-limit";
 import { secrets } from "~/server/secrets";
+import { useSecureCookies } from "~/server/auth/cookies";
 
-/** Secure (and __Secure-/__Host- prefixed) cookies unless SECURE_COOKIES=false (src/env.js). */
-export const useSecureCookies = secureTransport;
-export const sessionCookieName = `${useSecureCookies ? "__Secure-" : ""}next-auth.session-token`;
 
 type HeaderBag = Record<string, string | string[] | undefined> | undefined;
 

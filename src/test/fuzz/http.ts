@@ -3,7 +3,7 @@ import path from "node:path";
 import type { ZodType } from "zod";
 import { encode } from "next-auth/jwt";
 import type { SessionAccount } from "~/features/accounts/data";
-import { sessionCookieName } from "~/server/auth/config";
+import { sessionCookieName } from "~/server/auth/cookies";
 import { secrets } from "~/server/secrets";
 
 // Route handlers called with real Request objects, as Next calls them, for the HTTP fuzzers.

@@ -1,11 +1,12 @@
 import type { SessionAccount } from "~/features/accounts/data";
 import { makeCampaign } from "~/test/campaign-factories";
-import { makeStaff, makeUnion, makePlatform, makeWorker, callerFor } from "~/test/factories";
+import { makeStaff, makeUnion, makePlatform, makeWorker } from "~/test/factories";
 import { publishedPetition } from "~/test/petition-factories";
 import { makeAnswer, makePublishedSubmission } from "~/test/submission-factories";
 import { validReport } from "~/test/report-input";
 import { db } from "~/server/db";
 import type { IdPool } from "./zod-arbitrary";
+import { writerFor } from "~/test/write-client";
 
 // One small world for the fuzzer: a campaign in voting, a published petition with a comment, a
 // published submission with an answer, a report. Their ids and slugs feed the arbitraries, so a
@@ -20,8 +21,8 @@ export async function makeFuzzWorld() {
   const answer = await makeAnswer({ itemId: submission.items[0]!.id, partyId: submission.platformParties[0]!.id });
   const worker = (await makeWorker()).account;
   const platform = await db.platform.findUniqueOrThrow({ where: { id: petition.platformId }, select: { slug: true } });
-  const report = (await callerFor(worker).reports.submit(validReport({ platformSlug: platform.slug }))) as { id: string };
-  await callerFor(worker).petitions.sign({ petitionId: petition.id, comment: "We wait far too long every day." });
+  const report = (await writerFor(worker).reports.submit(validReport({ platformSlug: platform.slug }))) as { id: string };
+  await writerFor(worker).petitions.sign({ petitionId: petition.id, comment: "We wait far too long every day." });
   const signature = await db.petitionSignature.findFirstOrThrow({ where: { petitionId: petition.id }, select: { id: true } });
 
   const accounts: Record<FuzzRole, SessionAccount | null> = {

@@ -1,6 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { secrets } from "~/server/secrets";
-import { sessionCookieName } from "~/server/auth/config";
+import { sessionCookieName } from "~/server/auth/cookies";
 import type { SessionAccount } from "~/features/accounts/data";
 import { POST as issueRoute } from "~/app/api/tokens/issue/route";
 import { POST as ballotRoute } from "~/app/api/tokens/ballot/route";

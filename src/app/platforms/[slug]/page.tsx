@@ -7,34 +7,49 @@ import { buttonStyles, Card, PageTitle } from "~/components/ui";
 import { PetitionCard } from "~/features/petitions/components/petition-card";
 import { DAY } from "~/features/petitions/components/labels";
 import { getPlatformRecord } from "~/features/records/data";
+import { BadQuery } from "~/features/opendata/respond";
 import { StatusBadge } from "~/features/records/components/status-badge";
 
-type Params = { params: Promise<{ slug: string }> };
+type Params = { params: Promise<{ slug: string }>; searchParams: Promise<{ cursor?: string | string[] }> };
 
-/** A phone shows the latest ones; the API has them all. */
-const SHOWN_SUBMISSIONS = 30;
+/**
+ * Metadata and page share one read of the record. Its submissions come a page at a time, with
+ * the open-data API's cursors (`?cursor=` is the API's nextCursor); a cursor it did not give out
+ * is a page that does not exist.
+ */
+const load = cache(async (slug: string, cursor: string | undefined) => {
+  if (!/^[a-z0-9-]{1,64}$/.test(slug)) return null;
+  try {
+    return await getPlatformRecord(slug, { cursor });
+  } catch (err) {
+    if (err instanceof BadQuery) return null;
+    throw err;
+  }
+});
+const cursorOf = async (searchParams: Params["searchParams"]) => {
+  const { cursor } = await searchParams;
+  return typeof cursor === "string" ? cursor : undefined;
+};
 
-// Metadata and page share one read of the record.
-const load = cache(async (slug: string) => (/^[a-z0-9-]{1,64}$/.test(slug) ? getPlatformRecord(slug) : null));
-
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const record = await load((await params).slug);
+export async function generateMetadata({ params, searchParams }: Params): Promise<Metadata> {
+  const record = await load((await params).slug, await cursorOf(searchParams));
   if (!record) return {};
   const [t, locale] = await Promise.all([getTranslations("records"), getLocale()]);
   return { title: t("title", { name: locale === "en" ? record.platform.nameEn : record.platform.nameZh }) };
 }
 
 /** A platform's public record: its submissions, how it answers them, and what workers say it did. */
-export default async function PlatformRecordPage({ params }: Params) {
+export default async function PlatformRecordPage({ params, searchParams }: Params) {
   const { slug } = await params;
-  const record = await load(slug);
+  const cursor = await cursorOf(searchParams);
+  const record = await load(slug, cursor);
   if (!record) notFound();
   const [t, format, locale] = await Promise.all([getTranslations("records"), getFormatter(), getLocale()]);
   const name = locale === "en" ? record.platform.nameEn : record.platform.nameZh;
   const { responses: r, commitments: c } = record;
   const percent = (share: number | null) => (share === null ? "—" : format.number(share, { style: "percent", maximumFractionDigits: 0 }));
   const day = (d: Date) => format.dateTime(d, DAY);
-  const submissions = record.submissions.slice(0, SHOWN_SUBMISSIONS);
+  const { submissions } = record;
 
   return (
     <div className="space-y-4">
@@ -110,7 +125,21 @@ export default async function PlatformRecordPage({ params }: Params) {
             ))}
           </ul>
         )}
-        {r.addressed > submissions.length ? <p className="text-sm text-stone-700">{t("submissions.more", { shown: submissions.length, total: r.addressed })}</p> : null}
+        {r.addressed > 0 ? <p className="text-sm text-stone-700">{t("submissions.shownOf", { total: r.addressed })}</p> : null}
+        {record.nextCursor || cursor ? (
+          <p className="flex flex-wrap gap-x-4">
+            {record.nextCursor ? (
+              <Link href={`/platforms/${record.platform.slug}?cursor=${encodeURIComponent(record.nextCursor)}`} className={`${buttonStyles.link} inline-flex min-h-11 items-center`} data-testid="more-submissions">
+                {t("submissions.more")}
+              </Link>
+            ) : null}
+            {cursor ? (
+              <Link href={`/platforms/${record.platform.slug}`} className={`${buttonStyles.link} inline-flex min-h-11 items-center`}>
+                {t("submissions.newest")}
+              </Link>
+            ) : null}
+          </p>
+        ) : null}
       </section>
 
       <section className="space-y-2" aria-labelledby="awaiting">

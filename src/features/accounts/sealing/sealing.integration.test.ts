@@ -6,6 +6,7 @@ import { rekeyLegacyOwners, sealLegacyProfiles, tagLegacySignatures } from "~/fe
 import { legacyOwnerKeyOf, ownerKeyOf, verifiedSignatureTag } from "~/features/petitions/policy";
 import { callerFor, makePlatform, makeWorker, uid } from "~/test/factories";
 import { publishedPetition } from "~/test/petition-factories";
+import { writerFor } from "~/test/write-client";
 
 // The start step after migration 20261202150000: rows written before it are converted with the
 // keys the migration could not use.
@@ -25,7 +26,7 @@ describe("sealing rows from before the migration", () => {
 
     const p = await publishedPetition();
     const signers = [(await makeWorker()).account, (await makeWorker()).account];
-    for (const s of signers) await callerFor(s).petitions.sign({ petitionId: p.id });
+    for (const s of signers) await writerFor(s).petitions.sign({ petitionId: p.id });
     const rows = await db.petitionSignature.findMany({ where: { petitionId: p.id }, orderBy: { id: "asc" }, select: { id: true, nullifier: true } });
     await db.petitionSignature.update({ where: { id: rows[0]!.id }, data: { withdrawTag: "legacy:1" } });
     await db.petitionSignature.update({ where: { id: rows[1]!.id }, data: { withdrawTag: "legacy:0" } });

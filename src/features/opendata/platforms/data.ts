@@ -3,6 +3,7 @@ import { AppError } from "~/lib/app-error";
 import { omit } from "~/lib/omit";
 import { day } from "~/features/campaigns/format";
 import { getPlatformRecord, listPlatformRecords, type PlatformRecordSummary } from "~/features/records/data";
+import type { ListQuery } from "~/features/opendata/schema";
 
 // Platform records (src/features/records) in the API's shape: dates as days, links instead of
 // internal ids.
@@ -21,8 +22,9 @@ export async function listPublicPlatformRecords() {
   return { data: (await listPlatformRecords()).map(toSummary) };
 }
 
-export async function getPublicPlatformRecord(slug: string) {
-  const r = await getPlatformRecord(slug);
+/** The record with one page of its submissions: `nextCursor`, passed back as `cursor`, reads the next. */
+export async function getPublicPlatformRecord(slug: string, query: ListQuery) {
+  const r = await getPlatformRecord(slug, query);
   if (!r) throw new AppError("NOT_FOUND");
   return {
     ...toSummary(r),
@@ -34,6 +36,7 @@ export async function getPublicPlatformRecord(slug: string) {
       completedOn: s.completedOn ? day(s.completedOn) : null,
       links: { self: `/api/v1/submissions/${s.id}`, page: `/submissions/${s.id}`, answers: `/submissions/${s.id}/answers` },
     })),
+    nextCursor: r.nextCursor,
     awaitingPetitions: r.awaitingPetitions.map((p) => ({
       id: p.id,
       title: p.title,

@@ -58,15 +58,22 @@ export function SignPanel({ petitionId, open, initialShown, initialCredibility, 
       void refresh();
     },
   });
-  const withdraw = useMutation(
-    trpc.petitions.withdraw.mutationOptions({
-      onSuccess: () => {
-        setSignedOn(null);
-        setNotice(t("withdrawn"));
-        void refresh();
-      },
-    }),
-  );
+  // The same transport as signing (src/app/api/signatures/withdraw/route.ts). NOT_SIGNED after a
+  // retry means the first attempt took the signature away: what the worker asked for.
+  const withdraw = useMutation({
+    mutationFn: (input: { petitionId: string }) =>
+      postWrite<unknown>("/api/signatures/withdraw", input, sending).catch((err: unknown) => {
+        if (err instanceof WriteError && err.data.appCode === "NOT_SIGNED") return null;
+        throw err;
+      }),
+    onSettled: sending.settled,
+    networkMode: "always",
+    onSuccess: () => {
+      setSignedOn(null);
+      setNotice(t("withdrawn"));
+      void refresh();
+    },
+  });
   const shown = counts.data?.shown ?? null;
   const onSign = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

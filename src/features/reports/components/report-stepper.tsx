@@ -11,7 +11,6 @@ import { RetryNotice, useRetry } from "~/components/retry-notice";
 import { STEPS, type ReportInput } from "~/features/reports/schema";
 import { parseAll, stepErrors, type FormValues } from "~/features/reports/form";
 import { ReportStep } from "~/features/reports/components/report-steps";
-import { useTRPC } from "~/trpc/react";
 
 // The draft of a new report lives only in this browser's localStorage until it is submitted.
 const DRAFT_KEY = "wv-report-draft-v1";
@@ -29,7 +28,6 @@ export function ReportStepper({ initial, editId, platforms, months, existing }: 
   const t = useTranslations("reports");
   const te = useTranslations("errors");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
   const [values, setValues] = useState<FormValues>(initial);
   const [step, setStep] = useState(0);
@@ -46,7 +44,7 @@ export function ReportStepper({ initial, editId, platforms, months, existing }: 
   };
   const sending = useRetry();
   const submit = useMutation({ mutationFn: (input: ReportInput) => postWrite<{ id: string }>("/api/reports", input, sending), onSuccess: done, onSettled: sending.settled, networkMode: "always" });
-  const update = useMutation(trpc.reports.update.mutationOptions({ onSuccess: done }));
+  const update = useMutation({ mutationFn: (input: { id: string; report: ReportInput }) => postWrite<unknown>("/api/reports/update", input, sending), onSuccess: done, onSettled: sending.settled, networkMode: "always" });
   const mutation = editId ? update : submit;
 
   useEffect(() => {

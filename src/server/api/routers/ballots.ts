@@ -1,16 +1,9 @@
 import { createTRPCRouter, publicProcedure, workerProcedure } from "~/server/api/trpc";
 import { campaignIdSchema } from "~/features/campaigns/schema";
-import { ballotSchema } from "~/features/ballots/schema";
-import { castBallot } from "~/features/ballots/mutations";
 import { getCampaignFigures, getMyBallot } from "~/features/ballots/data";
-import { consume } from "~/server/rate-limit";
 
 export const ballotsRouter = createTRPCRouter({
-  cast: workerProcedure.input(ballotSchema).mutation(async ({ ctx, input }) => {
-    await consume("vote", ctx.addressKey, ctx.account.accountId);
-    return castBallot(ctx.account.accountId, input.campaignId, input.demandIds);
-  }),
-
+  // Casting is POST /api/ballots (src/app/api/ballots/route.ts), declared there only.
   mine: workerProcedure.input(campaignIdSchema).query(({ ctx, input }) => getMyBallot(ctx.account.accountId, input.campaignId)),
 
   /**

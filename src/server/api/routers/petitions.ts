@@ -6,7 +6,6 @@ import {
   deliverySchema,
   listSchema,
   moderateSchema,
-  signSchema,
   sponsorSchema,
   startPetitionSchema,
   thresholdSchema,
@@ -33,7 +32,6 @@ import {
   startPetition,
 } from "~/features/petitions/mutations";
 import { getMySignature, getPetitionCounts, getPublicComments, listPendingComments } from "~/features/petitions/signatures/data";
-import { signPetition, withdrawSignature } from "~/features/petitions/signatures/mutations";
 import { moderationScopeOf } from "~/features/moderation/data";
 import { consume } from "~/server/rate-limit";
 
@@ -71,15 +69,7 @@ export const petitionsRouter = createTRPCRouter({
 
   mySignature: workerProcedure.input(byIdSchema).query(({ ctx, input }) => getMySignature(ctx.account.accountId, input.petitionId)),
 
-  sign: workerProcedure.input(signSchema).mutation(async ({ ctx, input }) => {
-    await consume("vote", ctx.addressKey, ctx.account.accountId);
-    return signPetition(ctx.account.accountId, input.petitionId, input.comment);
-  }),
-
-  withdraw: workerProcedure.input(byIdSchema).mutation(async ({ ctx, input }) => {
-    await consume("vote", ctx.addressKey, ctx.account.accountId);
-    return withdrawSignature(ctx.account.accountId, input.petitionId);
-  }),
+  // Signing and withdrawing are POST /api/signatures and /api/signatures/withdraw (src/app/api/signatures).
 
   // Moderation is scoped to the organiser's union (src/features/moderation/policy.ts).
   moderationQueue: organiserProcedure.query(async ({ ctx }) => {

@@ -1,20 +1,10 @@
 import { createTRPCRouter, organiserProcedure, workerProcedure } from "~/server/api/trpc";
-import { moderateInput, reportIdInput, reportInput, updateReportInput } from "~/features/reports/schema";
-import { deleteReport, moderateNarrative, submitReport, updateReport } from "~/features/reports/mutations";
+import { moderateInput, reportIdInput } from "~/features/reports/schema";
+import { deleteReport, moderateNarrative } from "~/features/reports/mutations";
 import { getMyReport, listMyReports, listPendingNarratives, listPlatformOptions } from "~/features/reports/data";
-import { consume } from "~/server/rate-limit";
 
 export const reportsRouter = createTRPCRouter({
-  submit: workerProcedure.input(reportInput).mutation(async ({ ctx, input }) => {
-    await consume("report", ctx.addressKey, ctx.account.accountId);
-    return submitReport({ accountId: ctx.account.accountId, input });
-  }),
-
-  update: workerProcedure.input(updateReportInput).mutation(async ({ ctx, input }) => {
-    await consume("report", ctx.addressKey, ctx.account.accountId);
-    return updateReport({ accountId: ctx.account.accountId, id: input.id, input: input.report });
-  }),
-
+  // Filing and correcting are POST /api/reports and /api/reports/update (src/app/api/reports).
   remove: workerProcedure.input(reportIdInput).mutation(({ ctx, input }) => deleteReport({ accountId: ctx.account.accountId, id: input.id })),
 
   mine: workerProcedure.query(({ ctx }) => listMyReports(ctx.account.accountId)),

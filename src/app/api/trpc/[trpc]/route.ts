@@ -3,7 +3,7 @@ import { APP_ERROR_STATUS, type AppErrorCode } from "~/lib/app-error";
 import { appRouter } from "~/server/api/root";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "~/server/db/unavailable";
 import { createContext } from "~/server/api/trpc";
-import { accountFromHeaders } from "~/server/auth/session";
+import { accountFromHeaders } from "~/server/auth/session-token";
 import { MAX_BODY, readLimitedBody } from "~/server/http";
 import { fromThisOrigin, isJsonBody } from "~/server/same-origin";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
-import { decodeSessionToken } from "~/server/auth/session";
+import { decodeSessionToken } from "~/server/auth/session-token";
 
 const secret = "a-test-secret-of-at-least-thirty-two-characters";
 

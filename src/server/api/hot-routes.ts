@@ -1,0 +1,28 @@
+import { POST as ballots } from "~/app/api/ballots/route";
+import { POST as reports } from "~/app/api/reports/route";
+import { POST as updateReport } from "~/app/api/reports/update/route";
+import { POST as signatures } from "~/app/api/signatures/route";
+import { POST as withdraw } from "~/app/api/signatures/withdraw/route";
+import { POST as tokenBallot } from "~/app/api/tokens/ballot/route";
+
+/**
+ * The hot writes (and the other write of the same islands: withdrawing, correcting a report)
+ * that src/scripts/serve.mjs answers itself, before Next's router: path -> POST
+ * handler, each a plain Request -> Response (src/server/api/write-route.ts). Next serves the same
+ * handlers from src/app/api (for `next dev`, other methods, and anyone running `next start`);
+ * this map is bundled apart from Next's build, by esbuild, into .hot/handlers.mjs
+ * (src/scripts/lib/hot-build.mjs), so serving it needs nothing from Next's internals.
+ *
+ * What these handlers reach runs outside Next's request context: no cookies(), headers(),
+ * after(), draftMode() or connection(); eslint.config.mjs bans them in every module this file
+ * reaches. State shared with Next's copy of the same modules (database client, session cache,
+ * rate limiters and their address key) lives on globalThis.
+ */
+export const hotRoutes = {
+  "/api/ballots": ballots,
+  "/api/signatures": signatures,
+  "/api/signatures/withdraw": withdraw,
+  "/api/reports": reports,
+  "/api/reports/update": updateReport,
+  "/api/tokens/ballot": tokenBallot,
+} satisfies Record<string, (req: Request) => Promise<Response>>;
