@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { applyClientAddress, parseTrustedProxies } from "../lib/client-address.js";
 import { securityHeaders, strictTransportSecurity } from "../lib/security-headers.js";
 import { reportIncident } from "../server/log.js";
+import { servePageCache } from "./lib/page-cache.mjs";
 import { privateDataDir } from "../server/private-files.js";
 import { checkSecretsConfig } from "../server/secret-files.js";
 
@@ -130,6 +131,7 @@ function record(req, res) {
 }
 
 const hsts = secureTransport ? strictTransportSecurity : null;
+let pages = null;
 const server = createServer((req, res) => {
   if (timing) record(req, res);
   // The edge (PRIVACY.md P2): every request, direct or through Next, carries only the address
@@ -138,8 +140,11 @@ const server = createServer((req, res) => {
   if (hsts) res.setHeader(hsts.key, hsts.value);
   const post = req.method === "POST" ? direct.get(req.url?.split("?", 1)[0]) : undefined;
   if (post) void serveDirect(post, req, res);
-  else void handle(req, res);
+  // Public pages from the shared cache (src/scripts/lib/page-cache.mjs); its renders go to Next.
+  else if (pages?.isRender(req) || !pages?.cache.take(req, res, handle)) void handle(req, res);
 });
+const pageSeconds = Number(process.env.WV_PAGE_CACHE_SECONDS ?? 5);
+if (pageSeconds > 0) pages = servePageCache(server, { host: env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).host : undefined, ttlMs: pageSeconds * 1000 });
 server.listen(port, hostname, () => console.log(`[serve] listening on ${hostname ?? "*"}:${port}`));
 
 const stop = () => {
