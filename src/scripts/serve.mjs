@@ -138,6 +138,7 @@ const server = createServer((req, res) => {
   // resolved from the socket and TRUSTED_PROXIES; client-sent forwarding headers are dropped.
   applyClientAddress(req.headers, req.socket.remoteAddress, trustedProxies);
   if (hsts) res.setHeader(hsts.key, hsts.value);
+  pages?.cache.watchWrite(req, res);
   const post = req.method === "POST" ? direct.get(req.url?.split("?", 1)[0]) : undefined;
   if (post) void serveDirect(post, req, res);
   // Public pages from the shared cache (src/scripts/lib/page-cache.mjs); its renders go to Next.

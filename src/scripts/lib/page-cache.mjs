@@ -46,7 +46,11 @@ const LOCALE_PATTERN = /(?:^|;\s*)wv-locale=([^;]*)/;
 /** Headers Next's answer carries that belong to one connection, or that this cache sets itself. */
 const DROPPED = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "content-encoding", "cache-control", "vary", "etag"]);
 
-/** As src/i18n/config.ts localeFromAcceptLanguage (a test holds them equal). */
+/**
+ * As src/i18n/config.ts localeFromAcceptLanguage (a test holds them equal).
+ * @param {string | null} header
+ * @returns {string}
+ */
 export function localeFromAcceptLanguage(header) {
   if (!header) return "zh-CN";
   const ranked = header
@@ -65,15 +69,23 @@ export function localeFromAcceptLanguage(header) {
   return "zh-CN";
 }
 
-/** The locale src/i18n/request.ts would pick for these request headers. */
+/** @typedef {Record<string, string | string[] | undefined>} Headers */
+
+/**
+ * The locale src/i18n/request.ts would pick for these request headers.
+ * @param {Headers} headers
+ */
 export function localeOf(headers) {
-  const stored = LOCALE_PATTERN.exec(headers.cookie ?? "")?.[1];
-  return stored && LOCALES.includes(stored) ? stored : localeFromAcceptLanguage(headers["accept-language"] ?? null);
+  const stored = LOCALE_PATTERN.exec(String(headers.cookie ?? ""))?.[1];
+  return stored && LOCALES.includes(stored) ? stored : localeFromAcceptLanguage(one(headers["accept-language"]));
 }
 
 /**
  * The cache key of a request, or null when the request is not for a cached page: a GET or HEAD
  * of a listed path, a document request (not a client-side navigation's RSC fetch or a prefetch).
+ * @param {string | undefined} method
+ * @param {string | undefined} url
+ * @param {Headers} headers
  * @returns {{ key: string; url: string; locale: string } | null}
  */
 export function pageKey(method, url, headers) {
@@ -82,7 +94,7 @@ export function pageKey(method, url, headers) {
   const parsed = new URL(url ?? "/", "http://x");
   const rule = PUBLIC_PAGES.find((r) => r.pattern.test(parsed.pathname));
   if (!rule) return null;
-  if (rule.signedIn === "next" && SESSION_COOKIE.test(headers.cookie ?? "")) return null;
+  if (rule.signedIn === "next" && SESSION_COOKIE.test(String(headers.cookie ?? ""))) return null;
   const kept = new URLSearchParams();
   for (const name of rule.query ?? []) {
     const value = parsed.searchParams.get(name);
@@ -96,12 +108,22 @@ export function pageKey(method, url, headers) {
 /** A stored render, or PASS: the render was not for everyone (so Next answers per request). */
 const PASS = Symbol("pass");
 
-/** @typedef {{ status: number; headers: [string, string][]; body: Buffer; gzip: Buffer | null; bornAt: number }} Page */
+/** @typedef {{ status: number; headers: [string, string][]; body: Buffer }} Answer  what a render answered */
+/** @typedef {Answer & { gzip: Buffer | null; bornAt: number }} Page */
+/** @typedef {{ page: Page | typeof PASS; bornAt: number }} Entry */
+/** @typedef {{ method?: string; url?: string; headers: Headers }} Req  the parts of an IncomingMessage used */
+/** @typedef {{ writeHead(status: number, head: Record<string, string | string[]>): unknown; end(body?: Buffer): unknown }} Res */
+
+/** @param {string | string[] | undefined} value */
+const one = (value) => (Array.isArray(value) ? (value[0] ?? null) : (value ?? null));
 
 /**
  * One GET of `url` from the server at `origin`, with no cookie but the locale's and `marker` so
- * the server hands it straight to Next. The whole answer, or PASS when it is not for everyone.
- * @returns {Promise<Page | typeof PASS>}
+ * the server hands it straight to Next; the whole answer.
+ * @param {string} origin
+ * @param {string} host
+ * @param {string} marker
+ * @returns {(url: string, locale: string) => Promise<Answer>}
  */
 export function renderThrough(origin, host, marker) {
   return (url, locale) =>
@@ -112,10 +134,12 @@ export function renderThrough(origin, host, marker) {
       });
       req.once("error", reject);
       req.once("response", (res) => {
+        /** @type {Buffer[]} */
         const chunks = [];
-        res.on("data", (c) => chunks.push(c));
+        res.on("data", (/** @type {Buffer} */ c) => chunks.push(c));
         res.once("error", reject);
         res.once("end", () => {
+          /** @type {[string, string][]} */
           const headers = [];
           for (const [name, value] of Object.entries(res.headers)) {
             if (DROPPED.has(name) || value === undefined) continue;
@@ -129,18 +153,23 @@ export function renderThrough(origin, host, marker) {
 }
 
 /**
- * @param {{ render: (url: string, locale: string) => Promise<{ status: number; headers: [string, string][]; body: Buffer }>; ttlMs?: number; maxEntries?: number; now?: () => number }} options
+ * @param {{ render: (url: string, locale: string) => Promise<Answer>; ttlMs?: number; maxEntries?: number; now?: () => number }} options
  */
 export function createPageCache({ render, ttlMs = 5000, maxEntries = 2000, now = Date.now }) {
-  /** @type {Map<string, { page: Page | typeof PASS; bornAt: number }>} */
+  /** @type {Map<string, Entry>} */
   const entries = new Map();
-  /** @type {Map<string, Promise<{ page: Page | typeof PASS; bornAt: number }>>} */
+  /** @type {Map<string, Promise<Entry>>} */
   const flights = new Map();
   const stats = { hits: 0, misses: 0, renders: 0, passes: 0 };
+  /** Bumped by a write that may change what pages show: renders begun before it are not kept. */
+  let generation = 0;
 
+  /** @param {string} key @param {string} url @param {string} locale @returns {Promise<Entry>} */
   async function renderOnce(key, url, locale) {
     stats.renders++;
     const bornAt = now();
+    const startedIn = generation;
+    /** @type {Entry["page"]} */
     let page = PASS;
     try {
       const answer = await render(url, locale);
@@ -150,18 +179,23 @@ export function createPageCache({ render, ttlMs = 5000, maxEntries = 2000, now =
       // Next answers this visitor itself below; the next miss tries again.
       return { page: PASS, bornAt: -Infinity };
     }
+    if (startedIn !== generation) return /** @type {Entry} */ ({ page, bornAt });
     // Oldest first (Map order): a flood of distinct paths evicts, it does not grow the heap.
     entries.delete(key);
     for (const k of entries.keys()) {
       if (entries.size < maxEntries) break;
       entries.delete(k);
     }
-    const entry = { page, bornAt };
+    const entry = /** @type {Entry} */ ({ page, bornAt });
     entries.set(key, entry);
     return entry;
   }
 
-  /** The fresh entry for key: stored, or the one render in flight, or a new render. */
+  /**
+   * The fresh entry for key: stored, or the one render in flight, or a new render.
+   * @param {string} key @param {string} url @param {string} locale
+   * @returns {{ entry: Entry | Promise<Entry>; hit: boolean }}
+   */
   function lookup(key, url, locale) {
     const stored = entries.get(key);
     if (stored && now() - stored.bornAt < ttlMs) return { entry: stored, hit: true };
@@ -173,14 +207,17 @@ export function createPageCache({ render, ttlMs = 5000, maxEntries = 2000, now =
     return { entry: flight, hit: false };
   }
 
+  /** @param {Page} page @param {boolean} hit @param {Req} req @param {Res} res */
   function send(page, hit, req, res) {
+    /** @type {Record<string, string | string[]>} */
     const head = {};
     for (const [name, value] of page.headers) {
       if (name === "set-cookie") continue; // never stored; belt and braces
-      head[name] = head[name] === undefined ? value : [head[name], value].flat();
+      const before = head[name];
+      head[name] = before === undefined ? value : [before, value].flat();
     }
-    const gzip = page.gzip && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
-    const body = gzip ? page.gzip : page.body;
+    const gzip = page.gzip && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) ? page.gzip : null;
+    const body = gzip ?? page.body;
     head["cache-control"] = `public, max-age=0, s-maxage=${Math.max(1, Math.floor(ttlMs / 1000))}`;
     head.vary = "Accept-Encoding, Accept-Language, Cookie";
     if (gzip) head["content-encoding"] = "gzip";
@@ -191,18 +228,24 @@ export function createPageCache({ render, ttlMs = 5000, maxEntries = 2000, now =
     res.end(req.method === "HEAD" ? undefined : body);
   }
 
+  function clear() {
+    generation++;
+    entries.clear();
+  }
+
   return {
     stats,
     /**
      * Answers req from the cache and returns true, or returns false (not a cached page: the
      * caller hands it to Next). `fallback` answers a visitor whose page turned out not to be
      * for everyone.
+     * @param {Req} req @param {Res} res @param {(req: any, res: any) => unknown} fallback
      */
     take(req, res, fallback) {
       const found = pageKey(req.method, req.url, req.headers);
       if (!found) return false;
       const { entry, hit } = lookup(found.key, found.url, found.locale);
-      const answer = (e) => {
+      const answer = (/** @type {Entry} */ e) => {
         if (e.page === PASS) {
           stats.passes++;
           return fallback(req, res);
@@ -215,9 +258,22 @@ export function createPageCache({ render, ttlMs = 5000, maxEntries = 2000, now =
       else answer(entry);
       return true;
     },
-    clear() {
-      entries.clear();
+    /**
+     * Staff and account writes (tRPC mutations, server actions) are rare and change what public
+     * pages show (a petition published, answered, a campaign's phase), so once one is answered
+     * this process renders every page again: its writer reads their write. The hot writes
+     * (ballots, signatures, reports, tokens) do not, so a viral petition's signing does not
+     * defeat the cache; their figures move in released steps anyway. Other instances catch up
+     * within the TTL.
+     */
+    /** @param {Req} req @param {{ once(event: "finish", fn: () => void): unknown }} res */
+    watchWrite(req, res) {
+      if (req.method !== "POST") return;
+      const path = req.url?.split("?", 1)[0] ?? "";
+      const write = path.startsWith("/api/trpc/") || req.headers["next-action"] !== undefined;
+      if (write) res.once("finish", clear);
     },
+    clear,
   };
 }
 
@@ -225,9 +281,11 @@ export function createPageCache({ render, ttlMs = 5000, maxEntries = 2000, now =
  * The cache for serve.mjs: renders through `server` itself. `isRender(req)` tells the server's
  * own render requests (which go straight to Next) from visitors'.
  * @param {import("node:http").Server} server
+ * @param {{ host?: string; ttlMs: number }} options
  */
 export function servePageCache(server, { host, ttlMs }) {
   const marker = randomBytes(16).toString("hex");
+  /** @type {((url: string, locale: string) => Promise<Answer>) | null} */
   let render = null;
   const cache = createPageCache({
     ttlMs,
@@ -243,6 +301,7 @@ export function servePageCache(server, { host, ttlMs }) {
   });
   return {
     cache,
+    /** @param {Req} req */
     isRender(req) {
       if (req.headers["x-wv-page-render"] !== marker) return false;
       delete req.headers["x-wv-page-render"];

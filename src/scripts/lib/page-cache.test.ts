@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { localeFromAcceptLanguage as appLocale } from "~/i18n/config";
-// @ts-expect-error plain JavaScript for the custom server, no declarations
 import { createPageCache, localeFromAcceptLanguage, pageKey } from "~/scripts/lib/page-cache.mjs";
 
 type Answer = { status: number; headers: [string, string][]; body: Buffer };
@@ -110,6 +109,23 @@ describe("the public page cache", () => {
     const gz = await h.get("/", { "accept-encoding": "gzip, br" });
     expect(gz?.head["content-encoding"]).toBe("gzip");
     expect(Number(gz?.head["content-length"])).toBeLessThan(5000);
+  });
+
+  it("renders again after a staff or account write through this process, not after a hot write", async () => {
+    let n = 0;
+    const h = harness(() => page(`render ${++n}`));
+    await h.get("/");
+    const finished: (() => void)[] = [];
+    const res = { once: (_event: string, fn: () => void) => finished.push(fn) };
+    h.cache.watchWrite({ method: "POST", url: "/api/signatures", headers: {} }, res);
+    h.cache.watchWrite({ method: "GET", url: "/api/trpc/petitions.get", headers: {} }, res);
+    expect(finished).toHaveLength(0);
+    expect((await h.get("/"))?.body?.toString()).toBe("render 1");
+    h.cache.watchWrite({ method: "POST", url: "/api/trpc/petitions.answer?batch=1", headers: {} }, res);
+    h.cache.watchWrite({ method: "POST", url: "/organiser", headers: { "next-action": "abc" } }, res);
+    expect(finished).toHaveLength(2);
+    finished[0]!();
+    expect((await h.get("/"))?.body?.toString()).toBe("render 2");
   });
 
   it("resolves the locale as the app does", () => {
