@@ -35,5 +35,5 @@ export function proxy(request: NextRequest) {
 // which set their own no-store and CSP headers and save a pass through the middleware layer; and
 // short links' QR images (src/app/p/[code]/qr.svg), public and cached by browsers for a day.
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/v1/|api/ballots|api/signatures|api/reports|api/tokens/|p/[a-z0-9]+/qr\\.svg$).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/v1/|api/me/|api/ballots|api/signatures|api/reports|api/tokens/|p/[a-z0-9]+/qr\\.svg$).*)" }],
 };

@@ -1,27 +1,16 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonStyles, Card } from "~/components/ui";
-import { auth } from "~/server/auth/session";
+import { HomeGreeting } from "~/features/personal/components/home-greeting";
 
 export default async function HomePage() {
-  const [t, ts, account] = await Promise.all([getTranslations("common.home"), getTranslations("submissions.list"), auth()]);
+  const [t, ts] = await Promise.all([getTranslations("common.home"), getTranslations("submissions.list")]);
   return (
     <div className="space-y-6">
       <section className="space-y-3">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-lg leading-relaxed">{t("intro")}</p>
-        {account ? (
-          <p className="font-medium">{t("signedInAs", { name: account.pseudonym })}</p>
-        ) : (
-          <div className="flex flex-col gap-3">
-            <Link href="/join" className={buttonStyles.primary}>
-              {t("join")}
-            </Link>
-            <Link href="/sign-in" className={buttonStyles.secondary}>
-              {t("signIn")}
-            </Link>
-          </div>
-        )}
+        <HomeGreeting part="invite" />
       </section>
       <Card>
         <h2 className="mb-2 text-lg font-bold">{t("promises")}</h2>
@@ -37,13 +26,7 @@ export default async function HomePage() {
           {ts("homeLink")}
         </Link>
       </p>
-      {account ? null : (
-        <p>
-          <Link href="/staff/sign-in" className={buttonStyles.link}>
-            {t("staff")}
-          </Link>
-        </p>
-      )}
+      <HomeGreeting part="staff" />
     </div>
   );
 }

@@ -1,12 +1,10 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { setLocale, signOut } from "~/app/_actions/session";
-import type { SessionAccount } from "~/features/accounts/data";
-import { NotificationBadge } from "~/features/notifications/components/notification-badge";
+import { setLocale } from "~/app/_actions/session";
+import { HeaderAccount } from "~/features/personal/components/header-account";
 
-const STAFF_HOME = { ADMIN: "/admin", ORGANISER: "/organiser", PLATFORM_REP: "/platform" } as const;
-
-export async function AppHeader({ account }: { account: SessionAccount | null }) {
+/** The same for everyone (cached pages share it); who is signed in is filled in by HeaderAccount. */
+export async function AppHeader() {
   const t = await getTranslations("common");
   const locale = await getLocale();
   const other = locale === "en" ? "zh-CN" : "en";
@@ -17,19 +15,7 @@ export async function AppHeader({ account }: { account: SessionAccount | null })
           {t("appName")}
         </Link>
         <div className="flex items-center gap-2">
-          {account && account.role !== "WORKER" ? (
-            <>
-              <Link href={STAFF_HOME[account.role]} className="min-h-11 content-center px-2 font-medium text-blue-800 underline">
-                {t(`nav.${account.role === "ADMIN" ? "admin" : account.role === "ORGANISER" ? "organiser" : "platform"}`)}
-              </Link>
-              <form action={signOut}>
-                <button type="submit" className="min-h-11 px-2 font-medium text-stone-800 underline">
-                  {t("nav.signOut")}
-                </button>
-              </form>
-            </>
-          ) : null}
-          {account?.role === "WORKER" ? <NotificationBadge accountId={account.accountId} /> : null}
+          <HeaderAccount />
           <form action={setLocale}>
             <input type="hidden" name="locale" value={other} />
             <button type="submit" lang={other} aria-label={t("switchToLabel")} className="min-h-11 rounded-lg border border-stone-400 px-3 font-medium">

@@ -8,6 +8,7 @@ import { reportIncident } from "../server/log.js";
 import { privateDataDir } from "../server/private-files.js";
 import { checkSecretsConfig } from "../server/secret-files.js";
 import { loadHotRoutes, serveHotRoute } from "./lib/hot-routes.mjs";
+import { servePageCache } from "./lib/page-cache.mjs";
 
 // `node src/scripts/serve.mjs [-p port] [-H hostname]`: the built app, as `npm start` serves it.
 // A Next custom server (the documented `next()` API) that answers the hot writes itself:
@@ -65,16 +66,21 @@ function record(req, res) {
 }
 
 const hsts = secureTransport ? strictTransportSecurity : null;
+let pages = null;
 const server = createServer((req, res) => {
   if (timing) record(req, res);
   // The edge (PRIVACY.md P2): every request, direct or through Next, carries only the address
   // resolved from the socket and TRUSTED_PROXIES; client-sent forwarding headers are dropped.
   applyClientAddress(req.headers, req.socket.remoteAddress, trustedProxies);
   if (hsts) res.setHeader(hsts.key, hsts.value);
+  pages?.cache.watchWrite(req, res);
   const post = req.method === "POST" ? direct.get(req.url?.split("?", 1)[0]) : undefined;
   if (post) void serveHotRoute(post, req, res, hotOptions);
-  else void handle(req, res);
+  // Public pages from the shared cache (src/scripts/lib/page-cache.mjs); its renders go to Next.
+  else if (pages?.isRender(req) || !pages?.cache.take(req, res, handle)) void handle(req, res);
 });
+const pageSeconds = Number(process.env.WV_PAGE_CACHE_SECONDS ?? 5);
+if (pageSeconds > 0) pages = servePageCache(server, { host: env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).host : undefined, ttlMs: pageSeconds * 1000 });
 server.listen(port, hostname, () => console.log(`[serve] listening on ${hostname ?? "*"}:${port}`));
 
 const stop = () => {

@@ -1,6 +1,6 @@
 import "server-only";
+import { getCampaign } from "~/features/campaigns/data";
 import { db } from "~/server/db";
-import { AppError } from "~/lib/app-error";
 import { nullifier } from "~/server/nullifier";
 import { publishResults } from "~/features/ballots/results";
 import { stepped, steppedTurnout, type CampaignFigures } from "~/features/ballots/turnout";
@@ -64,8 +64,8 @@ async function finalTally(campaignId: string, verifiedOnly: boolean) {
  * Reading during voting may write: it records the turnout release (releasedTurnout).
  */
 export async function getCampaignFigures(campaignId: string): Promise<CampaignFigures> {
-  const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { phase: true, verifiedOnly: true } });
-  if (!campaign) throw new AppError("NOT_FOUND");
+  // The row the campaign page already read in this render (React cache), else one read.
+  const campaign = await getCampaign(campaignId);
   if (campaign.phase === "CLOSED") return { final: true, results: await finalTally(campaignId, campaign.verifiedOnly) };
   const { ballots, verified } = await ballotCounts(campaignId);
   const release = await releasedTurnout(campaignId, ballots, verified);

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "~/server/db";
 import { AppError } from "~/lib/app-error";
 import { matchesProfile } from "~/features/campaigns/policy";
@@ -43,11 +44,15 @@ const detailSelect = {
   targetGovernment: true,
 } as const;
 
-export async function getCampaign(campaignId: string) {
+/**
+ * Once per request inside a render (React cache: the campaign page, its metadata and its figures
+ * read one row); outside a render, each call reads.
+ */
+export const getCampaign = cache(async (campaignId: string) => {
   const row = await db.campaign.findUnique({ where: { id: campaignId }, select: detailSelect });
   if (!row) throw new AppError("NOT_FOUND");
   return row;
-}
+});
 
 /** For organisers: the campaign only when it belongs to their union (P7). */
 export async function getUnionCampaign(unionId: string, campaignId: string) {

@@ -22,13 +22,23 @@ export type ScopedConditions = {
 };
 
 const DIMS = ["platform", "city", "sector"] as const;
+
+/** As findPlatforms, from a list already read. */
+function pickPlatforms(all: { id: string; slug: string }[], slugs: string[]) {
+  if (slugs.length === 0) return all;
+  const wanted = new Set(slugs);
+  const found = all.filter((p) => wanted.has(p.slug));
+  if (found.length < wanted.size) throw new AppError("UNKNOWN_PLATFORM");
+  return found;
+}
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-export async function computeScopedConditions(scope: ConditionsScope, today = chinaToday()): Promise<ScopedConditions> {
+/** `known`: every platform, when the caller has read them already (the compile reads them once). */
+export async function computeScopedConditions(scope: ConditionsScope, today = chinaToday(), known?: { id: string; slug: string }[]): Promise<ScopedConditions> {
   const parsed = conditionsScope.safeParse(scope);
   if (!parsed.success) throw new AppError("BAD_INPUT");
   const { platformSlugs, sectors, cities, from, to } = parsed.data;
-  const platforms = await findPlatforms(platformSlugs);
+  const platforms = known ? pickPlatforms(known, platformSlugs) : await findPlatforms(platformSlugs);
 
   // Statistics never count a month that can still change (see statsPeriod).
   const first = monthStart(from);

@@ -1,7 +1,7 @@
 import "server-only";
 import { ballotCounts, getCampaignFigures } from "~/features/ballots/data";
 import type { Results } from "~/features/ballots/results";
-import { monthKey } from "~/features/reports/months";
+import { monthKey, statsPeriod } from "~/features/reports/months";
 import type { Breakdown } from "~/features/stats/data";
 import { computeScopedConditions } from "~/features/stats/scoped";
 import { DOCUMENT_SCHEMA, type SubmissionDocument } from "~/features/submissions/document";
@@ -33,9 +33,12 @@ async function conditionsFor(inputs: Inputs, today: Date): Promise<Pick<Document
     to: monthKey(campaign.closesOn),
   };
   // Only months closed for changes are counted (computeScopedConditions clamps the period).
-  const stats = await computeScopedConditions(scope, today);
+  // The platforms read with the inputs serve both (one read of the table per compile).
+  const stats = await computeScopedConditions(scope, today, inputs.platforms);
   if (!stats.period || !stats.total || stats.reports === null) return { conditions: null, quotes: [] };
-  const quotes = await getScopedQuotes({ ...scope, ...stats.period });
+  const wanted = new Set(scope.platformSlugs);
+  const platformIds = inputs.platforms.filter((p) => wanted.has(p.slug)).map((p) => p.id);
+  const quotes = await getScopedQuotes({ ...scope, platformIds, ...stats.period });
   const group = (rows: Breakdown) => rows.map((r) => ({ key: r.key, figures: r.figures }));
   return {
     conditions: {
@@ -143,11 +146,31 @@ export function assembleDocument(body: DocumentBody, header: DocumentHeader): Su
   return { schema: body.schema, submission, campaign: body.campaign, coverLetter, method: body.method, participation: body.participation, demands: body.demands, breakdowns: body.breakdowns, petitions: body.petitions, conditions: body.conditions, quotes: body.quotes };
 }
 
+/**
+ * The compiled body of a closed campaign for the organiser's preview, kept per campaign and
+ * closed statistics period (what `today` changes in it): its tally is final and its months are
+ * closed, so only the linked petitions' released counts can move, and they are at most
+ * PREVIEW_TTL_MS old here. Publishing compiles afresh (publishSubmission).
+ */
+const PREVIEW_TTL_MS = 60_000;
+const previewBodies = new Map<string, { at: number; body: Promise<DocumentBody> }>();
+function previewBody(campaignId: string, today: Date): Promise<DocumentBody> {
+  const key = `${campaignId}|${statsPeriod(today).to.toISOString()}`;
+  const now = Date.now();
+  const kept = previewBodies.get(key);
+  if (kept && now - kept.at < PREVIEW_TTL_MS) return kept.body;
+  const body = compileBody(campaignId, today).then((r) => r.body);
+  body.catch(() => previewBodies.delete(key));
+  if (previewBodies.size >= 200) previewBodies.clear();
+  previewBodies.set(key, { at: now, body });
+  return body;
+}
+
 /** The organiser's live preview: the document exactly as publishing it today would store it. */
 export async function previewSubmission(unionId: string, campaignId: string, today: Date): Promise<SubmissionDocument> {
   const phase = await getUnionCampaignPhase(unionId, campaignId);
   if (phase !== "CLOSED") throw new AppError("CAMPAIGN_NOT_CLOSED");
-  const [{ body }, { submission, previousDigest }] = await Promise.all([compileBody(campaignId, today), getDraftState(campaignId)]);
+  const [body, { submission, previousDigest }] = await Promise.all([previewBody(campaignId, today), getDraftState(campaignId)]);
   const version = (submission?.currentVersion ?? 0) + 1;
   return assembleDocument(body, {
     id: submission?.id ?? "",

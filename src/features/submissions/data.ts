@@ -38,9 +38,10 @@ export async function loadCompileInputs(campaignId: string) {
     },
   });
   if (!campaign) throw new AppError("NOT_FOUND");
-  const slugs = [...new Set([...campaign.scopePlatformSlugs, ...campaign.targetPlatformSlugs])];
+  // Every platform, once per compile (a short table): names for the addressees, ids for the
+  // statistics and quotes of the scope.
   const [platforms, demands, proposed, petitions] = await Promise.all([
-    db.platform.findMany({ where: { slug: { in: slugs } }, select: { id: true, ...named } }),
+    db.platform.findMany({ select: { id: true, ...named } }),
     db.demand.findMany({
       where: { campaignId, status: "APPROVED" },
       orderBy: { number: "asc" },
@@ -69,11 +70,13 @@ async function campaignPetitions(campaignId: string) {
   return rows.map((r) => ({ ...r, signatures: publicTotal(sum(r.id, "total")), verifiedShare: verifiedShare(sum(r.id, "total"), sum(r.id, "verified")) }));
 }
 
-export type ReportScope = { platformSlugs: string[]; sectors: string[]; cities: string[]; from: string; to: string };
+/** `platformIds`: the scope's platforms when already read; else they are looked up by slug. */
+export type ReportScope = { platformSlugs: string[]; platformIds?: string[]; sectors: string[]; cities: string[]; from: string; to: string };
 
 function reportWhere(scope: ReportScope) {
   const conds = [Prisma.sql`"month" BETWEEN ${`${scope.from}-01`}::date AND ${`${scope.to}-01`}::date`];
-  if (scope.platformSlugs.length) conds.push(Prisma.sql`"platformId" IN (SELECT "id" FROM "Platform" WHERE "slug" = ANY(${scope.platformSlugs}::text[]))`);
+  if (scope.platformSlugs.length && scope.platformIds) conds.push(Prisma.sql`"platformId" = ANY(${scope.platformIds}::text[])`);
+  else if (scope.platformSlugs.length) conds.push(Prisma.sql`"platformId" IN (SELECT "id" FROM "Platform" WHERE "slug" = ANY(${scope.platformSlugs}::text[]))`);
   if (scope.sectors.length) conds.push(Prisma.sql`"sector"::text = ANY(${scope.sectors}::text[])`);
   if (scope.cities.length) conds.push(Prisma.sql`"city" = ANY(${scope.cities}::text[])`);
   return Prisma.join(conds, " AND ");

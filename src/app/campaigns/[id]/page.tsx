@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Messages } from "~/components/messages";
 import { Alert, buttonStyles, Card } from "~/components/ui";
@@ -17,10 +18,12 @@ import { api } from "~/trpc/server";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(id: string) {
+// Once per request: metadata and the page share it (React cache), as do the figures below
+// (getCampaignFigures reads the same cached row through getCampaign).
+const load = cache(async (id: string) => {
   const caller = await api();
   return caller.campaigns.get({ campaignId: id }).catch(() => null);
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const campaign = await load((await params).id);

@@ -9,7 +9,6 @@ import { BreakdownList } from "~/features/petitions/components/breakdown-list";
 import { DAY, daysSince, targetName } from "~/features/petitions/components/labels";
 import { ShareBox } from "~/features/petitions/components/share-box";
 import { SignPanel } from "~/features/petitions/components/sign-panel";
-import { auth } from "~/server/auth/session";
 import { publicOrigin } from "~/server/origin";
 import { api } from "~/trpc/server";
 
@@ -38,11 +37,11 @@ export default async function PetitionPage({ params, searchParams }: Params) {
   const [{ id }, { created }] = await Promise.all([params, searchParams]);
   const p = await load(id);
   if (!p) notFound();
-  const [t, tx, format, locale, account] = await Promise.all([getTranslations("petitions"), getTranslations("taxonomy"), getFormatter(), getLocale(), auth()]);
+  // No session read: a published petition's page is cached and shared (src/scripts/lib/page-cache.mjs);
+  // the signer's own state comes from SignPanel's personal request.
+  const [t, tx, format, locale] = await Promise.all([getTranslations("petitions"), getTranslations("taxonomy"), getFormatter(), getLocale()]);
   const caller = await api();
-  const isWorker = account?.role === "WORKER";
-  const [mine, comments, platforms] = await Promise.all([
-    isWorker && p.phase === "OPEN" ? caller.petitions.mySignature({ petitionId: p.id }) : null,
+  const [comments, platforms] = await Promise.all([
     p.counts?.atLeastQuoteK ? caller.petitions.comments({ petitionId: p.id }) : [],
     p.counts?.platform.length ? caller.accounts.platforms() : [],
   ]);
@@ -100,8 +99,6 @@ export default async function PetitionPage({ params, searchParams }: Params) {
               initialCredibility={p.counts.credibility}
               verifiedOnly={p.verifiedOnly}
               threshold={p.threshold}
-              viewer={isWorker ? "worker" : account ? "staff" : "anonymous"}
-              mySignedOn={mine?.signedOn ?? null}
             />
           </Messages>
           <p className="mt-2 text-xs text-stone-700">{t("page.totalLive")}</p>

@@ -12,6 +12,7 @@ import { postWrite, WriteError } from "~/lib/post-write";
 import { RetryNotice, useRetry } from "~/components/retry-notice";
 import { withReturnTo } from "~/lib/return-to";
 import { useTRPC } from "~/trpc/react";
+import { usePageState } from "~/features/personal/components/page-state";
 
 type Props = {
   petitionId: string;
@@ -20,13 +21,14 @@ type Props = {
   initialCredibility: Credibility;
   verifiedOnly: boolean;
   threshold: number;
-  /** "worker" can sign; "staff" sees why not; "anonymous" is invited to sign in. */
-  viewer: "worker" | "staff" | "anonymous";
-  mySignedOn: Date | null;
 };
 
-/** The live count and the one-tap sign / withdraw controls. Counts poll every 10 s. */
-export function SignPanel({ petitionId, open, initialShown, initialCredibility, verifiedOnly, threshold, viewer, mySignedOn }: Props) {
+/**
+ * The live count and the one-tap sign / withdraw controls. Counts poll every 10 s. The page is
+ * the same for everyone (cached); who is looking and whether they signed come from the page's
+ * personal request: a worker can sign, staff see why not, a visitor is invited to sign in.
+ */
+export function SignPanel({ petitionId, open, initialShown, initialCredibility, verifiedOnly, threshold }: Props) {
   const t = useTranslations("petitions.page");
   const te = useTranslations("errors");
   const format = useFormatter();
@@ -37,7 +39,12 @@ export function SignPanel({ petitionId, open, initialShown, initialCredibility, 
     initialData: { shown: initialShown, credibility: initialCredibility, city: [], platform: [], sector: [] },
     refetchInterval: open ? 10_000 : false,
   });
-  const [signedOn, setSignedOn] = useState(mySignedOn);
+  const personal = usePageState();
+  const viewer = !personal ? "unknown" : !personal.account ? "anonymous" : personal.account.role === "WORKER" ? "worker" : "staff";
+  // What this tab did last wins over what the personal request said when the page opened.
+  const [signedHere, setSignedOn] = useState<Date | null | undefined>(undefined);
+  const known = personal?.petition?.signedOn;
+  const signedOn = signedHere !== undefined ? signedHere : known ? new Date(known) : null;
   const pii = useFormPiiScan(["comment"]);
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.petitions.counts.queryKey({ petitionId }) });
@@ -111,6 +118,8 @@ export function SignPanel({ petitionId, open, initialShown, initialCredibility, 
       {notice ? <Alert tone="info">{notice}</Alert> : null}
       {!open ? (
         <p>{t("closedNote")}</p>
+      ) : viewer === "unknown" ? (
+        <p className="h-11" aria-busy="true" />
       ) : viewer === "anonymous" ? (
         <a href={withReturnTo("/sign-in", `/petitions/${petitionId}`)} className="font-medium text-blue-800 underline">
           {t("signInToSign")}

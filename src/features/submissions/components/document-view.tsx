@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { Card } from "~/components/ui";
 import type { SubmissionDocument } from "~/features/submissions/document";
 import { sharePct } from "~/features/verification/credibility";
@@ -10,7 +11,8 @@ import { BreakdownsSection, ConditionsSection, MethodSection, PetitionsSection, 
 
 export type Labels = { platformNames: Record<string, string> };
 
-export async function DocumentView({ doc, platformNames }: { doc: SubmissionDocument } & Labels) {
+/** `live`: the organiser's preview puts its draft-bound parts here (draft-preview.tsx). */
+export async function DocumentView({ doc, platformNames, live }: { doc: SubmissionDocument; live?: { coverLetter: ReactNode; respondBy: ReactNode } } & Labels) {
   const [t, tx, locale] = await Promise.all([getTranslations("submissions.doc"), getTranslations("taxonomy"), getLocale()]);
   const en = locale === "en";
   const c = doc.campaign;
@@ -45,14 +47,14 @@ export async function DocumentView({ doc, platformNames }: { doc: SubmissionDocu
         </dl>
         <p className="text-sm text-stone-700">{t("dates", { proposing: c.phases.proposingFrom, voting: c.phases.votingFrom, closes: c.phases.closesOn })}</p>
         <p className="font-medium" data-testid="respond-by">
-          {t("respondBy", { date: doc.submission.respondBy })}
+          {live ? t.rich("respondBy", { date: () => live.respondBy }) : t("respondBy", { date: doc.submission.respondBy })}
         </p>
       </header>
 
       <Card>
         <h3 className="mb-2 text-lg font-bold">{t("coverLetter")}</h3>
         <p className="whitespace-pre-line" data-testid="cover-letter">
-          {doc.coverLetter}
+          {live ? live.coverLetter : doc.coverLetter}
         </p>
       </Card>
 

@@ -8,6 +8,7 @@ import { Alert, Button, Field, inputStyles } from "~/components/ui";
 import { errorMessage } from "~/lib/error-message";
 import { PiiPreview, usePiiScan } from "~/components/pii-preview";
 import { useTRPC } from "~/trpc/react";
+import { useDraftSaved } from "~/features/submissions/components/draft-preview";
 
 type Props = {
   campaignId: string;
@@ -26,7 +27,10 @@ export function DraftEditor({ campaignId, currentVersion, initial, respondBy }: 
   const [coverLetter, setCoverLetter] = useState(initial.coverLetter);
   const [responseDays, setResponseDays] = useState(initial.responseDays);
   const [changelog, setChangelog] = useState(initial.changelog);
-  const save = useMutation(trpc.submissions.saveDraft.mutationOptions({ onSuccess: () => router.refresh() }));
+  const saved = useDraftSaved();
+  // A saved draft updates the preview's cover letter and date only (draft-preview.tsx); the
+  // compiled figures around them did not change. Publishing adds a version: the page reloads.
+  const save = useMutation(trpc.submissions.saveDraft.mutationOptions({ onSuccess: (_r, input) => saved({ coverLetter: input.coverLetter, responseDays: input.responseDays }) }));
   const publish = useMutation(
     trpc.submissions.publish.mutationOptions({
       onSuccess: () => {

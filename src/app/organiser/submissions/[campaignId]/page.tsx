@@ -8,6 +8,7 @@ import { Alert, Card, PageTitle } from "~/components/ui";
 import { day } from "~/features/campaigns/format";
 import { DocumentView } from "~/features/submissions/components/document-view";
 import { DraftEditor } from "~/features/submissions/components/draft-editor";
+import { DraftPreviewProvider, PreviewCoverLetter, PreviewRespondBy } from "~/features/submissions/components/draft-preview";
 import { VersionList } from "~/features/submissions/components/version-list";
 import { pageAccount } from "~/server/auth/guard";
 import { api } from "~/trpc/server";
@@ -40,41 +41,50 @@ export default async function OrganiserSubmissionPage({ params }: Props) {
   const version = submission?.currentVersion ?? 0;
 
   return (
-    <div className="space-y-4">
-      <PageTitle>{campaign.title}</PageTitle>
-      {version > 0 && submission ? (
-        <p>
-          <Link href={`/submissions/${submission.id}`} className="font-medium text-blue-800 underline">
-            {t("viewPublic")}
-          </Link>
-        </p>
-      ) : null}
-      <Card>
-        <h2 className="mb-2 text-xl font-bold">{t("editor")}</h2>
-        <Messages ns={["submissions", "campaigns"]}>
-          <DraftEditor
-            campaignId={campaignId}
-            currentVersion={version}
-            respondBy={submission?.respondBy ? day(submission.respondBy) : null}
-            initial={{ coverLetter: submission?.draftCoverLetter ?? "", responseDays: submission?.responseDays ?? 30, changelog: submission?.draftChangelog ?? "" }}
-          />
-        </Messages>
-      </Card>
-      {submission && submission.versions.length ? (
+    <DraftPreviewProvider>
+      <div className="space-y-4">
+        <PageTitle>{campaign.title}</PageTitle>
+        {version > 0 && submission ? (
+          <p>
+            <Link href={`/submissions/${submission.id}`} className="font-medium text-blue-800 underline">
+              {t("viewPublic")}
+            </Link>
+          </p>
+        ) : null}
         <Card>
-          <h2 className="mb-2 text-xl font-bold">{t("versions")}</h2>
-          <VersionList submissionId={submission.id} versions={submission.versions} />
+          <h2 className="mb-2 text-xl font-bold">{t("editor")}</h2>
+          <Messages ns={["submissions", "campaigns"]}>
+            <DraftEditor
+              campaignId={campaignId}
+              currentVersion={version}
+              respondBy={submission?.respondBy ? day(submission.respondBy) : null}
+              initial={{ coverLetter: submission?.draftCoverLetter ?? "", responseDays: submission?.responseDays ?? 30, changelog: submission?.draftChangelog ?? "" }}
+            />
+          </Messages>
         </Card>
-      ) : null}
-      <section aria-labelledby="preview-heading" className="space-y-2">
-        <h2 id="preview-heading" className="text-xl font-bold">
-          {t("preview")}
-        </h2>
-        <p className="text-sm text-stone-700">{t("previewNote")}</p>
-        <div className="rounded-xl border-2 border-dashed border-stone-400 p-3" data-testid="submission-preview">
-          <DocumentView doc={preview} platformNames={platformNames} />
-        </div>
-      </section>
-    </div>
+        {submission && submission.versions.length ? (
+          <Card>
+            <h2 className="mb-2 text-xl font-bold">{t("versions")}</h2>
+            <VersionList submissionId={submission.id} versions={submission.versions} />
+          </Card>
+        ) : null}
+        <section aria-labelledby="preview-heading" className="space-y-2">
+          <h2 id="preview-heading" className="text-xl font-bold">
+            {t("preview")}
+          </h2>
+          <p className="text-sm text-stone-700">{t("previewNote")}</p>
+          <div className="rounded-xl border-2 border-dashed border-stone-400 p-3" data-testid="submission-preview">
+            <DocumentView
+              doc={preview}
+              platformNames={platformNames}
+              live={{
+                coverLetter: <PreviewCoverLetter initial={preview.coverLetter} />,
+                respondBy: <PreviewRespondBy initial={preview.submission.respondBy} fixed={Boolean(submission?.respondBy)} today={preview.submission.publishedOn} />,
+              }}
+            />
+          </div>
+        </section>
+      </div>
+    </DraftPreviewProvider>
   );
 }
