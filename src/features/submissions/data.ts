@@ -4,7 +4,6 @@ import { Prisma } from "~/server/db/generated/client";
 import { AppError } from "~/lib/app-error";
 import { publicTotal } from "~/features/petitions/breakdown";
 import { verifiedShare } from "~/features/verification/credibility";
-import { verifiedBallotCount } from "~/features/tokens/data";
 import { K_QUOTES, shuffle } from "~/features/stats/k-anonymity";
 import { submissionStatus } from "~/features/submissions/policy";
 
