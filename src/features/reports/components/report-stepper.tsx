@@ -14,8 +14,9 @@ import { ReportStep } from "~/features/reports/components/report-steps";
 import { useTRPC } from "~/trpc/react";
 
 // The draft of a new report lives only in this browser's localStorage until it is submitted.
-const DRAFT_KEY = "wv-report-draft-v1";
-const STEP_KEYS = ["where", "time", "pay", "insurance", "safety", "story"] as const;
+// v2: the screens changed (issue 16's costs screen), so a v1 draft's step number would land wrong.
+const DRAFT_KEY = "wv-report-draft-v2";
+const STEP_KEYS = ["where", "time", "pay", "costs", "insurance", "safety", "story"] as const;
 
 type Props = {
   initial: FormValues;
