@@ -5,7 +5,9 @@ import { expect } from "./fixtures";
 export const next = (page: Page) => page.getByRole("button", { name: "下一步" }).click();
 const group = (page: Page, name: string) => page.getByRole("group", { name, exact: true });
 
-export async function fillReport(page: Page, narrative: string) {
+/** Fills the whole report and returns how long it took, in seconds (issue 16: within two minutes). */
+export async function fillReport(page: Page, narrative: string): Promise<number> {
+  const started = Date.now();
   await expect(page.getByRole("heading", { name: "平台和月份" })).toBeVisible();
   await page.getByLabel("城市").selectOption({ label: "深圳" });
   await group(page, "工作类型").getByLabel("外卖配送").check();
@@ -15,6 +17,9 @@ export async function fillReport(page: Page, narrative: string) {
   await page.getByLabel("一个普通工作日工作几小时").fill("11");
   await page.getByLabel("每周工作几天").fill("7");
   await page.getByLabel("上个月休息了几天").fill("1");
+  // Estimated from the two answers above; the worker adds the waiting time.
+  await expect(page.getByLabel("每周在线工作共几小时（包括等单时间）")).toHaveValue("77");
+  await page.getByLabel("每周在线工作共几小时（包括等单时间）").fill("84");
   await group(page, "有带薪休假吗？").getByLabel("否").check();
   await next(page);
 
@@ -26,7 +31,14 @@ export async function fillReport(page: Page, narrative: string) {
   await group(page, "过去 12 个月账号被封或被停过吗？").getByLabel("否").check();
   await next(page);
 
+  // The optional costs screen: two answers, the rest left empty.
+  await expect(page.getByRole("heading", { name: "每月工作开销（可选）" })).toBeFocused();
+  await page.getByLabel("车辆或电动车租金（元/月）").fill("300");
+  await page.getByLabel("电池、充电或油费（元/月）").fill("100");
+  await next(page);
+
   await group(page, "你签的是什么？").getByLabel("合作协议或服务协议").check();
+  await group(page, "你和谁签的约？").getByLabel("站点、加盟商或代理商").check();
   await group(page, "养老保险").getByLabel("城乡居民保险").check();
   await group(page, "养老保险缴费档次").getByLabel("最低档", { exact: true }).check();
   await group(page, "医疗保险").getByLabel("城乡居民保险").check();
@@ -48,5 +60,6 @@ export async function fillReport(page: Page, narrative: string) {
   await group(page, "没有解释的收入变化").getByLabel("有时").check();
   await group(page, "没有解释的处罚").getByLabel("有时").check();
   await page.getByLabel("用你自己的话说说（可选）").fill(narrative);
+  return (Date.now() - started) / 1000;
 }
 

@@ -10,6 +10,8 @@ import { chinaToday } from "~/lib/days";
 
 const FORM_FIELDS = {
   id: true, platformId: true, month: true, sector: true, city: true, hoursPerDay: true, daysPerWeek: true,
+  activeHoursPerWeek: true, costVehicle: true, costEnergy: true, costPhone: true, costEquipment: true,
+  costInsurance: true, costFees: true, contractParty: true,
   restDaysLastMonth: true, paidLeave: true, monthlyNetIncome: true, netPerHour: true, deductionsCount: true,
   deductionsYuan: true, deactivated: true, appealPossible: true, contract: true, pensionScheme: true,
   pensionLevel: true, medicalScheme: true, medicalLevel: true, workInjury: true, unemployment: true,
@@ -51,6 +53,7 @@ export async function getMyReport(accountId: string, id: string, today = chinaTo
   const row = (await ownRows(accountId, today)).find((r) => r.id === id);
   if (!row) throw new AppError("NOT_FOUND");
   const fields = omit(row, ["id", "platformId", "platform", "month", "narrativeStatus", "filedOn", "updatedOn"]);
+  // Reports filed before a question existed carry null there: the form asks it again.
   const input: ReportInput = { ...fields, platformSlug: row.platform.slug, month: monthKey(row.month) } as ReportInput;
   return { id, input, editable: isEditable(row.month, today), narrativeStatus: row.narrativeStatus };
 }

@@ -1,19 +1,23 @@
 import { normaliseWidth } from "~/lib/pii/normalise";
-import { reportInput, STEPS, type ReportField, type ReportInput } from "~/features/reports/schema";
+import { COST_MAX, COSTS, reportInput, STEPS, type ReportField, type ReportInput } from "~/features/reports/schema";
 
 // The stepper's state: what the worker typed, numbers still as text. Pure, so it can be tested
 // and kept as a draft on the device.
 
-export const NUMERIC = ["hoursPerDay", "daysPerWeek", "restDaysLastMonth", "monthlyNetIncome", "netPerHour", "deductionsCount", "deductionsYuan"] as const;
+export const NUMERIC = ["hoursPerDay", "daysPerWeek", "activeHoursPerWeek", "restDaysLastMonth", "monthlyNetIncome", "netPerHour", "deductionsCount", "deductionsYuan", ...COSTS] as const;
+/** Numbers a worker may leave empty: stored as null ("no data"). */
+const OPTIONAL_NUMERIC: ReadonlySet<string> = new Set(COSTS);
 type NumericField = (typeof NUMERIC)[number];
 export const RANGES: Record<NumericField, [number, number]> = {
   hoursPerDay: [0, 24],
   daysPerWeek: [0, 7],
+  activeHoursPerWeek: [0, 168],
   restDaysLastMonth: [0, 31],
   monthlyNetIncome: [0, 200_000],
   netPerHour: [0, 2000],
   deductionsCount: [0, 1000],
   deductionsYuan: [0, 100_000],
+  ...(Object.fromEntries(COSTS.map((c) => [c, [0, COST_MAX]])) as Record<(typeof COSTS)[number], [number, number]>),
 };
 
 export type FormValues = { [K in ReportField]?: K extends NumericField ? string : ReportInput[K] };
@@ -26,7 +30,7 @@ export function toNumber(text: string | undefined): number {
 /** Form values as the procedure's input, filling the answers that do not apply. */
 export function toInput(values: FormValues): Record<string, unknown> {
   const out: Record<string, unknown> = { ...values };
-  for (const f of NUMERIC) out[f] = toNumber(values[f]);
+  for (const f of NUMERIC) out[f] = OPTIONAL_NUMERIC.has(f) && !normaliseWidth(values[f] ?? "").trim() ? null : toNumber(values[f]);
   if (values.deactivated === false) out.appealPossible = null;
   if (values.accident === "NONE") out.compensatedBy = null;
   for (const [scheme, level] of [["pensionScheme", "pensionLevel"], ["medicalScheme", "medicalLevel"]] as const) {
@@ -39,7 +43,7 @@ export function toInput(values: FormValues): Record<string, unknown> {
 
 export function fromInput(input: ReportInput): FormValues {
   const values: FormValues = { ...input, narrative: input.narrative ?? "" } as unknown as FormValues;
-  for (const f of NUMERIC) (values as Record<string, unknown>)[f] = String(input[f]);
+  for (const f of NUMERIC) (values as Record<string, unknown>)[f] = input[f] === null ? "" : String(input[f]);
   return values;
 }
 

@@ -4,6 +4,10 @@ import { CITIES, SECTORS } from "~/lib/taxonomy";
 // The report form and its procedures share these. The codes match the Prisma enums.
 
 export const CONTRACTS = ["LABOUR_CONTRACT", "COOPERATION_AGREEMENT", "AGENCY", "NONE", "UNKNOWN"] as const;
+export const CONTRACT_PARTIES = ["PLATFORM", "SUBCONTRACTOR", "OUTSOURCING_FIRM", "NONE", "UNKNOWN"] as const;
+/** The optional costs screen: the worker's own work costs a month, in yuan (null: not answered). */
+export const COSTS = ["costVehicle", "costEnergy", "costPhone", "costEquipment", "costInsurance", "costFees"] as const;
+export const COST_MAX = 50_000;
 export const SCHEMES = ["EMPLOYEE_FLEXIBLE", "EMPLOYEE_EMPLOYER", "RESIDENT", "NONE", "UNKNOWN"] as const;
 export const LEVELS = ["LOWEST", "HIGHER", "UNKNOWN"] as const;
 export const WORK_INJURY = ["SOCIAL", "COMMERCIAL_ONLY", "NONE", "UNKNOWN"] as const;
@@ -31,6 +35,7 @@ export const reportFields = {
   daysPerWeek: int(7),
   restDaysLastMonth: int(31),
   paidLeave: z.boolean(),
+  activeHoursPerWeek: z.number().min(0).max(168).multipleOf(0.5),
 
   monthlyNetIncome: int(200_000),
   netPerHour: z.number().min(0).max(2000),
@@ -39,7 +44,15 @@ export const reportFields = {
   deactivated: z.boolean(),
   appealPossible: z.boolean().nullable(),
 
+  costVehicle: int(COST_MAX).nullable(),
+  costEnergy: int(COST_MAX).nullable(),
+  costPhone: int(COST_MAX).nullable(),
+  costEquipment: int(COST_MAX).nullable(),
+  costInsurance: int(COST_MAX).nullable(),
+  costFees: int(COST_MAX).nullable(),
+
   contract: z.enum(CONTRACTS),
+  contractParty: z.enum(CONTRACT_PARTIES),
   pensionScheme: z.enum(SCHEMES),
   pensionLevel: z.enum(LEVELS),
   medicalScheme: z.enum(SCHEMES),
@@ -72,12 +85,13 @@ export const reportIdInput = z.object({ id: z.string().min(1).max(64) }).strict(
 export const moderateInput = z.object({ id: z.string().min(1).max(64), decision: z.enum(["APPROVED", "REJECTED"]) }).strict();
 export const platformSlugInput = z.object({ slug: z.string().min(1).max(64) }).strict();
 
-/** The six screens of the stepper and the fields each one checks before moving on. */
+/** The seven screens of the stepper and the fields each one checks before moving on (the costs screen is optional). */
 export const STEPS: readonly (readonly ReportField[])[] = [
   ["platformSlug", "sector", "city", "month"],
-  ["hoursPerDay", "daysPerWeek", "restDaysLastMonth", "paidLeave"],
+  ["hoursPerDay", "daysPerWeek", "activeHoursPerWeek", "restDaysLastMonth", "paidLeave"],
   ["monthlyNetIncome", "netPerHour", "deductionsCount", "deductionsYuan", "deactivated", "appealPossible"],
-  ["contract", "pensionScheme", "pensionLevel", "medicalScheme", "medicalLevel", "workInjury", "unemployment", "maternity", "insurancePayer"],
+  COSTS,
+  ["contract", "contractParty", "pensionScheme", "pensionLevel", "medicalScheme", "medicalLevel", "workInjury", "unemployment", "maternity", "insurancePayer"],
   ["accident", "compensatedBy", "safetyTraining", "equipmentProvided", "equipmentBought", "health"],
   ["unreachableDeadlines", "unexplainedPayChanges", "unexplainedPenalties", "narrative"],
 ];

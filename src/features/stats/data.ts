@@ -66,7 +66,8 @@ async function readSummary<D extends Dim>(dims: readonly D[], scope: SummaryScop
     WITH cells AS (
       SELECT ${select}, ${SUMS} FROM "ReportSummary" WHERE ${where} GROUP BY ${grouping} HAVING sum("n") > 0
     ), histograms AS (
-      SELECT ${select}, "measure", "tenths", "counts" FROM "ReportHistogram" WHERE ${where}
+      -- The statistics' two measures; the scorecard's (NET_AFTER_COSTS_PER_ACTIVE_HOUR) is read by it alone.
+      SELECT ${select}, "measure", "tenths", "counts" FROM "ReportHistogram" WHERE ${where} AND "measure" IN ('HOURS_PER_DAY', 'NET_PER_HOUR')
     )
     SELECT (SELECT json_agg(cells) FROM cells) AS "cells", (SELECT json_agg(histograms) FROM histograms) AS "histograms"`;
   return { cells: result?.cells ?? [], histograms: result?.histograms ?? [] };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { deleteReport, moderateNarrative, submitReport, updateReport } from "~/features/reports/mutations";
-import { ACCIDENTS, CONTRACTS, HEALTH, LEVELS, SCHEMES, WORK_INJURY, type ReportInput } from "~/features/reports/schema";
+import { ACCIDENTS, COMPENSATORS, CONTRACT_PARTIES, CONTRACTS, FREQUENCIES, HEALTH, LEVELS, SCHEMES, WORK_INJURY, type ReportInput } from "~/features/reports/schema";
 import { computePlatformConditions, sealMonths } from "~/features/stats/data";
 import { makePlatform, moderatingUnionOf, uid } from "~/test/factories";
 import { validReport } from "~/test/report-input";
@@ -32,7 +32,19 @@ const RECOUNT: Record<string, string> = {
   healthHeatCold: `'heat_cold' = ANY("health")`,
   healthAnxietyDepression: `'anxiety_depression' = ANY("health")`,
   healthOnlineAbuse: `'online_abuse' = ANY("health")`,
+  // The scorecard's counters (issue 16, src/features/scorecard/counters.ts), restated.
+  scorePayData: `"activeHoursPerWeek" > 0 AND coalesce("costVehicle", "costEnergy", "costPhone", "costEquipment", "costInsurance", "costFees") IS NOT NULL`,
+  scorePartyAnswered: `"contractParty" IS NOT NULL`,
+  scorePartyIdentified: `"contractParty" NOT IN ('NONE', 'UNKNOWN')`,
+  scoreSafetyTraining: `"safetyTraining"`,
+  scoreEquipmentProvided: `"equipmentProvided" <> '{}'`,
+  scoreAccidentCovered: `"accident" <> 'NONE' AND "compensatedBy" IN ('PLATFORM', 'WORK_INJURY_INSURANCE')`,
+  scoreDeactivatedNoAppeal: `"deactivated" AND coalesce("appealPossible", false) = false`,
+  scorePenaltiesExplained: `"unexplainedPenalties" = 'NEVER'`,
+  scorePayChangesExplained: `"unexplainedPayChanges" = 'NEVER'`,
 };
+// Net income after the worker's own costs per active hour (4.33 weeks a month), in tenths.
+const AFTER_COSTS = `round(("monthlyNetIncome" - coalesce("costVehicle", 0) - coalesce("costEnergy", 0) - coalesce("costPhone", 0) - coalesce("costEquipment", 0) - coalesce("costInsurance", 0) - coalesce("costFees", 0))::numeric / ("activeHoursPerWeek" * 4.33)::numeric * 10)::int`;
 const COLUMNS = Object.keys(RECOUNT);
 const KEY = `"city", "sector"::text AS "sector", to_char("month", 'YYYY-MM') AS "month"`;
 
@@ -59,7 +71,10 @@ async function compare(platformId: string) {
          FROM "Report" WHERE "platformId" = $1 AND ${sealed} GROUP BY 1, 2, 3, 4, 5
        UNION ALL
        SELECT ${KEY}, 'NET_PER_HOUR', (round("netPerHour"::numeric, 1) * 10)::int, count(*)::int
-         FROM "Report" WHERE "platformId" = $1 AND ${sealed} GROUP BY 1, 2, 3, 4, 5`,
+         FROM "Report" WHERE "platformId" = $1 AND ${sealed} GROUP BY 1, 2, 3, 4, 5
+       UNION ALL
+       SELECT ${KEY}, 'NET_AFTER_COSTS_PER_ACTIVE_HOUR', ${AFTER_COSTS}, count(*)::int
+         FROM "Report" WHERE "platformId" = $1 AND ${sealed} AND (${RECOUNT.scorePayData}) GROUP BY 1, 2, 3, 4, 5`,
       platformId,
     ),
     db.$queryRawUnsafe<Rows>(
@@ -96,10 +111,21 @@ function varied(i: number, platformSlug: string, month: string, narrative: strin
     pensionScheme: pick(SCHEMES, 2),
     pensionLevel: pick(LEVELS, 5),
     accident,
-    compensatedBy: accident === "NONE" ? null : "SELF",
+    compensatedBy: accident === "NONE" ? null : pick(COMPENSATORS, 3),
     deactivated: i % 5 === 0,
-    appealPossible: i % 5 === 0 ? false : null,
+    appealPossible: i % 5 === 0 ? i % 10 === 0 : null,
     health: HEALTH.filter((_, bit) => (i >> bit) & 1),
+    // Issue 16's fields: some reports skip the costs screen, some costs exceed the income.
+    activeHoursPerWeek: 20 + (i % 9) * 7.5,
+    costVehicle: i % 4 === 0 ? null : (i * 53) % 900,
+    costFees: i % 4 === 1 ? null : i % 7 === 0 ? 9000 : 0,
+    costEnergy: i % 4 < 2 ? null : 120,
+    costPhone: i % 4 < 2 ? null : 80,
+    contractParty: pick(CONTRACT_PARTIES, 3),
+    safetyTraining: i % 3 === 0,
+    equipmentProvided: i % 2 === 0 ? [] : ["helmet"],
+    unexplainedPenalties: pick(FREQUENCIES, 5),
+    unexplainedPayChanges: pick(FREQUENCIES, 7),
     narrative,
   });
 }

@@ -13,6 +13,7 @@ import { answersRouter } from "~/server/api/routers/answers";
 import { verdictsRouter } from "~/server/api/routers/verdicts";
 import { submissionsRouter } from "~/server/api/routers/submissions";
 import { tokensRouter } from "~/server/api/routers/tokens";
+import { wagesRouter } from "~/server/api/routers/wages";
 
 export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   verdicts: verdictsRouter,
   submissions: submissionsRouter,
   tokens: tokensRouter,
+  wages: wagesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,8 +13,9 @@ import { parseAll, stepErrors, type FormValues } from "~/features/reports/form";
 import { ReportStep } from "~/features/reports/components/report-steps";
 
 // The draft of a new report lives only in this browser's localStorage until it is submitted.
-const DRAFT_KEY = "wv-report-draft-v1";
-const STEP_KEYS = ["where", "time", "pay", "insurance", "safety", "story"] as const;
+// v2: the screens changed (issue 16's costs screen), so a v1 draft's step number would land wrong.
+const DRAFT_KEY = "wv-report-draft-v2";
+const STEP_KEYS = ["where", "time", "pay", "costs", "insurance", "safety", "story"] as const;
 
 type Props = {
   initial: FormValues;

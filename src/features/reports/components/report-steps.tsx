@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { inputStyles } from "~/components/ui";
 import { CITIES, SECTORS } from "~/lib/taxonomy";
-import { estimateHourly, ACCIDENTS, COMPENSATORS, CONTRACTS, COVERAGE, EQUIPMENT, FREQUENCIES, HEALTH, LEVELS, PAYERS, SCHEMES, WORK_INJURY } from "~/features/reports/schema";
+import { estimateHourly, ACCIDENTS, COMPENSATORS, CONTRACT_PARTIES, CONTRACTS, COSTS, COVERAGE, EQUIPMENT, FREQUENCIES, HEALTH, LEVELS, PAYERS, SCHEMES, WORK_INJURY } from "~/features/reports/schema";
 import { RANGES, toNumber, type FormValues } from "~/features/reports/form";
 import { CheckGroup, NumberField, RadioGroup, YesNo } from "~/features/reports/components/choice-inputs";
 import { NarrativePreview } from "~/features/reports/components/narrative-preview";
@@ -19,7 +19,7 @@ export type StepProps = {
   setConfirmed: (v: boolean) => void;
 };
 
-/** The six screens of the report. Each is short; choices are big labels. */
+/** The seven screens of the report. Each is short; choices are big labels; the costs screen may be skipped. */
 export function ReportStep({ step, ...p }: StepProps & { step: number }) {
   const t = useTranslations("reports");
   const tx = useTranslations("taxonomy");
@@ -84,15 +84,23 @@ export function ReportStep({ step, ...p }: StepProps & { step: number }) {
           <RadioGroup name="sector" legend={t("f.sector")} columns={2} options={SECTORS.map((s) => ({ value: s, label: tx(`sector.${s}`) }))} value={v.sector} onChange={(x) => set("sector", x)} error={err("sector")} />
         </>
       );
-    case 1:
+    case 1: {
+      // Offered as the default: the worker corrects it when waiting time makes the week longer.
+      const estimate = () => {
+        if (v.activeHoursPerWeek) return;
+        const hours = toNumber(v.hoursPerDay) * toNumber(v.daysPerWeek);
+        if (Number.isFinite(hours) && hours > 0 && hours <= 168) set("activeHoursPerWeek", String(Math.round(hours * 2) / 2));
+      };
       return (
         <>
           {num("hoursPerDay", { step: 0.5 })}
-          {num("daysPerWeek")}
+          {num("daysPerWeek", { onBlur: estimate })}
+          {num("activeHoursPerWeek", { hint: t("hint.activeHoursPerWeek"), step: 0.5 })}
           {num("restDaysLastMonth")}
           {yesNo("paidLeave")}
         </>
       );
+    }
     case 2: {
       const estimate = () => {
         if (v.netPerHour) return;
@@ -110,7 +118,16 @@ export function ReportStep({ step, ...p }: StepProps & { step: number }) {
         </>
       );
     }
-    case 3: {
+    case 3:
+      return (
+        <>
+          <p className="text-stone-700">{t("hint.costs")}</p>
+          {COSTS.map((f) => (
+            <NumberField key={f} name={f} label={t(`f.${f}`)} value={v[f] ?? ""} onChange={(x) => set(f, x)} error={range(f)} />
+          ))}
+        </>
+      );
+    case 4: {
       const scheme = (f: "pensionScheme" | "medicalScheme", level: "pensionLevel" | "medicalLevel") => (
         <>
           <RadioGroup name={f} legend={t(`f.${f}`)} options={opts(SCHEMES, "scheme")} value={v[f]} onChange={(x) => set(f, x)} error={err(f)} />
@@ -122,6 +139,7 @@ export function ReportStep({ step, ...p }: StepProps & { step: number }) {
       return (
         <>
           <RadioGroup name="contract" legend={t("f.contract")} options={opts(CONTRACTS, "contract")} value={v.contract} onChange={(x) => set("contract", x)} error={err("contract")} />
+          <RadioGroup name="contractParty" legend={t("f.contractParty")} options={opts(CONTRACT_PARTIES, "contractParty")} value={v.contractParty} onChange={(x) => set("contractParty", x)} error={err("contractParty")} />
           {scheme("pensionScheme", "pensionLevel")}
           {scheme("medicalScheme", "medicalLevel")}
           <RadioGroup name="workInjury" legend={t("f.workInjury")} options={opts(WORK_INJURY, "workInjury")} value={v.workInjury} onChange={(x) => set("workInjury", x)} error={err("workInjury")} />
@@ -131,7 +149,7 @@ export function ReportStep({ step, ...p }: StepProps & { step: number }) {
         </>
       );
     }
-    case 4:
+    case 5:
       return (
         <>
           <RadioGroup name="accident" legend={t("f.accident")} columns={2} options={opts(ACCIDENTS, "accident")} value={v.accident} onChange={(x) => set("accident", x)} error={err("accident")} />

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { callerFor, makeStaff, makeWorker } from "~/test/factories";
+
+describe("minimum wages on file", () => {
+  it("ship with cited figures, keep their history, and only admins add to them", async () => {
+    const admin = callerFor((await makeStaff("ADMIN")).account);
+    const before = await callerFor(null).wages.list();
+    const beijing = before.filter((w) => w.city === "beijing" && w.kind === "MINIMUM_PART_TIME_HOURLY");
+    expect(beijing.map((w) => [w.effectiveFrom, w.hourlyFen])).toEqual(expect.arrayContaining([["2023-09-01", 2640], ["2024-09-01", 2770]]));
+    expect(before.every((w) => w.source.length > 4)).toBe(true);
+    expect(before.some((w) => w.city === "other")).toBe(false);
+
+    // A day of its own, so reruns on a shared database do not collide.
+    const day = `${2100 + Math.floor(Math.random() * 800)}-0${1 + Math.floor(Math.random() * 9)}-01`;
+    const input = { kind: "MINIMUM_PART_TIME_HOURLY" as const, city: "kunming", hourlyYuan: 19.5, effectiveFrom: day, source: "Test notice of the provincial government" };
+    await expect(callerFor((await makeWorker()).account).wages.add(input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await admin.wages.add(input);
+    await expect(admin.wages.add({ ...input, hourlyYuan: 20 })).rejects.toThrow();
+    await expect(admin.wages.add({ ...input, city: "other" })).rejects.toThrow();
+    const after = await callerFor(null).wages.list();
+    expect(after.filter((w) => w.city === "kunming" && w.effectiveFrom === day).map((w) => w.hourlyFen)).toEqual([1950]);
+  });
+});
