@@ -14,8 +14,8 @@ import type { CityCode } from "~/lib/taxonomy";
 
 // Builds the canonical document of a closed campaign. Every figure comes from a function that
 // has already applied PRIVACY.md P4 (the final tally through getCampaignFigures, petition
-// counters through publicTotal, condition statistics through suppress, quotes from groups of
-// at least 10): nothing here counts workers itself, and ballots are never scanned for the tally.
+// counters through publicTotal, condition statistics and quotes as sums of shown cells of the
+// sealed lattice, src/features/stats/lattice.ts): nothing here counts workers itself, and ballots are never scanned for the tally.
 
 export type DocumentBody = Omit<SubmissionDocument, "submission" | "coverLetter">;
 export type DocumentHeader = SubmissionDocument["submission"] & { coverLetter: string };
@@ -32,10 +32,10 @@ async function conditionsFor(inputs: Inputs, today: Date): Promise<Pick<Document
     from: monthKey(campaign.proposingFrom),
     to: monthKey(campaign.closesOn),
   };
-  // Only months closed for changes are counted (computeScopedConditions clamps the period).
+  // Only whole sealed quarters are counted (computeScopedConditions widens the period to them).
   const stats = await computeScopedConditions(scope, today);
   if (!stats.period || !stats.total || stats.reports === null) return { conditions: null, quotes: [] };
-  const quotes = await getScopedQuotes({ ...scope, ...stats.period });
+  const quotes = await getScopedQuotes({ ...scope, quarters: stats.quarters }, today);
   const group = (rows: Breakdown) => rows.map((r) => ({ key: r.key, figures: r.figures }));
   return {
     conditions: {
