@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "~/server/db";
-import { addMonths, statsPeriod } from "~/features/reports/months";
+import { addMonths } from "~/features/reports/months";
+import { lastSealedQuarters, quarterStart } from "~/features/stats/lattice/quarters";
 import { chinaToday } from "~/lib/days";
 import { EQUIPMENT, HEALTH } from "~/features/reports/schema";
 import type { Prisma } from "~/server/db/generated/client";
@@ -100,15 +101,21 @@ const MAIN_CITIES = ["beijing", "shanghai", "guangzhou", "shenzhen", "chengdu", 
 
 export async function seedReports(ctx: SeedContext) {
   const rand = seededRandom(7);
-  const { from } = statsPeriod(chinaToday());
-  const month = () => addMonths(from, Math.floor(rand() * 12));
+  // Statistics count only sealed cells (platform x city x sector x quarter) of 5 or more, so each
+  // platform's city lands in one of the last four sealed quarters: FlashEats' small cities
+  // (kunming 4, xian 2) stay hidden, the rest show.
+  const quarters = lastSealedQuarters(chinaToday()).map(quarterStart);
+  const month = (city: string) => addMonths(quarters[[...city].reduce((h, c) => h + c.charCodeAt(0), 0) % quarters.length]!, Math.floor(rand() * 3));
   const rows: Prisma.ReportCreateManyInput[] = [];
   for (const platform of PLATFORMS) {
     const withId = { ...platform, id: ctx.platformIds[platform.slug] };
     if (platform.slug === "flasheats") {
-      for (const [city, n] of FLASHEATS_CITIES) for (let i = 0; i < n; i++) rows.push(syntheticReport(rand, withId, city, month()));
+      for (const [city, n] of FLASHEATS_CITIES) for (let i = 0; i < n; i++) rows.push(syntheticReport(rand, withId, city, month(city)));
     } else {
-      for (let i = 0; i < OTHER_COUNTS[platform.slug]!; i++) rows.push(syntheticReport(rand, withId, MAIN_CITIES[Math.floor(rand() * MAIN_CITIES.length)]!, month()));
+      for (let i = 0; i < OTHER_COUNTS[platform.slug]!; i++) {
+        const city = MAIN_CITIES[Math.floor(rand() * MAIN_CITIES.length)]!;
+        rows.push(syntheticReport(rand, withId, city, month(city)));
+      }
     }
   }
   await db.report.createMany({ data: rows });

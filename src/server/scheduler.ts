@@ -6,11 +6,14 @@ import { advanceDuePhases } from "~/features/campaigns/mutations";
 import { sweepDeadlines } from "~/features/deadlines/mutations";
 import { statsPeriod } from "~/features/reports/months";
 import { sealMonths } from "~/features/stats/data";
+import { sealQuarters } from "~/features/stats/lattice/data";
+import { lastSealedQuarters, STATS_QUARTERS } from "~/features/stats/lattice/quarters";
 import { purgeInviteCodes } from "~/features/verification/mutations";
 import { shuffleAccountLinkedRows } from "~/features/storage/mutations";
 import { releaseDueFigures } from "~/features/stats/releases/mutations";
 
-// Date-driven work: summarising each month of condition reports once it closes (so the first
+// Date-driven work: summarising each month of condition reports once it closes and sealing
+// each quarter of the statistics lattice once it is due (so the first
 // statistics page or submission of a month does not pay for it), campaign phases that follow
 // their dates, and submission deadlines (overdue response clocks, commitments whose date passed
 // and are opened to workers' verdicts), and deleting sessions whose last day has passed (P2:
@@ -32,6 +35,15 @@ const JOBS: { name: string; run: () => Promise<string | null> }[] = [
       const { from, to } = statsPeriod(chinaToday());
       const sealed = await sealMonths(from.toISOString().slice(0, 10), to.toISOString().slice(0, 10));
       return sealed ? `${sealed} closed months summarised` : null;
+    },
+  },
+  {
+    // The lattice every condition statistic is read from: each platform's quarter is sealed
+    // (and frozen) once its last edit window closed. Readers seal what is missing themselves.
+    name: "sealed quarters",
+    run: async () => {
+      const sealed = await sealQuarters(lastSealedQuarters(chinaToday(), STATS_QUARTERS + 4));
+      return sealed ? `${sealed} platform quarters sealed` : null;
     },
   },
   {

@@ -2,49 +2,33 @@ import "server-only";
 import { db } from "~/server/db";
 import { Prisma } from "~/server/db/generated/client";
 import { AppError } from "~/lib/app-error";
-import { statsPeriod } from "~/features/reports/months";
 import { cached } from "~/features/stats/cache";
 import { quotesAllowed, shuffle } from "~/features/stats/k-anonymity";
 import { TenthsHistogram } from "~/features/stats/histogram";
-import { COUNT_KEYS, publish, type CountKey, type Period, type Row } from "~/features/stats/publish";
+import { COUNT_KEYS, SUMMARY_COLUMN, publish, type CountKey, type Row } from "~/features/stats/publish";
+import { ensureSealed, latticeWhere, quotesFromCells, type LatticeScope } from "~/features/stats/lattice/data";
+import { isSealed, lastSealedQuarters, quarterPeriod } from "~/features/stats/lattice/quarters";
 import { chinaToday } from "~/lib/days";
 
 // Every statistic any page, procedure or export shows comes out of this file (or scoped.ts,
-// which reads through it), and only after `publish` (P4): callers never see a raw count.
-// Figures are read from the per-month summary (prisma/schema/stats.prisma), never by scanning
-// reports: counts are additive, medians come from per-value histograms.
+// which reads through it), and only as sums of shown, frozen lattice cells (lattice.ts,
+// PRIVACY.md P4, CONTRIBUTING.md "Statistics from a fixed lattice"): callers never see a raw
+// count, a hidden cell or a month that is not part of a sealed quarter. Medians come from the
+// sealed cells' per-value histograms.
 
 export type { Breakdown, Figures, Period } from "~/features/stats/publish";
 
 type Dim = "city" | "sector" | "platform";
 const DIM_COLUMN: Record<Dim, string> = { platform: `"platformId"`, city: `"city"`, sector: `"sector"` };
 
-/** The months (first days, inclusive) and cells a statistic covers; missing or empty lists mean all. */
-export type SummaryScope = { fromDate: string; toDate: string; platformIds?: string[]; cities?: string[]; sectors?: string[] };
+/** The whole sealed quarters and cells a statistic covers; missing or empty lists mean all. */
+export type SummaryScope = LatticeScope;
 
-const pascal = (code: string) =>
-  code
-    .toLowerCase()
-    .split("_")
-    .map((w) => w[0]!.toUpperCase() + w.slice(1))
-    .join("");
-/** The summary column holding each count. */
-const SUMMARY_COLUMN = Object.fromEntries(
-  COUNT_KEYS.map((k) => [k, k.startsWith("p_") ? `pension${pascal(k.slice(2))}` : k.startsWith("h_") ? `health${pascal(k.slice(2))}` : k]),
-) as Record<CountKey, string>;
 const SUMS = Prisma.raw(COUNT_KEYS.map((k) => `sum("${SUMMARY_COLUMN[k]}")::int AS "${k}"`).join(", "));
 
-function scopeSql(scope: SummaryScope) {
-  const parts = [Prisma.sql`"month" BETWEEN ${scope.fromDate}::date AND ${scope.toDate}::date`];
-  if (scope.platformIds?.length) parts.push(Prisma.sql`"platformId" IN (${Prisma.join(scope.platformIds)})`);
-  if (scope.cities?.length) parts.push(Prisma.sql`"city" IN (${Prisma.join(scope.cities)})`);
-  if (scope.sectors?.length) parts.push(Prisma.sql`"sector"::text IN (${Prisma.join(scope.sectors)})`);
-  return Prisma.join(parts, " AND ");
-}
-
 /**
- * Summarises the closed months of a period that are not summarised yet (once per month, the
- * first time a statistic needs it; see the stats_summary migration). Returns how many it did.
+ * Summarises the closed months of a period that are not summarised yet (the exact month
+ * summary sealed quarters are copied from; see the stats_summary migration).
  */
 export async function sealMonths(fromDate: string, toDate: string): Promise<number> {
   const [row] = await db.$queryRaw<{ sealed: number }[]>`SELECT wv_summary_seal(${fromDate}::date, ${toDate}::date) AS "sealed"`;
@@ -55,28 +39,30 @@ type Cell = Record<CountKey, number> & Record<string, string>;
 type Histogram = Record<string, string> & { measure: "HOURS_PER_DAY" | "NET_PER_HOUR"; tenths: number[]; counts: number[] };
 
 /**
- * Every joint cell's counts, summed over the scope's months, and the cells' histograms, one
- * per month and measure, in one statement (one snapshot).
+ * The shown cells' counts grouped by `dims`, summed over the scope's quarters, and the cells'
+ * histograms, in one statement (one snapshot). Only SealedCell is read: a sum of shown cells.
  */
-async function readSummary<D extends Dim>(dims: readonly D[], scope: SummaryScope) {
-  const where = scopeSql(scope);
+async function readSummary<D extends Dim>(dims: readonly D[], scope: SummaryScope, today: Date) {
+  await ensureSealed(scope, today);
+  const where = latticeWhere(scope);
   const select = Prisma.raw(dims.map((d) => `${DIM_COLUMN[d]}::text AS "${d}"`).join(", "));
   const grouping = Prisma.raw(dims.map((d) => DIM_COLUMN[d]).join(", "));
   const [result] = await db.$queryRaw<{ cells: Cell[] | null; histograms: Histogram[] | null }[]>`
     WITH cells AS (
-      SELECT ${select}, ${SUMS} FROM "ReportSummary" WHERE ${where} GROUP BY ${grouping} HAVING sum("n") > 0
+      SELECT ${select}, ${SUMS} FROM "SealedCell" WHERE ${where} GROUP BY ${grouping}
     ), histograms AS (
       -- The statistics' two measures; the scorecard's (NET_AFTER_COSTS_PER_ACTIVE_HOUR) is read by it alone.
-      SELECT ${select}, "measure", "tenths", "counts" FROM "ReportHistogram" WHERE ${where} AND "measure" IN ('HOURS_PER_DAY', 'NET_PER_HOUR')
+      SELECT ${select}, "measure", "tenths", "counts" FROM "SealedHistogram" WHERE ${where} AND "measure" IN ('HOURS_PER_DAY', 'NET_PER_HOUR')
     )
     SELECT (SELECT json_agg(cells) FROM cells) AS "cells", (SELECT json_agg(histograms) FROM histograms) AS "histograms"`;
   return { cells: result?.cells ?? [], histograms: result?.histograms ?? [] };
 }
 
 /** Rows for every joint cell, every one-dimension margin and the total, as `publish` wants. */
-export async function summaryRows<D extends Dim>(dims: readonly D[], scope: SummaryScope): Promise<Row<D>[]> {
-  await sealMonths(scope.fromDate, scope.toDate);
-  const { cells, histograms } = await readSummary(dims, scope);
+export async function summaryRows<D extends Dim>(dims: readonly D[], scope: SummaryScope, today = chinaToday()): Promise<Row<D>[]> {
+  const quarters = scope.quarters.filter((q) => isSealed(q, today));
+  if (quarters.length === 0) return [];
+  const { cells, histograms } = await readSummary(dims, { ...scope, quarters }, today);
   type Group = { row: Row<D>; hours: TenthsHistogram; hourly: TenthsHistogram };
   const groups = new Map<string, Group>();
   const group = (keys: (string | null)[]) => {
@@ -109,7 +95,6 @@ export async function summaryRows<D extends Dim>(dims: readonly D[], scope: Summ
   return [...groups.values()].map(({ row, hours, hourly }) => ({ ...row, medianHours: hours.median(), medianHourly: hourly.median() }));
 }
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Platforms by slug, or all of them for an empty list; an unknown slug is an error. */
 export async function findPlatforms(slugs: string[]) {
@@ -118,9 +103,10 @@ export async function findPlatforms(slugs: string[]) {
   return platforms;
 }
 
-function period(today: Date): Period & { fromDate: string; toDate: string } {
-  const { from, to } = statsPeriod(today);
-  return { from: iso(from).slice(0, 7), to: iso(to).slice(0, 7), fromDate: iso(from), toDate: iso(to) };
+/** The public pages' period: the last STATS_QUARTERS sealed quarters (never rolling months). */
+function period(today: Date) {
+  const quarters = lastSealedQuarters(today);
+  return { quarters, ...quarterPeriod(quarters)! };
 }
 
 /** A platform's conditions page: overall figures and breakdowns by city and by sector. */
@@ -134,7 +120,7 @@ export async function computePlatformConditions(slug: string, today: Date) {
   if (!platform) throw new AppError("NOT_FOUND");
   const p = period(today);
   const dims = ["city", "sector"] as const;
-  const rows = await summaryRows(dims, { fromDate: p.fromDate, toDate: p.toDate, platformIds: [platform.id] });
+  const rows = await summaryRows(dims, { quarters: p.quarters, platformIds: [platform.id] }, today);
   const published = publish(rows, dims);
   return { platform, period: { from: p.from, to: p.to }, ...published };
 }
@@ -148,28 +134,21 @@ async function computeOverview(today: Date) {
   const p = period(today);
   const [platforms, rows] = await Promise.all([
     db.platform.findMany({ select: { id: true, slug: true, nameZh: true, nameEn: true }, orderBy: { slug: "asc" } }),
-    summaryRows(["platform"] as const, { fromDate: p.fromDate, toDate: p.toDate }),
+    summaryRows(["platform"] as const, { quarters: p.quarters }, today),
   ]);
   const published = publish(rows, ["platform"] as const);
   return { platforms, period: { from: p.from, to: p.to }, total: published.total, byPlatform: published.breakdowns.platform };
 }
 
-const quarterOf = (month: Date) => `${month.getUTCFullYear()}-Q${Math.floor(month.getUTCMonth() / 3) + 1}`;
-
 /**
- * Approved quotes for a platform's page: only when the platform's period has K_QUOTES reports,
- * in random order, dated to the quarter.
+ * Approved quotes for a platform's page (P4: a group of K_QUOTES): only from reports whose
+ * sealed lattice cell holds at least K_QUOTES, so a scope that adds a small city to a big one
+ * adds no quote; random order, dated to the quarter. `groupSize` is the page's published n.
  */
 export async function getQuotes(platformId: string, groupSize: number | undefined, today = chinaToday(), limit = 6) {
   if (!groupSize || !quotesAllowed(groupSize)) return [];
-  const p = period(today);
-  const rows = await db.report.findMany({
-    where: { platformId, narrativeStatus: "APPROVED", month: { gte: new Date(p.fromDate), lte: new Date(p.toDate) } },
-    select: { narrative: true, month: true },
-    take: 200,
-  });
+  const rows = await quotesFromCells({ quarters: period(today).quarters, platformIds: [platformId] }, today, 200);
   return shuffle(rows)
     .slice(0, limit)
-    .map((r) => ({ text: r.narrative ?? "", quarter: quarterOf(r.month) }));
+    .map((r) => ({ text: r.text, quarter: r.quarter }));
 }
-

@@ -1,9 +1,9 @@
 import { HEALTH, SCHEMES } from "~/features/reports/schema";
-import { suppress, type JointCell, type Suppression } from "~/features/stats/k-anonymity";
+import { K } from "~/features/stats/k-anonymity";
 
-// From summed counts to published figures: P4 suppression (k-anonymity.ts) decides which
-// breakdown cells may be shown, then counts become shares. No database access here; data.ts
-// reads the summary and scoped.ts scopes it, and both publish only through `publish`.
+// From sums of shown lattice cells (lattice.ts) to published figures: counts become shares. No
+// database access here; data.ts reads the sealed cells and scoped.ts scopes them, and both
+// publish only through `publish`.
 
 export type Figures = {
   n: number;
@@ -39,6 +39,17 @@ export const COUNT_KEYS = [
 ] as const;
 export type CountKey = (typeof COUNT_KEYS)[number];
 
+const pascal = (code: string) =>
+  code
+    .toLowerCase()
+    .split("_")
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join("");
+/** The summary column (ReportSummary, SealedCell) holding each count. */
+export const SUMMARY_COLUMN = Object.fromEntries(
+  COUNT_KEYS.map((k) => [k, k.startsWith("p_") ? `pension${pascal(k.slice(2))}` : k.startsWith("h_") ? `health${pascal(k.slice(2))}` : k]),
+) as Record<CountKey, string>;
+
 /** One group: a joint cell (every dimension set), a margin (one set) or the total (none set). */
 export type Row<D extends string> = Record<CountKey, number> &
   Record<D, string | null> & { medianHours: number | null; medianHourly: number | null };
@@ -53,7 +64,7 @@ function figures(row: Row<string>, residentShown: boolean): Figures {
     noContract: num("noContract"),
     noSocialInjury: num("noSocialInjury"),
     pension: Object.fromEntries(SCHEMES.map((s) => [s, num(`p_${s}`)])) as Figures["pension"],
-    residentLowest: residentShown ? share(row.residentLowest, row.residentN) : null,
+    residentLowest: residentShown ? Math.min(1, share(row.residentLowest, row.residentN)) : null,
     over8h: num("over8h"),
     over6d: num("over6d"),
     accident: num("accident"),
@@ -64,27 +75,22 @@ function figures(row: Row<string>, residentShown: boolean): Figures {
   };
 }
 
-/** Suppression of the main counts, then of the resident-scheme sub-group on top of it. */
+/**
+ * Rows (sums of shown lattice cells, see lattice.ts) to published figures. No suppression is
+ * left to do here, because nothing hidden is in the rows: a hidden cell was never stored, and
+ * every numerator is 0 or at least K. A group is shown with n >= K (always true of a non-empty
+ * sum of shown cells); breakdowns come in key order, never ordered by a count.
+ */
 export function publish<D extends string>(rows: Row<D>[], dims: readonly D[]) {
-  const isJoint = (r: Row<D>) => dims.every((d) => r[d] !== null);
-  const joint = rows.filter(isJoint);
-  const cells = (count: (r: Row<D>) => number): JointCell<D>[] =>
-    joint.map((r) => ({ keys: Object.fromEntries(dims.map((d) => [d, r[d]!])) as Record<D, string>, n: count(r) }));
-  const main = suppress(cells((r) => r.n), dims);
-  const hidden = Object.fromEntries(
-    dims.map((d) => [d, new Set(joint.map((r) => String(r[d])).filter((k) => !main.shown[d].has(k)))]),
-  ) as unknown as Record<D, Set<string>>;
-  const resident: Suppression<D> = suppress(cells((r) => r.residentN), dims, hidden);
-
   const only = (d: D) => rows.filter((r) => r[d] !== null && dims.every((o) => o === d || r[o] === null));
   const total = rows.find((r) => dims.every((d) => r[d] === null));
   const breakdown = (d: D): Breakdown =>
     only(d)
-      .filter((r) => main.shown[d].has(r[d]!))
-      .map((r) => ({ key: r[d]!, figures: figures(r, resident.shown[d].has(r[d]!)) }))
-      .sort((a, b) => b.figures.n - a.figures.n);
+      .filter((r) => r.n >= K)
+      .map((r) => ({ key: r[d]!, figures: figures(r, r.residentN >= K) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return {
-    total: main.totalShown && total ? figures(total, resident.totalShown) : null,
+    total: total && total.n >= K ? figures(total, total.residentN >= K) : null,
     breakdowns: Object.fromEntries(dims.map((d) => [d, breakdown(d)])) as Record<D, Breakdown>,
   };
 }

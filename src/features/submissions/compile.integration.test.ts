@@ -121,7 +121,7 @@ describe("compiling a closed campaign", () => {
     ]);
   });
 
-  it("adds condition figures and quotes for the scope and closed months of the campaign only", async () => {
+  it("adds condition figures and quotes from the scope's whole sealed quarters only", async () => {
     const platform = await makePlatform();
     const elsewhere = await makePlatform();
     const made = await makeCampaign({
@@ -129,20 +129,22 @@ describe("compiling a closed campaign", () => {
       phase: "CLOSED",
       input: { scopePlatformSlugs: [platform.slug], proposingFrom: "2026-09-01", votingFrom: "2026-10-01", closesOn: "2026-11-10" },
     });
-    const file = async (slug: string, month: string, narrative: string | null) => {
-      const { id } = await submitReport({ accountId: `acct-${uid()}`, input: validReport({ platformSlug: slug, month, city: "shenzhen", narrative }), today: new Date(`${month}-20T00:00:00Z`) });
+    const file = async (slug: string, month: string, narrative: string | null, city: "shenzhen" | "wuhan" = "shenzhen") => {
+      const { id } = await submitReport({ accountId: `acct-${uid()}`, input: validReport({ platformSlug: slug, month, city, narrative }), today: new Date(`${month}-20T00:00:00Z`) });
       if (narrative) await moderateNarrative({ unionId: await moderatingUnionOf({ slug }), id, decision: "APPROVED" });
     };
-    for (let i = 0; i < 10; i++) await file(platform.slug, "2026-10", i === 0 ? "October quote about waiting time" : null);
-    await file(platform.slug, "2026-09", "September quote from a small month");
-    await file(platform.slug, "2026-11", null); // November is still open for changes: not counted
-    for (let i = 0; i < 5; i++) await file(elsewhere.slug, "2026-10", null);
+    // The scope's months 2026-09..2026-11 touch the sealed quarter 2026-Q3 (counted whole) and
+    // 2026-Q4, which is not sealed on TODAY (its months can still change): not counted.
+    for (let i = 0; i < 10; i++) await file(platform.slug, "2026-07", i === 0 ? "July quote about waiting time" : null);
+    await file(platform.slug, "2026-08", "A quote from a hidden cell of one report", "wuhan");
+    await file(platform.slug, "2026-10", null);
+    for (let i = 0; i < 5; i++) await file(elsewhere.slug, "2026-09", null);
 
     const { body } = await compileBody(made.campaignId, TODAY);
-    expect(body.conditions?.period).toEqual({ from: "2026-09", to: "2026-10" });
-    expect(body.conditions?.reports).toBe(11);
-    expect(body.conditions?.figures.n).toBe(11);
-    expect(body.quotes).toEqual([{ text: "October quote about waiting time", month: "2026-10" }]);
+    expect(body.conditions?.period).toEqual({ from: "2026-07", to: "2026-09" });
+    expect(body.conditions?.reports).toBe(10);
+    expect(body.conditions?.figures.n).toBe(10);
+    expect(body.quotes).toEqual([{ text: "July quote about waiting time", month: "2026-07" }]);
     for (const b of body.conditions!.breakdowns) for (const g of b.groups) expect(g.figures.n).toBeGreaterThanOrEqual(5);
   });
 });

@@ -14,8 +14,8 @@ import type { CityCode } from "~/lib/taxonomy";
 
 // Builds the canonical document of a closed campaign. Every figure comes from a function that
 // has already applied PRIVACY.md P4 (the final tally through getCampaignFigures, petition
-// counters through publicTotal, condition statistics through suppress, quotes from groups of
-// at least 10): nothing here counts workers itself, and ballots are never scanned for the tally.
+// counters through publicTotal, condition statistics and quotes as sums of shown cells of the
+// sealed lattice, src/features/stats/lattice.ts): nothing here counts workers itself, and ballots are never scanned for the tally.
 
 export type DocumentBody = Omit<SubmissionDocument, "submission" | "coverLetter">;
 export type DocumentHeader = SubmissionDocument["submission"] & { coverLetter: string };
@@ -32,13 +32,13 @@ async function conditionsFor(inputs: Inputs, today: Date): Promise<Pick<Document
     from: monthKey(campaign.proposingFrom),
     to: monthKey(campaign.closesOn),
   };
-  // Only months closed for changes are counted (computeScopedConditions clamps the period).
+  // Only whole sealed quarters are counted (computeScopedConditions widens the period to them).
   // The platforms read with the inputs serve both (one read of the table per compile).
   const stats = await computeScopedConditions(scope, today, inputs.platforms);
   if (!stats.period || !stats.total || stats.reports === null) return { conditions: null, quotes: [] };
   const wanted = new Set(scope.platformSlugs);
   const platformIds = inputs.platforms.filter((p) => wanted.has(p.slug)).map((p) => p.id);
-  const quotes = await getScopedQuotes({ ...scope, platformIds, ...stats.period });
+  const quotes = await getScopedQuotes({ ...scope, platformIds, quarters: stats.quarters }, today);
   const group = (rows: Breakdown) => rows.map((r) => ({ key: r.key, figures: r.figures }));
   return {
     conditions: {

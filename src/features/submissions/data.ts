@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "~/server/db";
-import { Prisma } from "~/server/db/generated/client";
 import { AppError } from "~/lib/app-error";
 import { publicTotal } from "~/features/petitions/breakdown";
 import { verifiedShare } from "~/features/verification/credibility";
-import { K_QUOTES, shuffle } from "~/features/stats/k-anonymity";
+import { quotesFromCells } from "~/features/stats/lattice/data";
+import { quarterStart } from "~/features/stats/lattice/quarters";
+import { monthKey } from "~/features/reports/months";
 import { submissionStatus } from "~/features/submissions/policy";
 
 // Reads for submissions. Public functions return only published versions: drafts (cover
@@ -69,35 +70,21 @@ async function campaignPetitions(campaignId: string) {
   return rows.map((r) => ({ ...r, signatures: publicTotal(sum(r.id, "total")), verifiedShare: verifiedShare(sum(r.id, "total"), sum(r.id, "verified")) }));
 }
 
-/** `platformIds`: the scope's platforms when already read; else they are looked up by slug. */
-export type ReportScope = { platformSlugs: string[]; platformIds?: string[]; sectors: string[]; cities: string[]; from: string; to: string };
-
-function reportWhere(scope: ReportScope) {
-  const conds = [Prisma.sql`"month" BETWEEN ${`${scope.from}-01`}::date AND ${`${scope.to}-01`}::date`];
-  if (scope.platformSlugs.length && scope.platformIds) conds.push(Prisma.sql`"platformId" = ANY(${scope.platformIds}::text[])`);
-  else if (scope.platformSlugs.length) conds.push(Prisma.sql`"platformId" IN (SELECT "id" FROM "Platform" WHERE "slug" = ANY(${scope.platformSlugs}::text[]))`);
-  if (scope.sectors.length) conds.push(Prisma.sql`"sector"::text = ANY(${scope.sectors}::text[])`);
-  if (scope.cities.length) conds.push(Prisma.sql`"city" = ANY(${scope.cities}::text[])`);
-  return Prisma.join(conds, " AND ");
-}
-
 /**
- * Approved narrative quotes in the campaign's scope and period (PRIVACY.md P4, P5): only from
- * months in which the scope holds at least K_QUOTES reports, so a quote dated to its month
- * still hides among ten; random order, month only.
+ * Approved narrative quotes in the campaign's scope (PRIVACY.md P4, P5): only from sealed
+ * lattice cells of at least K_QUOTES reports (quotesFromCells), so any two scopes' quotes
+ * differ by whole cells of ten or more; random order, dated to the first month of the quarter.
  */
-export async function getScopedQuotes(scope: ReportScope, limit = 10) {
-  const where = reportWhere(scope);
-  // Two queries, not one join: the planner misjudges how few approved quotes a scope has and
-  // would re-aggregate the months once per quote.
-  const months = await db.$queryRaw<{ month: Date }[]>`SELECT "month" FROM "Report" WHERE ${where} GROUP BY "month" HAVING count(*) >= ${K_QUOTES}`;
-  if (months.length === 0) return [];
-  const rows = await db.$queryRaw<{ text: string; month: string }[]>`
-    SELECT "narrative" AS "text", to_char("month", 'YYYY-MM') AS "month" FROM "Report"
-    WHERE ${where} AND "narrativeStatus" = 'APPROVED' AND "narrative" IS NOT NULL
-      AND "month" = ANY(${months.map((m) => m.month.toISOString().slice(0, 10))}::date[])
-    ORDER BY random() LIMIT ${limit}`;
-  return shuffle(rows).map((r) => ({ text: r.text, month: r.month }));
+/** `platformIds`: the scope's platforms when the caller has read them already; else looked up by slug. */
+export type QuoteScope = { platformSlugs: string[]; platformIds?: string[]; sectors: string[]; cities: string[]; quarters: string[] };
+
+export async function getScopedQuotes(scope: QuoteScope, today: Date, limit = 10) {
+  const platformIds = !scope.platformSlugs.length
+    ? undefined
+    : (scope.platformIds ?? (await db.platform.findMany({ where: { slug: { in: scope.platformSlugs } }, select: { id: true } })).map((p) => p.id));
+  if (platformIds && platformIds.length === 0) return [];
+  const rows = await quotesFromCells({ quarters: scope.quarters, platformIds, cities: scope.cities, sectors: scope.sectors }, today, limit);
+  return rows.map((r) => ({ text: r.text, month: monthKey(quarterStart(r.quarter)) }));
 }
 
 /** Platforms addressed by slug, for the parties of a publication. */
