@@ -169,11 +169,15 @@ test.describe("the server refuses what a role may not do", () => {
   });
 
   test("pages carry the privacy headers", async ({ request }) => {
-    const res = await request.get("/");
-    const headers = res.headers();
-    expect(headers["referrer-policy"]).toBe("no-referrer");
-    expect(headers["cache-control"]).toContain("no-store");
-    expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
-    expect(headers["content-security-policy"]).toContain("connect-src 'self'");
+    // The home page comes from the shared public cache (same for everyone); a private page is no-store.
+    for (const path of ["/", "/sign-in"]) {
+      const headers = (await request.get(path)).headers();
+      expect(headers["referrer-policy"]).toBe("no-referrer");
+      expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+      expect(headers["content-security-policy"]).toContain("connect-src 'self'");
+      expect(headers["content-security-policy"]).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    }
+    expect((await request.get("/")).headers()["x-cache"]).toMatch(/^(HIT|MISS)$/);
+    expect((await request.get("/sign-in")).headers()["cache-control"]).toContain("no-store");
   });
 });

@@ -34,6 +34,7 @@ export function proxy(request: NextRequest) {
 // clients and caches can use it; and the hot JSON write routes (src/server/api/write-route.ts),
 // which set their own no-store and CSP headers and save a pass through the middleware layer; and
 // short links' QR images (src/app/p/[code]/qr.svg), public and cached by browsers for a day.
+// Also the personal JSON of cached pages (src/app/api/me/page), which sets its own no-store.
 export const config = {
   matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/v1/|api/me/|api/ballots|api/signatures|api/reports|api/tokens/|p/[a-z0-9]+/qr\\.svg$).*)" }],
 };
