@@ -6,6 +6,10 @@ export async function register() {
   // `next dev` and `next start` without serve.mjs: files this process creates are owner-only too.
   const { ownerOnlyUmask } = await import("~/server/private-files");
   ownerOnlyUmask();
+  // Before the first request: the rate limiter's address-hash key that every instance shares
+  // through Redis (nothing to load in embedded mode).
+  const { startAddressKeys } = await import("~/server/cluster/address-key");
+  await startAddressKeys();
   const { startScheduler } = await import("~/server/scheduler");
   startScheduler();
 }

@@ -1,22 +1,20 @@
 import "server-only";
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { Redis } from "ioredis";
-import { env } from "~/env";
 import { AppError } from "~/lib/app-error";
 import { addressBucket, edgeIsActive } from "~/lib/client-address";
+import { currentAddressKey } from "~/server/cluster/address-key";
+import { redisClient } from "~/server/cluster/redis";
 
 // PRIVACY.md P2: limits key on a keyed hash of the address, held in memory (or Redis when
-// configured) for minutes and never written to the database. The hash key lives only in this
-// process, so even Redis holds nothing that maps back to an address after a restart. It is kept
-// on globalThis because this process holds two builds of this module, Next's and the hot write
-// routes' (src/server/api/hot-routes.ts): one address must hash alike in both.
-const globalForKey = globalThis as unknown as { wvAddressKey?: Buffer };
-const addressKey = (globalForKey.wvAddressKey ??= randomBytes(32));
+// REDIS_URL is set, so limits hold across app instances) for minutes and never written to the
+// database. The hash key is random per process in embedded mode, and shared by the instances
+// through Redis, rotated hourly and expiring, otherwise (src/server/cluster/address-key.ts). Its state is on globalThis: this process holds
+// two builds of these modules, Next's and the hot write routes' (src/server/api/hot-routes.ts).
 
 /** Keyed hash of the address's bucket (an IPv4 address, or an IPv6 /64). */
 export function addressHash(ip: string | null | undefined): string {
-  return createHmac("sha256", addressKey).update(addressBucket(ip) ?? "unknown").digest("base64url").slice(0, 22);
+  return createHmac("sha256", currentAddressKey()).update(addressBucket(ip) ?? "unknown").digest("base64url").slice(0, 22);
 }
 
 export const LIMITS = {
@@ -32,15 +30,16 @@ export const LIMITS = {
 
 export type LimitName = keyof typeof LIMITS;
 
-const globalForLimits = globalThis as unknown as { wvLimiters?: Map<LimitName, RateLimiterAbstract>; wvRedis?: Redis };
+const globalForLimits = globalThis as unknown as { wvLimiters?: Map<LimitName, RateLimiterAbstract> };
 
 function limiter(name: LimitName): RateLimiterAbstract {
   const limiters = (globalForLimits.wvLimiters ??= new Map());
   let found = limiters.get(name);
   if (!found) {
     const opts = { keyPrefix: `wv:${name}`, ...LIMITS[name] };
-    if (env.REDIS_URL) {
-      const redis = (globalForLimits.wvRedis ??= new Redis(env.REDIS_URL, { enableOfflineQueue: false, lazyConnect: false }));
+    const redis = redisClient();
+    if (redis) {
+      // While Redis is down, the in-memory insurance limiter counts (per instance) instead.
       found = new RateLimiterRedis({ storeClient: redis, insuranceLimiter: new RateLimiterMemory(opts), ...opts });
     } else {
       found = new RateLimiterMemory(opts);

@@ -11,6 +11,7 @@ import { lastSealedQuarters, STATS_QUARTERS } from "~/features/stats/lattice/qua
 import { purgeInviteCodes } from "~/features/verification/mutations";
 import { shuffleAccountLinkedRows } from "~/features/storage/mutations";
 import { releaseDueFigures } from "~/features/stats/releases/mutations";
+import { claimJob, forgetOldClaims, hourOf } from "~/server/cluster/job-claims";
 
 // Date-driven work: summarising each month of condition reports once it closes and sealing
 // each quarter of the statistics lattice once it is due (so the first
@@ -18,9 +19,11 @@ import { releaseDueFigures } from "~/features/stats/releases/mutations";
 // their dates, and submission deadlines (overdue response clocks, commitments whose date passed
 // and are opened to workers' verdicts), and deleting sessions whose last day has passed (P2:
 // the session table holds live sessions only). Every job is idempotent and safe to run from several
-// processes at once, so each process runs them at start and then hourly; a job that fails is
-// logged and tried again at the next tick. The timer is unref'd so it never keeps a process
-// alive, and there is one per process (instrumentation may load twice).
+// processes at once, but with several app instances they run once per hour between them: every
+// process ticks at start and then every few minutes, and runs the hour's pass only when it wins
+// the claim for the current hour (src/server/cluster/job-claims.ts). A job that fails is logged
+// and tried again in the next hour's pass. The timer is unref'd so it never
+// keeps a process alive, and there is one per process (instrumentation may load twice).
 const JOBS: { name: string; run: () => Promise<string | null> }[] = [
   {
     name: "spent join challenges",
@@ -93,7 +96,8 @@ const JOBS: { name: string; run: () => Promise<string | null> }[] = [
   },
 ];
 
-const HOUR = 3_600_000;
+/** How often a process looks for an hour's unclaimed jobs; a claimed job runs once an hour. */
+const TICK_MS = 5 * 60_000;
 const g = globalThis as unknown as { wvScheduler?: NodeJS.Timeout };
 
 /** One pass of every job, as each hourly tick runs it (exported for tests). */
@@ -108,9 +112,29 @@ export async function runDueJobs() {
   }
 }
 
+/**
+ * One tick: if no instance has run this hour's pass yet, this process claims it and runs every
+ * job in order (the shuffle after the purge). Logs one line naming the hour when it ran the
+ * pass (the two-instance test reads it). A job that fails is logged and runs again next hour;
+ * a pass cut short by a crash is caught up by the next hour's (every job catches up).
+ */
+export async function runClaimedJobs(now = Date.now()): Promise<boolean> {
+  const hour = hourOf(now);
+  try {
+    if (!(await claimJob("hourly jobs", hour))) return false;
+  } catch (error) {
+    reportIncident("scheduler claim", error);
+    return false;
+  }
+  await runDueJobs();
+  console.log(`[scheduler] hour ${hour}: ran ${JOBS.length} jobs`);
+  await forgetOldClaims(hour).catch((error: unknown) => reportIncident("scheduler claims", error));
+  return true;
+}
+
 export function startScheduler() {
   if (process.env.WV_DISABLE_SCHEDULER === "1" || g.wvScheduler) return;
-  g.wvScheduler = setInterval(() => void runDueJobs(), HOUR);
+  g.wvScheduler = setInterval(() => void runClaimedJobs(), TICK_MS);
   g.wvScheduler.unref();
-  void runDueJobs();
+  void runClaimedJobs();
 }

@@ -6,6 +6,8 @@ const root = path.resolve(import.meta.dirname, "..", "..", "..");
 export type ServedApp = {
   url: string;
   child: ChildProcess;
+  /** What the app printed on stdout, when asked for (serveApp's `captureStdout`). */
+  stdout: string[];
   exited: Promise<void>;
   /** SIGKILL: no shutdown hook runs, as in a crash or the kernel's OOM killer. */
   kill9(): Promise<void>;
@@ -17,10 +19,10 @@ export type ServedApp = {
  * (PostgreSQL) or, when it is empty, on the embedded database in process.env.DATA_DIR. It gets
  * this process's environment, so the secrets set by setup.ts.
  */
-export async function serveApp(port: number, databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<ServedApp> {
+export async function serveApp(port: number, databaseUrl: string, extraEnv: Record<string, string> = {}, opts: { captureStdout?: boolean } = {}): Promise<ServedApp> {
   const child = spawn(process.execPath, [path.join(root, "src", "scripts", "serve.mjs"), "-p", String(port)], {
     cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", opts.captureStdout ? "pipe" : "ignore", "inherit"],
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -30,6 +32,8 @@ export async function serveApp(port: number, databaseUrl: string, extraEnv: Reco
       ...extraEnv,
     },
   });
+  const stdout: string[] = [];
+  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => stdout.push(...chunk.split("\n").filter(Boolean)));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
@@ -46,5 +50,5 @@ export async function serveApp(port: number, databaseUrl: string, extraEnv: Reco
     if (child.exitCode === null && child.signalCode === null) child.kill(sig);
     await exited;
   };
-  return { url, child, exited, kill9: signal("SIGKILL"), stop: signal("SIGTERM") };
+  return { url, child, stdout, exited, kill9: signal("SIGKILL"), stop: signal("SIGTERM") };
 }

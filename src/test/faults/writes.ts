@@ -15,12 +15,12 @@ export function bodyOf(kind: Kind, t: Targets, worker: number): unknown {
 }
 
 /** Status 0 means no answer at all (the connection died): never acknowledged. */
-export async function send(url: string, cookie: string, kind: Kind, body: unknown, worker: number): Promise<Outcome> {
+export async function send(url: string, cookie: string, kind: Kind, body: unknown, worker: number, headers: Record<string, string> = {}): Promise<Outcome> {
   const started = performance.now();
   try {
     const res = await fetch(`${url}${ROUTES[kind]}`, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie },
+      headers: { "content-type": "application/json", cookie, ...headers },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(30_000),
     });

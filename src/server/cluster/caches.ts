@@ -1,0 +1,94 @@
+// Every cache an app process keeps in its own memory, in one place (issue 15): with several
+// instances behind nginx, each has its own copy, so each entry says how long a copy may differ
+// from the database and why that is safe. A new per-process cache must be listed here
+// (src/server/cluster/caches.test.ts finds them by their globalThis name or module-level Map).
+// Rate-limit counters are not here: with REDIS_URL they live in Redis, shared by every instance.
+
+export type ProcessCache = {
+  /** The globalThis property (wv...) or, for a module-level Map, the file that holds it. */
+  name: string;
+  where: string;
+  ttl: string;
+  safe: string;
+};
+
+export const PROCESS_CACHES: ProcessCache[] = [
+  {
+    name: "wvSessions",
+    where: "src/features/accounts/data.ts",
+    ttl: "1 s (SESSION_CACHE_MS), and never past the session's last day",
+    safe: "sign-out and suspension evict at once in the instance that handles them; every other instance refuses the session within 1 s, with no message between instances that could be lost",
+  },
+  {
+    name: "wvProfiles",
+    where: "src/features/accounts/profile-seal.ts",
+    ttl: "5 s, renewed by each session check",
+    safe: "a profile change shows on the other instances within 5 s; a ballot or signature cast there in between copies the previous profile, as if cast a moment earlier",
+  },
+  {
+    name: "wvStatsCache",
+    where: "src/features/stats/cache.ts",
+    ttl: "10 min",
+    safe: "published statistics count closed months only; a deleted old report shows on the other instances within 10 minutes",
+  },
+  {
+    name: "wvRecordList",
+    where: "src/features/records/data.ts",
+    ttl: "60 s, and per China day",
+    safe: "the open-data API tells clients to cache the list as long; a single platform's record is read fresh",
+  },
+  {
+    name: "wvPdfCache",
+    where: "src/features/submissions/pdf.ts",
+    ttl: "none (the 64 most recent)",
+    safe: "keyed by an immutable submission version",
+  },
+  {
+    name: "wvPlatformIds",
+    where: "src/features/reports/mutations.ts",
+    ttl: "process life",
+    safe: "platforms are never renamed or removed; unknown slugs are not remembered",
+  },
+  {
+    name: "wvAddressKeys",
+    where: "src/server/cluster/address-key.ts",
+    ttl: "the hour it belongs to",
+    safe: "a copy of the hour's key in Redis, the same in every instance; a stand-in of this process only while Redis has not answered",
+  },
+  {
+    name: "wvSecrets",
+    where: "src/server/secrets.ts",
+    ttl: "process life",
+    safe: "the secrets every instance is given at start; changing one means restarting them all",
+  },
+  {
+    name: "verifyKeys",
+    where: "src/features/tokens/data.ts",
+    ttl: "process life",
+    safe: "a campaign's token key never changes once made; a campaign without one is asked again",
+  },
+  {
+    name: "cache",
+    where: "src/features/petitions/qr.ts",
+    ttl: "none (1,000 most recent)",
+    safe: "a short link's QR code is a pure function of the link",
+  },
+  {
+    name: "keys",
+    where: "src/server/auth/session.ts",
+    ttl: "process life",
+    safe: "derived from AUTH_SECRET alone",
+  },
+  {
+    name: "keys",
+    where: "src/server/legacy-account-ids.ts",
+    ttl: "process life",
+    safe: "derived from NULLIFIER_KEY alone",
+  },
+  {
+    name: "statementNames",
+    where: "src/server/db.ts",
+    ttl: "process life",
+    safe: "a name derived from the SQL text; each connection prepares its own statements",
+  },
+];
