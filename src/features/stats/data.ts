@@ -11,7 +11,7 @@ import { isSealed, lastSealedQuarters, quarterPeriod } from "~/features/stats/la
 import { chinaToday } from "~/lib/days";
 
 // Every statistic any page, procedure or export shows comes out of this file (or scoped.ts,
-// which reads through it), and only as sums of shown, frozen lattice cells (lattice.ts,
+// which reads through it), and only as sums of shown, frozen lattice cells (lattice/data.ts,
 // PRIVACY.md P4, CONTRIBUTING.md "Statistics from a fixed lattice"): callers never see a raw
 // count, a hidden cell or a month that is not part of a sealed quarter. Medians come from the
 // sealed cells' per-value histograms.

@@ -1,7 +1,7 @@
 import { HEALTH, SCHEMES } from "~/features/reports/schema";
 import { K } from "~/features/stats/k-anonymity";
 
-// From sums of shown lattice cells (lattice.ts) to published figures: counts become shares. No
+// From sums of shown lattice cells (lattice/data.ts) to published figures: counts become shares. No
 // database access here; data.ts reads the sealed cells and scoped.ts scopes them, and both
 // publish only through `publish`.
 
@@ -76,7 +76,7 @@ function figures(row: Row<string>, residentShown: boolean): Figures {
 }
 
 /**
- * Rows (sums of shown lattice cells, see lattice.ts) to published figures. No suppression is
+ * Rows (sums of shown lattice cells, see lattice/data.ts) to published figures. No suppression is
  * left to do here, because nothing hidden is in the rows: a hidden cell was never stored, and
  * every numerator is 0 or at least K. A group is shown with n >= K (always true of a non-empty
  * sum of shown cells); breakdowns come in key order, never ordered by a count.

@@ -7,7 +7,7 @@ import { conditionsScope, type ConditionsScope } from "~/features/stats/schema";
 import { chinaToday } from "~/lib/days";
 
 // Condition statistics for any scope and period (a campaign's, for its submission), from the
-// same sealed lattice as the public pages (lattice.ts): the period is widened to whole sealed
+// same sealed lattice as the public pages (lattice/data.ts): the period is widened to whole sealed
 // quarters and the scope is a union of whole cells, so two scopes (or two campaigns, or two
 // published documents) differ only by whole shown cells of 5 or more, frozen once sealed.
 

@@ -15,7 +15,7 @@ import type { CityCode } from "~/lib/taxonomy";
 // Builds the canonical document of a closed campaign. Every figure comes from a function that
 // has already applied PRIVACY.md P4 (the final tally through getCampaignFigures, petition
 // counters through publicTotal, condition statistics and quotes as sums of shown cells of the
-// sealed lattice, src/features/stats/lattice.ts): nothing here counts workers itself, and ballots are never scanned for the tally.
+// sealed lattice, src/features/stats/lattice/data.ts): nothing here counts workers itself, and ballots are never scanned for the tally.
 
 export type DocumentBody = Omit<SubmissionDocument, "submission" | "coverLetter">;
 export type DocumentHeader = SubmissionDocument["submission"] & { coverLetter: string };

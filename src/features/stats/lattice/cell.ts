@@ -2,7 +2,7 @@ import { K } from "~/features/stats/k-anonymity";
 import { COUNT_KEYS, type CountKey } from "~/features/stats/publish";
 
 // One lattice cell as it may be published (PRIVACY.md P4, CONTRIBUTING.md "Statistics from a
-// fixed lattice"). Pure: sealing (lattice.ts) applies it once per cell and stores the result,
+// fixed lattice"). Pure: sealing (data.ts) applies it once per cell and stores the result,
 // the property tests apply it to random cells.
 
 export type CellCounts = Record<CountKey, number>;
