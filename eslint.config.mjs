@@ -8,7 +8,7 @@ const tsPlugin = nextTs.find((c) => c.plugins?.["@typescript-eslint"])?.plugins?
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next/**", "src/server/db/generated/**", "data/**", ".e2e-data/**", "reports/**", "test-results/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".hot/**", "src/server/db/generated/**", "data/**", ".e2e-data/**", "reports/**", "test-results/**", "next-env.d.ts"] },
   {
     files: ["src/**/*.{ts,tsx}"],
     ignores: ["src/**/data.ts", "src/**/mutations.ts", "src/server/**", "src/**/*.test.ts", "src/test/**", "src/bench/**", "src/scripts/**"],
