@@ -2,6 +2,8 @@
 // instances behind nginx, each has its own copy, so each entry says how long a copy may differ
 // from the database and why that is safe. A new per-process cache must be listed here
 // (src/server/cluster/caches.test.ts finds them by their globalThis name or module-level Map).
+// The public page cache (src/scripts/lib/page-cache.mjs, WV_PAGE_CACHE_SECONDS, default 5 s) is
+// the serving layer's, not the app's: a page may differ between instances by at most its TTL.
 // Rate-limit counters are not here: with REDIS_URL they live in Redis, shared by every instance.
 
 export type ProcessCache = {
@@ -74,8 +76,14 @@ export const PROCESS_CACHES: ProcessCache[] = [
     safe: "a short link's QR code is a pure function of the link",
   },
   {
+    name: "previewBodies",
+    where: "src/features/submissions/compile.ts",
+    ttl: "60 s (PREVIEW_TTL_MS), per campaign and closed period",
+    safe: "only the organiser's preview reads it; publishing compiles afresh, so a published document never comes from it",
+  },
+  {
     name: "keys",
-    where: "src/server/auth/session.ts",
+    where: "src/server/auth/session-token.ts",
     ttl: "process life",
     safe: "derived from AUTH_SECRET alone",
   },
