@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./support/fixtures";
+import { expect, expectAccessible, gotoFresh, test } from "./support/fixtures";
 import { DEMO, joinAsWorker, signInAsStaff } from "./support/accounts";
 
 async function phone(browser: Browser) {
@@ -68,9 +68,12 @@ test.describe("petitions", () => {
     await expect(sponsors[4]!.getByText("你的签名已撤回。")).toBeVisible();
     await expect(sponsors[4]!.getByRole("button", { name: "签署这份联署" })).toBeVisible();
 
-    await page.goto(petitionUrl);
-    await expect(page.getByTestId("signature-count")).toHaveText("5");
-    await expect(page.getByTestId("awaiting")).toHaveText("等待回应");
+    // The page comes from the shared cache, at most a few seconds old.
+    await gotoFresh(page, petitionUrl, async () => {
+      await expect(page.getByTestId("signature-count")).toHaveText("5", { timeout: 1_000 });
+      await expect(page.getByTestId("awaiting")).toHaveText("等待回应", { timeout: 1_000 });
+      expect(await page.locator('meta[property="og:title"]').getAttribute("content")).toBe(`${title} · 5 个签名`);
+    });
     // Sharing: a short link that redirects, a QR code, and a preview with the count but no person.
     const shortLink = (await page.getByTestId("short-link").textContent())!.trim();
     const qr = page.getByTestId("qr");
@@ -90,8 +93,7 @@ test.describe("petitions", () => {
     expect(redirect.headers()["location"]).toBe(petitionUrl);
 
     const publicPage = await phone(browser);
-    await publicPage.goto("/petitions/platform/flasheats");
-    await expect(publicPage.getByTestId("awaiting-list")).toContainText(title);
+    await gotoFresh(publicPage, "/petitions/platform/flasheats", () => expect(publicPage.getByTestId("awaiting-list")).toContainText(title, { timeout: 1_000 }));
 
     const rep = await phone(browser);
     await signInAsStaff(rep, DEMO.reps.flasheats);
@@ -105,9 +107,10 @@ test.describe("petitions", () => {
     await rep.goto(petitionUrl);
     await expect(rep.getByText("工作人员和平台代表不能签署联署。")).toBeVisible();
 
-    await page.goto(petitionUrl);
-    await expect(page.getByTestId("response")).toContainText("从下月起");
-    await expect(page.getByTestId("awaiting")).toHaveCount(0);
+    await gotoFresh(page, petitionUrl, async () => {
+      await expect(page.getByTestId("response")).toContainText("从下月起", { timeout: 1_000 });
+      await expect(page.getByTestId("awaiting")).toHaveCount(0, { timeout: 1_000 });
+    });
     for (const p of [...sponsors, organiser, rep, publicPage]) await p.context().close();
   });
 

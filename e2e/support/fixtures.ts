@@ -48,3 +48,14 @@ export const test = base.extend<{ a11y: void }>({
 });
 
 export { expect };
+
+/**
+ * Public pages come from a shared cache and may be up to WV_PAGE_CACHE_SECONDS (5 s) old, as the
+ * page itself says: open `url` again until `check` holds, as a reader reloading would.
+ */
+export async function gotoFresh(page: Page, url: string, check: () => Promise<void>) {
+  await expect(async () => {
+    await page.goto(url);
+    await check();
+  }).toPass({ timeout: 20_000, intervals: [1_000] });
+}
