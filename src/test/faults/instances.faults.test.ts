@@ -201,11 +201,19 @@ describe("two instances behind nginx", () => {
     expect(first).toMatchObject({ status: 200, cache: "MISS" });
     expect(first.control).toContain("public");
     expect((await get(open)).cache).toBe("HIT");
-    // A page the app marks no-store is rendered per request, signed in or not.
+    // A public page is the same for everyone (src/scripts/lib/page-cache.mjs): shared for a few
+    // seconds, and it never sets a cookie, whoever asks.
     const page = `/petitions/${t.petitionId}`;
-    const visitors: Record<string, string>[] = [{}, {}, { cookie: worker().cookie }, { cookie: worker().cookie }];
-    for (const headers of visitors) {
-      const r = await get(page, headers);
+    for (const headers of [{}, { cookie: worker().cookie }] as Record<string, string>[]) {
+      const res = await fetch(`${nginx!.url}${page}`, { headers });
+      await res.arrayBuffer();
+      expect(res.status).toBe(200);
+      expect(res.headers.get("cache-control")).toMatch(/s-maxage=\d/);
+      expect(res.headers.get("set-cookie")).toBeNull();
+    }
+    // A private page is marked no-store and rendered per request for every signed-in visitor.
+    for (const headers of [{ cookie: worker().cookie }, { cookie: worker().cookie }]) {
+      const r = await get("/me", headers);
       expect(r.status).toBe(200);
       expect(r.control).toContain("no-store");
       expect(r.cache).not.toBe("HIT");

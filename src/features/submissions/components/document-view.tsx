@@ -5,6 +5,20 @@ import type { SubmissionDocument } from "~/features/submissions/document";
 import { sharePct } from "~/features/verification/credibility";
 import { BreakdownsSection, ConditionsSection, MethodSection, PetitionsSection, QuotesSection } from "~/features/submissions/components/document-sections";
 
+// A live part inside a translated sentence: the sentence is translated with a marker for the
+// value and split around it (a function value in t.rich is only called for tags, not {date}).
+const MARK = "\u0001";
+function around(sentence: string, part: ReactNode) {
+  const [before, after = ""] = sentence.split(MARK);
+  return (
+    <>
+      {before}
+      {part}
+      {after}
+    </>
+  );
+}
+
 // One rendering of the canonical document, used for the organiser's live preview and for the
 // public page of a published version (which passes the stored document, never a recompile).
 // Figures arrive already privacy-filtered: null is shown as "<5".
@@ -47,7 +61,7 @@ export async function DocumentView({ doc, platformNames, live }: { doc: Submissi
         </dl>
         <p className="text-sm text-stone-700">{t("dates", { proposing: c.phases.proposingFrom, voting: c.phases.votingFrom, closes: c.phases.closesOn })}</p>
         <p className="font-medium" data-testid="respond-by">
-          {live ? t.rich("respondBy", { date: () => live.respondBy }) : t("respondBy", { date: doc.submission.respondBy })}
+          {live ? around(t("respondBy", { date: MARK }), live.respondBy) : t("respondBy", { date: doc.submission.respondBy })}
         </p>
       </header>
 
