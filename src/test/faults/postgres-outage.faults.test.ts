@@ -72,11 +72,16 @@ async function stored(accountId: string, kind: Kind): Promise<boolean> {
   return (await (await import("~/features/reports/data")).listMyReports(accountId)).length > 0;
 }
 
-async function expectNothingLostAndClearRefusals({ ws, outcomes }: Awaited<ReturnType<typeof burst>>) {
+/**
+ * `mustRefuse`: an outage refuses the writes sent during it. Dropped connections may be survived
+ * without a refusal when no statement was in flight at that instant (writes take about a
+ * millisecond); that test proves the drop by the count of backends it ended instead.
+ */
+async function expectNothingLostAndClearRefusals({ ws, outcomes }: Awaited<ReturnType<typeof burst>>, mustRefuse = true) {
   const acknowledged = outcomes.filter((o) => o.status === 200);
   const refused = outcomes.filter((o) => o.status !== 200);
   // The fault happened while writes were in flight, and the app both refused and recovered.
-  expect(refused.length).toBeGreaterThan(0);
+  if (mustRefuse) expect(refused.length).toBeGreaterThan(0);
   expect(acknowledged.length).toBeGreaterThan(0);
   // Never a 500, never a dropped connection: a clear, translated "try again".
   expect(refused.map((o) => `${o.status} ${o.appCode} ${o.retryAfter}`).filter((s) => s !== "503 UNAVAILABLE 3")).toEqual([]);
@@ -87,7 +92,8 @@ async function expectNothingLostAndClearRefusals({ ws, outcomes }: Awaited<Retur
   for (const o of acknowledged) if (!(await stored(ws[o.worker]!.accountId, o.kind))) lost.push(`${o.kind} of worker ${o.worker}`);
   expect(lost).toEqual([]);
   // And the app recovered by itself: a refused write, sent again, counts.
-  const retry = refused.find((o) => o.kind === "ballot") ?? refused[0]!;
+  const retry = refused.find((o) => o.kind === "ballot") ?? refused[0];
+  if (!retry) return;
   const again = await send(app.url, ws[retry.worker]!.cookie, retry.kind, bodyOf(retry.kind, targets, retry.worker), retry.worker);
   expect([200, 409]).toContain(again.status);
   expect(await stored(ws[retry.worker]!.accountId, retry.kind)).toBe(true);
@@ -117,13 +123,15 @@ describe("PostgreSQL restarts during a burst of writes", () => {
   });
 
   it("every connection dropped by pg_terminate_backend, twice: the same", async () => {
-    await expectNothingLostAndClearRefusals(
-      await burst(300, async () => {
-        for (let i = 0; i < 2; i++) {
-          cluster.psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()");
-          await new Promise((r) => setTimeout(r, 300));
-        }
-      }),
-    );
+    let ended = 0;
+    const result = await burst(300, async () => {
+      for (let i = 0; i < 2; i++) {
+        ended += Number(cluster.psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()").trim());
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    });
+    // The app's pool connections were really cut, during the burst.
+    expect(ended).toBeGreaterThan(0);
+    await expectNothingLostAndClearRefusals(result, false);
   });
 });
