@@ -1,3 +1,5 @@
+import { localeFromAcceptLanguage as fromAcceptLanguage } from "~/i18n/accept-language";
+
 export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
@@ -9,19 +11,5 @@ export function isLocale(value: unknown): value is Locale {
 
 /** Chinese when the browser prefers Chinese (or says nothing); English when it asks for English first. */
 export function localeFromAcceptLanguage(header: string | null): Locale {
-  if (!header) return DEFAULT_LOCALE;
-  const ranked = header
-    .split(",")
-    .map((part) => {
-      const [tag = "", ...params] = part.trim().split(";");
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1 };
-    })
-    .filter((entry) => entry.tag)
-    .sort((a, b) => b.q - a.q);
-  for (const { tag } of ranked) {
-    if (tag.startsWith("zh")) return "zh-CN";
-    if (tag.startsWith("en")) return "en";
-  }
-  return DEFAULT_LOCALE;
+  return fromAcceptLanguage(header);
 }

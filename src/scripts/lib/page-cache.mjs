@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { request } from "node:http";
 import { gzipSync } from "node:zlib";
+import { localeFromAcceptLanguage } from "../../i18n/accept-language.js";
 
 // The shared cache of public pages in front of Next (issue 15). A page whose content is the same
 // for everyone is rendered at most once per TTL per locale and path, by one request to this same
@@ -45,29 +46,6 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
 const LOCALE_PATTERN = /(?:^|;\s*)wv-locale=([^;]*)/;
 /** Headers Next's answer carries that belong to one connection, or that this cache sets itself. */
 const DROPPED = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "content-encoding", "cache-control", "vary", "etag"]);
-
-/**
- * As src/i18n/config.ts localeFromAcceptLanguage (a test holds them equal).
- * @param {string | null} header
- * @returns {string}
- */
-export function localeFromAcceptLanguage(header) {
-  if (!header) return "zh-CN";
-  const ranked = header
-    .split(",")
-    .map((part) => {
-      const [tag = "", ...params] = part.trim().split(";");
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1 };
-    })
-    .filter((entry) => entry.tag)
-    .sort((a, b) => b.q - a.q);
-  for (const { tag } of ranked) {
-    if (tag.startsWith("zh")) return "zh-CN";
-    if (tag.startsWith("en")) return "en";
-  }
-  return "zh-CN";
-}
 
 /** @typedef {Record<string, string | string[] | undefined>} Headers */
 
