@@ -96,7 +96,7 @@ beforeAll(async () => {
   secretText.push(...Object.values(pendingText), ...Object.values(rejectedText), why, gatheringTitle);
 
   // Reports in a sealed quarter for the scorecard: a cell of 7 beside a cell of 3 (never shown).
-  for (const city of ["beijing", "beijing", "beijing", "beijing", "beijing", "beijing", "beijing", "xian", "xian", "xian"]) {
+  for (const city of ["beijing", "beijing", "beijing", "beijing", "beijing", "beijing", "beijing", "xian", "xian", "xian"] as const) {
     await submitReport({ accountId: `acct-${randomInt(1e9)}`, input: validReport({ platformSlug: platform.slug, month: "2026-08", city }), today: new Date("2026-08-20T00:00:00Z") });
   }
   mustNotFind.push(waiting.id, refused.id, gathering.id, sponsorToken(waiting.id), sponsorToken(refused.id), sponsorToken(gathering.id));

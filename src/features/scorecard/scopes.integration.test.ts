@@ -15,7 +15,7 @@ const day = (s: string) => new Date(`${s}T00:00:00Z`);
 const READ = "2026-11-28"; // 2026-Q3 sealed
 const Q3 = ["2026-Q3"];
 
-async function file(slug: string, city: string, count: number, overrides: Partial<ReportInput> = {}, accountId = () => `acct-${uid()}`) {
+async function file(slug: string, city: ReportInput["city"], count: number, overrides: Partial<ReportInput> = {}, accountId = () => `acct-${uid()}`) {
   for (let i = 0; i < count; i++) {
     await submitReport({ accountId: accountId(), input: validReport({ platformSlug: slug, month: "2026-08", city, ...overrides }), today: day("2026-08-20") });
   }
