@@ -41,11 +41,14 @@ export function buildScorecard(platform: PlatformInfo, quarters: readonly Quarte
   const groups = new Map<string, ScoredCell[]>();
   for (const c of inRecent) {
     const key = `${c.city}\u0000${c.sector}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
   }
+  const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const scopes = [...groups.values()]
     .map((g) => scopeScore({ city: g[0]!.city, sector: g[0]!.sector }, quarters, g, recentPortal, wages))
-    .sort((a, b) => b.reports - a.reports || a.city!.localeCompare(b.city!) || a.sector!.localeCompare(b.sector!));
+    .sort((a, b) => b.reports - a.reports || byKey(a.city!, b.city!) || byKey(a.sector!, b.sector!));
   return {
     ...platform,
     overall: scopeScore({ city: null, sector: null }, quarters, inRecent, recentPortal, wages),

@@ -4,7 +4,7 @@ import { Prisma } from "~/server/db/generated/client";
 import { listWages } from "~/features/wages/data";
 import { PAY_MEASURE, SCORECARD_COUNTER_KEYS } from "~/features/scorecard/counters";
 import { PETITION_ANSWER_DAYS } from "~/features/scorecard/method";
-import { buildScorecard, type PlatformInfo, type ScoredCell } from "~/features/scorecard/build";
+import { buildScorecard, portalOver, scopeScore, type PlatformInfo, type ScoredCell } from "~/features/scorecard/build";
 import type { PortalRecord } from "~/features/scorecard/totals";
 import type { LeagueRow, PlatformScorecard } from "~/features/scorecard/types";
 import { ensureSealed, latticeWhere } from "~/features/stats/lattice/data";
@@ -17,8 +17,11 @@ import { chinaToday, parseDay } from "~/lib/days";
 // changes when a quarter is sealed, never when one worker files; the representation principle
 // reads the platform's portal record (submissions, petitions, released verdicts).
 
-/** How many sealed quarters the history chart goes back (three years). */
-export const HISTORY_QUARTERS = 12;
+/**
+ * How many sealed quarters the history chart goes back (two years): those the scheduler's
+ * "sealed quarters" job seals (STATS_QUARTERS + 4), so every point of it is a sealed quarter.
+ */
+export const HISTORY_QUARTERS = STATS_QUARTERS + 4;
 
 const dayOf = (today?: string) => (today ? (parseDay(today) ?? chinaToday()) : chinaToday());
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -134,10 +137,11 @@ export async function readLeagueTable(today?: string): Promise<LeagueRow[]> {
     listWages(),
   ]);
   const byPlatform = new Map<string, ScoredCell[]>();
-  for (const c of cells) byPlatform.set(c.platformId, [...(byPlatform.get(c.platformId) ?? []), c]);
-  const rows = platforms.map((p) => {
-    const card = buildScorecard(info(p), quarters, [], byPlatform.get(p.id) ?? [], portal.get(p.id) ?? new Map(), wages);
-    return { platformId: card.platformId, slug: card.slug, nameZh: card.nameZh, nameEn: card.nameEn, overall: card.overall };
-  });
+  for (const c of cells) {
+    const own = byPlatform.get(c.platformId);
+    if (own) own.push(c);
+    else byPlatform.set(c.platformId, [c]);
+  }
+  const rows = platforms.map((p) => ({ ...info(p), overall: scopeScore({ city: null, sector: null }, quarters, byPlatform.get(p.id) ?? [], portalOver(portal.get(p.id) ?? new Map(), quarters), wages) }));
   return rows.sort((a, b) => (b.overall.card.total ?? -1) - (a.overall.card.total ?? -1) || (a.slug < b.slug ? -1 : 1));
 }
