@@ -144,7 +144,8 @@ export async function ensureSealed(scope: LatticeScope, today = chinaToday()) {
  * platform x city x sector x quarter. Quarters that are not sealed on `today` give no cells;
  * hidden cells (under 5 reports) do not exist here. Every published condition figure must be
  * a sum of these rows (data.ts sums them in SQL with the same `latticeWhere`); a new outlet
- * (say the platform scorecard) reads this or summaryRows, never "Report".
+ * reads this or summaryRows, never "Report" (the scorecard reads its own columns of the same
+ * rows, with latticeWhere, in src/features/scorecard/data.ts).
  */
 export async function readSealedCells(scope: LatticeScope, today = chinaToday()): Promise<SealedCell[]> {
   const quarters = scope.quarters.filter((q) => isSealed(q, today));
