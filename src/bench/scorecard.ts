@@ -1,7 +1,7 @@
 import { buildApp, migrate, pointAtDatabase, startApp, timeRequests, warm } from "./lib/app";
 import { freshDatabase, rawInsertRate } from "./lib/database";
-import { machineLine, median, printFigure } from "./lib/machine";
-import { generateReports, PLATFORMS } from "./lib/synthetic-reports";
+import { machineLine, median, printFigure, timeRuns } from "./lib/machine";
+import { PLATFORMS, seedReports } from "./lib/synthetic-reports";
 import { runWrk } from "./lib/wrk";
 
 // The fair-work scorecard (issue 16): synthetic reports on PostgreSQL, their quarters sealed
@@ -15,24 +15,10 @@ pointAtDatabase(databaseUrl);
 await migrate(databaseUrl);
 await buildApp();
 
-const { createPlatform } = await import("~/features/accounts/mutations");
 const { chinaToday } = await import("~/lib/days");
-const platformIds: string[] = [];
-for (const p of PLATFORMS) platformIds.push((await createPlatform({ slug: p.slug, nameZh: p.nameZh, nameEn: p.nameEn, sector: p.sector })).id);
-
 console.log(`\nScorecard benchmark on ${machineLine()}`);
-const genSeconds = await generateReports(databaseUrl, TOTAL, platformIds);
-printFigure(`generated ${TOTAL.toLocaleString("en")} synthetic reports (SQL), s`, genSeconds.toFixed(1));
-
-const time = async (fn: () => Promise<unknown>, n: number) => {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const started = performance.now();
-    await fn();
-    times.push(performance.now() - started);
-  }
-  return times;
-};
+await seedReports(databaseUrl, TOTAL);
+const time = timeRuns;
 
 const { sealQuarters } = await import("~/features/stats/lattice/data");
 const { lastSealedQuarters } = await import("~/features/stats/lattice/quarters");

@@ -2,6 +2,7 @@ import pg from "pg";
 import { addMonths, statsPeriod } from "~/features/reports/months";
 import { CITIES } from "~/lib/taxonomy";
 import { chinaToday } from "~/lib/days";
+import { printFigure } from "./machine";
 
 // Synthetic condition reports for the benchmarks, written by SQL on the server
 // (generate_series, in batches of BATCH rows).
@@ -73,4 +74,18 @@ export async function generateReports(databaseUrl: string, total: number, platfo
   const seconds = (performance.now() - started) / 1000;
   await client.end();
   return seconds;
+}
+
+/**
+ * The benchmark platforms and `total` synthetic reports on them, with the generation time
+ * printed. Call after pointAtDatabase and migrate (it imports the app's database client).
+ */
+export async function seedReports(databaseUrl: string, total: number) {
+  const { createPlatform } = await import("~/features/accounts/mutations");
+  const platformIds: string[] = [];
+  for (const p of PLATFORMS) platformIds.push((await createPlatform({ slug: p.slug, nameZh: p.nameZh, nameEn: p.nameEn, sector: p.sector })).id);
+  const seconds = await generateReports(databaseUrl, total, platformIds);
+  printFigure(`generated ${total.toLocaleString("en")} synthetic reports (SQL), s`, seconds.toFixed(1));
+  printFigure("  rows/s", (total / seconds).toFixed(0));
+  return platformIds;
 }

@@ -33,7 +33,7 @@ const cellKey = (r: { platformId: string; city: string; sector: string }) => `${
  */
 export async function sealQuarters(quarters: readonly string[], platformIds?: readonly string[], today = chinaToday(), random: () => number = Math.random): Promise<number> {
   let sealed = 0;
-  for (const q of quarters.filter((q) => isSealed(q, today))) {
+  for (const q of await unsealedQuarters(quarters.filter((q) => isSealed(q, today)), platformIds)) {
     const first = quarterStart(q);
     const last = addMonths(first, 2);
     const wanted = platformIds ? [...platformIds] : (await db.platform.findMany({ select: { id: true } })).map((p) => p.id);
@@ -117,6 +117,20 @@ async function payHistograms(tx: Tx, first: Date, last: Date, platformIds: strin
     ) m
     GROUP BY 1, 2, 3`;
   return new Map(rows.map((r) => [cellKey(r), { tenths: r.tenths.map(Number), counts: r.counts.map(Number) }]));
+}
+
+/**
+ * The due quarters some wanted platform has not sealed yet, in one statement: every read checks
+ * this (ensureSealed), and once all is sealed it is the only cost sealing adds to a read.
+ */
+async function unsealedQuarters(due: string[], platformIds?: readonly string[]): Promise<string[]> {
+  if (due.length === 0) return [];
+  const only = platformIds ? Prisma.sql`AND p.id = ANY(${[...platformIds]}::text[])` : Prisma.empty;
+  const rows = await db.$queryRaw<{ quarter: Date }[]>`
+    SELECT q."quarter" FROM unnest(${due.map((x) => iso(quarterStart(x)))}::date[]) AS q("quarter")
+    WHERE EXISTS (SELECT 1 FROM "Platform" p WHERE NOT EXISTS (SELECT 1 FROM "SealedQuarter" s WHERE s."platformId" = p.id AND s."quarter" = q."quarter") ${only})`;
+  const missing = new Set(rows.map((r) => iso(r.quarter)));
+  return due.filter((x) => missing.has(iso(quarterStart(x))));
 }
 
 /** What readSealedCells selects: whole quarters and, optionally, platforms, cities and sectors (empty or absent = all). */
