@@ -1,8 +1,8 @@
 import { buildApp, migrate, pointAtDatabase, startApp, timeRequests, warm } from "./lib/app";
 import { measurePageJs, NEXT_FLOOR_KB } from "./lib/bundle";
 import { freshDatabase } from "./lib/database";
-import { machineLine, median, printFigure } from "./lib/machine";
-import { generateReports, PLATFORMS } from "./lib/synthetic-reports";
+import { machineLine, median, printFigure, timeRuns } from "./lib/machine";
+import { PLATFORMS, seedReports } from "./lib/synthetic-reports";
 import { createWorkers } from "./lib/workers";
 import { runWrk } from "./lib/wrk";
 
@@ -18,18 +18,12 @@ pointAtDatabase(databaseUrl);
 await migrate(databaseUrl);
 await buildApp();
 
-const { createPlatform } = await import("~/features/accounts/mutations");
 const { monthKey, openMonths, statsPeriod } = await import("~/features/reports/months");
 const { chinaToday } = await import("~/lib/days");
 const { CITIES } = await import("~/lib/taxonomy");
 
-const platformIds: string[] = [];
-for (const p of PLATFORMS) platformIds.push((await createPlatform({ slug: p.slug, nameZh: p.nameZh, nameEn: p.nameEn, sector: p.sector })).id);
-
 console.log(`\nCondition reports benchmark on ${machineLine()}`);
-const genSeconds = await generateReports(databaseUrl, TOTAL, platformIds);
-printFigure(`generated ${TOTAL.toLocaleString("en")} synthetic reports (SQL), s`, genSeconds.toFixed(1));
-printFigure("  rows/s", (TOTAL / genSeconds).toFixed(0));
+await seedReports(databaseUrl, TOTAL);
 
 const workers = await createWorkers(2000);
 const month = openMonths(chinaToday())[0]!;
@@ -63,15 +57,7 @@ try {
   const { computePlatformConditions, getPlatformConditions, sealMonths } = await import("~/features/stats/data");
   const { computeScopedConditions } = await import("~/features/stats/scoped");
   const biggest = PLATFORMS[0]!.slug;
-  const time = async (fn: () => Promise<unknown>, n: number) => {
-    const times: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const started = performance.now();
-      await fn();
-      times.push(performance.now() - started);
-    }
-    return times;
-  };
+  const time = timeRuns;
   // The first statistic after a month closes summarises it (here all 12 at once, as on a
   // fresh database); every later one reads the summary.
   const { from, to } = statsPeriod(chinaToday());

@@ -28,3 +28,14 @@ export function percentile(values: number[], p: number): number {
 export function printFigure(label: string, value: string, target?: string) {
   console.log(`  ${label.padEnd(58)} ${value.padStart(14)}${target ? `   (target ${target})` : ""}`);
 }
+
+/** Milliseconds of each of `n` sequential runs of `fn`. */
+export async function timeRuns(fn: () => Promise<unknown>, n: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    await fn();
+    times.push(performance.now() - started);
+  }
+  return times;
+}

@@ -1,9 +1,10 @@
 // THE SCORECARD'S COUNTERS, in one place. Each is a column of "ReportSummary" (so of every
 // sealed cell) counting the reports of a cell that meet a condition on the report row r. The
 // migration 20261203070000_scorecard_fields holds the same conditions in wv_scorecard_counts(),
-// which the summary's counting rules include; counters.test.ts keeps the two equal. Whoever
-// builds the sealed quarterly cells carries these columns (and the histogram measure
-// NET_AFTER_COSTS_PER_ACTIVE_HOUR) into them.
+// which the summary's counting rules include; counters.integration.test.ts keeps the two equal.
+// Sealing (src/features/stats/lattice/data.ts) carries these columns, rounded, into SealedCell,
+// and the histogram measure NET_AFTER_COSTS_PER_ACTIVE_HOUR, rounded as counts at or above each
+// value, into SealedHistogram; the scorecard reads only those.
 
 const AFTER_COSTS = `wv_net_after_costs_tenths(r."monthlyNetIncome", r."activeHoursPerWeek", r."costVehicle", r."costEnergy", r."costPhone", r."costEquipment", r."costInsurance", r."costFees")`;
 

@@ -96,7 +96,8 @@ describe("fuzzing the tRPC transport", () => {
 
 describe("fuzzing every /api/v1 endpoint", () => {
   const b64 = (v: unknown) => Buffer.from(toBody(v)).toString("base64url");
-  const segment = () => fc.oneof(fc.constantFrom(...world.pool.ids, ...world.pool.slugs, "1", "0", "-1", "99999999999"), hostileString);
+  // An empty segment is a path to no route (Next answers it itself), not a hostile input to one.
+  const segment = () => fc.oneof(fc.constantFrom(...world.pool.ids, ...world.pool.slugs, "1", "0", "-1", "99999999999"), hostileString.filter((s) => s.length > 0));
   const query = fc.oneof(
     fc.constant(""),
     fc.record({ limit: fc.oneof(fc.integer({ min: -5, max: 200 }).map(String), hostileString), cursor: fc.oneof(hostileString, hostileString.map((s) => b64(["2026-01-01", s])), fc.constantFrom(b64(["2026-99-99", "x"]), b64({}), b64(deep(3000)))) }, { requiredKeys: [] }),
