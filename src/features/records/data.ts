@@ -12,7 +12,7 @@ import { decodeCursor, pageOf, type Cursor } from "~/features/opendata/cursor";
 
 /** A submission is public once a version is published; drafts never count. */
 export const PUBLISHED = { currentVersion: { gt: 0 }, firstPublishedOn: { not: null }, respondBy: { not: null }, versions: { some: {} } } satisfies Prisma.SubmissionWhereInput;
-const PUBLISHED_SQL = Prisma.sql`s."currentVersion" > 0 AND s."firstPublishedOn" IS NOT NULL AND s."respondBy" IS NOT NULL
+export const PUBLISHED_SQL = Prisma.sql`s."currentVersion" > 0 AND s."firstPublishedOn" IS NOT NULL AND s."respondBy" IS NOT NULL
   AND EXISTS (SELECT 1 FROM "SubmissionVersion" sv WHERE sv."submissionId" = s.id)`;
 
 export type ResponseRecord = {

@@ -10,6 +10,7 @@ import { isEditable, monthKey, monthStart } from "~/features/reports/months";
 import type { ReportInput } from "~/features/reports/schema";
 import { chinaToday } from "~/lib/days";
 import { newId } from "~/server/ids";
+import { reportVerifiedTag, unverifiedReportTag } from "~/features/reports/verified-tag";
 
 /** The per-platform, per-month nullifier: one report per person, findable only by its author. */
 export function reportNullifier(accountId: string, platformId: string, month: string) {
@@ -72,6 +73,12 @@ function upsertReport(row: Record<string, unknown>, update: string[]) {
   );
 }
 
+/** Verified in person by any union (as for signatures): one probe of the primary key's prefix. */
+async function isVerifiedWorker(accountId: string) {
+  const [row] = await hotQuery<{ verified: boolean }>(`SELECT EXISTS (SELECT 1 FROM "Verification" WHERE "accountId" = $1) AS "verified"`, [accountId]);
+  return row?.verified === true;
+}
+
 /**
  * Files the worker's report for a platform and month, or replaces the one they already filed:
  * a double tap, a retry after a time-out or a concurrent duplicate leaves one row (the insert
@@ -81,8 +88,11 @@ export async function submitReport({ accountId, input, today = chinaToday() }: {
   const platformId = await platformIdOf(input.platformSlug);
   const month = checkMonth(input.month, today);
   const data = columns(input);
-  const update = { ...data, narrativeStatus: data.narrative ? "PENDING" : "NONE", updatedOn: dateOnly(today) };
-  const row = { ...update, id: newId(), nullifier: reportNullifier(accountId, platformId, input.month), platformId, month: dateOnly(month), filedOn: dateOnly(today) };
+  const reportKey = reportNullifier(accountId, platformId, input.month);
+  // Whether the author is verified goes into the report only as a tag a dump cannot read (P3).
+  const verifiedTag = (await isVerifiedWorker(accountId)) ? reportVerifiedTag(reportKey) : unverifiedReportTag(reportKey);
+  const update = { ...data, narrativeStatus: data.narrative ? "PENDING" : "NONE", updatedOn: dateOnly(today), verifiedTag };
+  const row = { ...update, id: newId(), nullifier: reportKey, platformId, month: dateOnly(month), filedOn: dateOnly(today) };
   try {
     const [stored] = await upsertReport(row, Object.keys(update));
     return { id: stored!.id };

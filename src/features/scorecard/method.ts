@@ -14,6 +14,13 @@ export const MIN_REPORTS = 5;
  */
 export const MIN_DATA_SHARE = 0.25;
 
+/**
+ * Petitions carry no response clock of their own: one addressed to a platform counts as
+ * answered in time when the platform answered within this many days of it reaching its
+ * threshold (the submissions' default clock, Submission.responseDays).
+ */
+export const PETITION_ANSWER_DAYS = 30;
+
 export const PRINCIPLES = ["pay", "conditions", "contracts", "management", "representation"] as const;
 export type Principle = (typeof PRINCIPLES)[number];
 export type Level = "basic" | "advanced";

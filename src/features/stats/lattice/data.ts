@@ -2,7 +2,9 @@ import "server-only";
 import { db } from "~/server/db";
 import { Prisma } from "~/server/db/generated/client";
 import { addMonths } from "~/features/reports/months";
-import { publishableCell, type CellCounts } from "~/features/stats/lattice/cell";
+import { publishableCell, roundedCounts, roundHistogram, type CellCounts } from "~/features/stats/lattice/cell";
+import { PAY_MEASURE, SCORECARD_COUNTER_KEYS, type ScorecardCounter } from "~/features/scorecard/counters";
+import { isVerifiedReport } from "~/features/reports/verified-tag";
 import { COUNT_KEYS, SUMMARY_COLUMN } from "~/features/stats/publish";
 import { isSealed, quarterOf, quarterStart, type QuarterKey } from "~/features/stats/lattice/quarters";
 import { K_QUOTES, shuffle } from "~/features/stats/k-anonymity";
@@ -15,11 +17,12 @@ import { chinaToday } from "~/lib/days";
 // deleting a report later removes the row but moves no sealed figure.
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
-const SUMS = Prisma.raw(COUNT_KEYS.map((k) => `sum("${SUMMARY_COLUMN[k]}")::int AS "${k}"`).join(", "));
+const SUMS = Prisma.raw([...COUNT_KEYS.map((k) => `sum("${SUMMARY_COLUMN[k]}")::int AS "${k}"`), ...SCORECARD_COUNTER_KEYS.map((k) => `sum("${k}")::int AS "${k}"`)].join(", "));
 // Second advisory-lock class, next to wv_summary_lock_class(): "sealed quarter".
 const LOCK_CLASS = 1381192014;
 
-type Summed = CellCounts & { platformId: string; city: string; sector: string };
+type Summed = CellCounts & Record<ScorecardCounter, number> & { platformId: string; city: string; sector: string };
+const cellKey = (r: { platformId: string; city: string; sector: string }) => `${r.platformId}\u0000${r.city}\u0000${r.sector}`;
 
 /**
  * Seals the given quarters for the given platforms (all platforms when omitted): copies each
@@ -47,13 +50,23 @@ export async function sealQuarters(quarters: readonly string[], platformIds?: re
         SELECT "platformId", "city", "sector"::text AS "sector", ${SUMS} FROM "ReportSummary"
         WHERE "month" BETWEEN ${iso(first)}::date AND ${iso(last)}::date AND "platformId" IN (${Prisma.join(todo)})
         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+      const [verified, pay] = await Promise.all([verifiedCounts(tx, first, last, todo), payHistograms(tx, first, last, todo)]);
+      const histograms: Prisma.SealedHistogramCreateManyInput[] = [];
       const cells = rows.flatMap((r) => {
         const cell = publishableCell(r, random);
         if (!cell) return [];
         const columns = Object.fromEntries(COUNT_KEYS.map((k) => [SUMMARY_COLUMN[k], cell[k]]));
-        return [{ platformId: r.platformId, city: r.city, sector: r.sector as never, quarter: first, ...columns } as unknown as Prisma.SealedCellCreateManyInput];
+        const counters = Object.fromEntries(SCORECARD_COUNTER_KEYS.filter((k) => k !== "scorePayData").map((k) => [k, r[k]])) as Record<ScorecardCounter, number>;
+        const key = cellKey(r);
+        // The scorecard's pay is tested against a wage, so its histogram is rounded as counts
+        // at or above each value (roundHistogram); its rounded total is the cell's pay data.
+        const bins = roundHistogram(pay.get(key) ?? { tenths: [], counts: [] }, r.n, random);
+        if (bins.counts.length) histograms.push({ platformId: r.platformId, city: r.city, sector: r.sector as never, quarter: first, measure: PAY_MEASURE, ...bins });
+        const scored = { ...roundedCounts({ ...counters, verified: verified.get(key) ?? 0 }, r.n, random), scorePayData: bins.counts.reduce((a, b) => a + b, 0) };
+        return [{ platformId: r.platformId, city: r.city, sector: r.sector as never, quarter: first, ...columns, ...scored } as unknown as Prisma.SealedCellCreateManyInput];
       });
       if (cells.length) await tx.sealedCell.createMany({ data: cells });
+      if (histograms.length) await tx.sealedHistogram.createMany({ data: histograms });
       // Medians' histograms, summed over the quarter's months, of the shown cells only.
       await tx.$executeRaw`
         INSERT INTO "SealedHistogram" ("platformId", "city", "sector", "quarter", "measure", "tenths", "counts")
@@ -62,6 +75,7 @@ export async function sealQuarters(quarters: readonly string[], platformIds?: re
           SELECT h."platformId", h."city", h."sector", h."measure", u.t, sum(u.c)::int AS c
           FROM "ReportHistogram" h CROSS JOIN LATERAL unnest(h."tenths", h."counts") AS u(t, c)
           WHERE h."month" BETWEEN ${iso(first)}::date AND ${iso(last)}::date AND h."platformId" IN (${Prisma.join(todo)})
+            AND h."measure" <> ${PAY_MEASURE}::"SummaryMeasure"
             AND EXISTS (SELECT 1 FROM "SealedCell" s WHERE s."platformId" = h."platformId" AND s."city" = h."city"
                         AND s."sector" = h."sector" AND s."quarter" = ${iso(first)}::date)
           GROUP BY 1, 2, 3, 4, 5 HAVING sum(u.c) <> 0
@@ -72,6 +86,37 @@ export async function sealQuarters(quarters: readonly string[], platformIds?: re
     });
   }
   return sealed;
+}
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Reports by authors verified in person, per cell of a quarter being sealed. The only read of
+ * "Report" rows in sealing: the tag is told apart with the server's key (verified-tag.ts), which
+ * SQL never sees, so these rows are compared here, once per quarter, never at a page's read.
+ */
+async function verifiedCounts(tx: Tx, first: Date, last: Date, platformIds: string[]) {
+  const rows = await tx.$queryRaw<{ platformId: string; city: string; sector: string; nullifier: string; verifiedTag: string }[]>`
+    SELECT "platformId", "city", "sector"::text AS "sector", "nullifier", "verifiedTag" FROM "Report"
+    WHERE "month" BETWEEN ${iso(first)}::date AND ${iso(last)}::date AND "platformId" IN (${Prisma.join(platformIds)}) AND "verifiedTag" IS NOT NULL`;
+  const counts = new Map<string, number>();
+  for (const r of rows) if (isVerifiedReport(r.nullifier, r.verifiedTag)) counts.set(cellKey(r), (counts.get(cellKey(r)) ?? 0) + 1);
+  return counts;
+}
+
+/** The exact pay histograms of a quarter's cells, summed over its months, to be rounded before they are stored. */
+async function payHistograms(tx: Tx, first: Date, last: Date, platformIds: string[]) {
+  const rows = await tx.$queryRaw<{ platformId: string; city: string; sector: string; tenths: number[]; counts: number[] }[]>`
+    SELECT m."platformId", m."city", m."sector", array_agg(m.t ORDER BY m.t) AS "tenths", array_agg(m.c ORDER BY m.t) AS "counts"
+    FROM (
+      SELECT h."platformId", h."city", h."sector"::text AS "sector", u.t, sum(u.c)::int AS c
+      FROM "ReportHistogram" h CROSS JOIN LATERAL unnest(h."tenths", h."counts") AS u(t, c)
+      WHERE h."month" BETWEEN ${iso(first)}::date AND ${iso(last)}::date AND h."platformId" IN (${Prisma.join(platformIds)})
+        AND h."measure" = ${PAY_MEASURE}::"SummaryMeasure"
+      GROUP BY 1, 2, 3, 4 HAVING sum(u.c) > 0
+    ) m
+    GROUP BY 1, 2, 3`;
+  return new Map(rows.map((r) => [cellKey(r), { tenths: r.tenths.map(Number), counts: r.counts.map(Number) }]));
 }
 
 /** What readSealedCells selects: whole quarters and, optionally, platforms, cities and sectors (empty or absent = all). */
