@@ -14,7 +14,7 @@ export const draftSchema = z
     responseDays: z.number().int().min(7).max(180),
     changelog: z.string().trim().max(2000).default(""),
     /** Include the addressed platforms' scorecards in the compiled document (issue 16). */
-    includeScorecard: z.boolean().default(false),
+    includeScorecard: z.boolean().optional(),
   })
   .strict();
 export type DraftInput = z.infer<typeof draftSchema>;
