@@ -26,7 +26,8 @@ INSERT INTO "Report" (id, nullifier, "platformId", sector, city, month, "filedOn
   "deductionsCount", "deductionsYuan", deactivated, "appealPossible", contract, "pensionScheme", "pensionLevel",
   "medicalScheme", "medicalLevel", "workInjury", unemployment, maternity, "insurancePayer", accident,
   "compensatedBy", "safetyTraining", "equipmentProvided", "equipmentBought", health,
-  "unreachableDeadlines", "unexplainedPayChanges", "unexplainedPenalties", narrative, "narrativeStatus")
+  "unreachableDeadlines", "unexplainedPayChanges", "unexplainedPenalties", narrative, "narrativeStatus",
+  "activeHoursPerWeek", "costVehicle", "costEnergy", "costPhone", "contractParty")
 SELECT 'bench-' || g, md5('bench-nullifier-' || g), ($3::text[])[s.p], ($4::text[])[s.p]::"Sector",
   ($5::text[])[1 + floor(random() * 19)::int], s.month, s.month + 20, s.month + 20,
   (14 + floor(random() * 14)) / 2.0, 5 + floor(random() * 3)::int, floor(random() * 5)::int, random() < 0.06,
@@ -47,7 +48,11 @@ SELECT 'bench-' || g, md5('bench-nullifier-' || g), ($3::text[])[s.p], ($4::text
   ${pick(["NEVER", "SOMETIMES", "OFTEN"], "Frequency")}, ${pick(["NEVER", "SOMETIMES", "OFTEN"], "Frequency")},
   ${pick(["NEVER", "SOMETIMES", "OFTEN"], "Frequency")},
   CASE WHEN g % 100 = 0 THEN '系统给的时间根本送不到。' END,
-  (CASE WHEN g % 100 = 0 THEN 'APPROVED' ELSE 'NONE' END)::"NarrativeStatus"
+  (CASE WHEN g % 100 = 0 THEN 'APPROVED' ELSE 'NONE' END)::"NarrativeStatus",
+  -- The scorecard's questions (issue 16): about one report in five filed before they existed.
+  CASE WHEN g % 5 <> 0 THEN 30 + floor(random() * 50) END, CASE WHEN g % 5 <> 0 THEN floor(random() * 600)::int END,
+  CASE WHEN g % 5 <> 0 THEN floor(random() * 300)::int END, CASE WHEN g % 5 <> 0 THEN 50 + floor(random() * 100)::int END,
+  CASE WHEN g % 5 <> 0 THEN ${pick(["PLATFORM", "SUBCONTRACTOR", "SUBCONTRACTOR", "OUTSOURCING_FIRM", "NONE", "UNKNOWN"], "ContractParty")} END
 FROM generate_series($1::int, $2::int) AS g
 CROSS JOIN LATERAL (
   SELECT ($7::int[])[1 + g % 10] AS p, ($6::date + make_interval(months => ((g::bigint * 7919) % 14)::int))::date AS month,

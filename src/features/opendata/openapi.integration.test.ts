@@ -9,6 +9,9 @@ import { apiRoutes, callApi, templateOf, type Loose } from "~/test/api-client";
 import { omit } from "~/lib/omit";
 import { answer, makePlatformRow, makeSubmission, type MadeSubmission, type Named } from "~/test/opendata-factories";
 import { publishedPetition } from "~/test/petition-factories";
+import { submitReport } from "~/features/reports/mutations";
+import { validReport } from "~/test/report-input";
+import { uid } from "~/test/factories";
 
 // The OpenAPI document is a valid 3.1 document, describes exactly the routes that exist, and
 // every route answers with a status it declares and a body its declared schema accepts.
@@ -31,6 +34,10 @@ beforeAll(async () => {
   await answer(db, { itemId: sub.items[0]!.id, partyId: sub.parties[platform.id]!, status: "ACCEPTED", dueOn: "2026-03-01", answeredOn: "2026-01-10" });
   campaignId = (await makeCampaign({ demands: 2, phase: "CLOSED" })).campaignId;
   petitionId = (await publishedPetition({ platformId: platform.id })).id;
+  // Sealed reports (2026-Q3 is sealed from 2026-10 on), so the scorecard has a scope to show.
+  for (let i = 0; i < 6; i++) {
+    await submitReport({ accountId: `acct-${uid()}`, input: validReport({ platformSlug: platform.slug, month: "2026-08", city: "beijing" }), today: new Date("2026-08-20T00:00:00Z") });
+  }
   const res = await callApi("/api/v1/openapi.json");
   expect(res.status).toBe(200);
   doc = res.json() as Doc;

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { apiRegistry, PAGE_LIMIT } from "~/features/opendata/schema";
+// Registers the scorecard's components in apiRegistry.
+import "~/features/opendata/scorecards/schema";
 
 // /api/v1/openapi.json: the paths are written here, every schema is generated from the zod
 // schemas the routes answer through (and the submission document's own schema), so the
@@ -48,7 +50,7 @@ export function buildOpenApiDocument() {
       title: "Worker Voice open data",
       version: "1.0.0",
       description:
-        "Read-only public data: published submissions and the parties' answers, public campaign data, petition counts and platform records. " +
+        "Read-only public data: published submissions and the parties' answers, public campaign data, petition counts, platform records and fair-work scorecards. " +
         "Nothing from drafts; no figure about fewer than 5 workers; no account identifiers. Dates are days (YYYY-MM-DD); shares are fractions 0..1.",
     },
     servers: [{ url: "/" }],
@@ -90,6 +92,17 @@ export function buildOpenApiDocument() {
         list: true,
         notFound: true,
         ok: jsonBody("The platform record.", ref("PlatformRecord")),
+      }),
+      "/api/v1/scorecards": get("getLeagueTable", {
+        summary: "The league table: every platform's fair-work score over the last four sealed quarters",
+        description: "Scores come from sealed quarters only (they change when a quarter is sealed, not when one worker reports); each says the method version that made it.",
+        ok: jsonBody("The league table.", ref("LeagueTable")),
+      }),
+      "/api/v1/scorecards/{slug}": get("getScorecard", {
+        summary: "A platform's scorecard: overall, per city and sector, and one score per sealed quarter",
+        params: [pathParam("slug", "The platform's slug.")],
+        notFound: true,
+        ok: jsonBody("The scorecard.", ref("PlatformScorecard")),
       }),
       "/api/v1/openapi.json": get("getOpenApi", { summary: "This document", ok: jsonBody("OpenAPI 3.1 document.", { type: "object" }) }),
     },

@@ -12,6 +12,8 @@ import { makeCampaign, makeProfiledWorker } from "~/test/campaign-factories";
 import { callerFor, makeStaff, makeWorker } from "~/test/factories";
 import { addVerdicts, answer, makePlatformRow, makeSubmission, type MadeSubmission } from "~/test/opendata-factories";
 import { publishedPetition, sponsoredPetition } from "~/test/petition-factories";
+import { submitReport } from "~/features/reports/mutations";
+import { validReport } from "~/test/report-input";
 
 // PRIVACY.md P3, P4, P7 for the open data: walk every endpoint, following every /api/v1 link
 // and every page, over a database holding drafts, pending and rejected things, and groups
@@ -30,9 +32,11 @@ let smallPetitionId: string;
 let smallCampaignId: string;
 let fewVerdictsAnswer: string;
 let waitingPetitionId: string;
+let platformSlug: string;
 
 beforeAll(async () => {
   const platform = await makePlatformRow(db);
+  platformSlug = platform.slug;
   const rep = (await makeStaff("PLATFORM_REP", platform.id)).account;
 
   // Submissions: one published with a correction being drafted, one never published.
@@ -90,12 +94,17 @@ beforeAll(async () => {
   const gatheringTitle = tok("GATHERING-PETITION");
   const gathering = await startPetition(starter.account.accountId, { title: gatheringTitle, ask: "An ask that is long enough.", reason: "A reason that is long enough.", target: { kind: "OTHER", name: "Bureau" }, durationDays: 90 });
   secretText.push(...Object.values(pendingText), ...Object.values(rejectedText), why, gatheringTitle);
+
+  // Reports in a sealed quarter for the scorecard: a cell of 7 beside a cell of 3 (never shown).
+  for (const city of ["beijing", "beijing", "beijing", "beijing", "beijing", "beijing", "beijing", "xian", "xian", "xian"] as const) {
+    await submitReport({ accountId: `acct-${randomInt(1e9)}`, input: validReport({ platformSlug: platform.slug, month: "2026-08", city }), today: new Date("2026-08-20T00:00:00Z") });
+  }
   mustNotFind.push(waiting.id, refused.id, gathering.id, sponsorToken(waiting.id), sponsorToken(refused.id), sponsorToken(gathering.id));
 }, 240_000);
 
 /** Everything in the database that identifies an account or a person's act, whoever wrote it. */
 async function identifyingValues() {
-  const [accounts, sessions, ballots, signatures, sponsors, verdicts, supports, demands, petitions, answers] = await Promise.all([
+  const [accounts, sessions, ballots, signatures, sponsors, verdicts, supports, demands, petitions, answers, reports] = await Promise.all([
     db.account.findMany({ select: { id: true, pseudonym: true, keyLookup: true, username: true } }),
     db.session.findMany({ select: { idHash: true } }),
     db.ballot.findMany({ select: { nullifier: true } }),
@@ -106,6 +115,7 @@ async function identifyingValues() {
     db.demand.findMany({ where: { proposer: { not: null } }, select: { proposer: true } }),
     db.petition.findMany({ select: { ownerKey: true, moderatedById: true } }),
     db.answer.findMany({ where: { authorId: { not: null } }, select: { authorId: true } }),
+    db.report.findMany({ select: { id: true, nullifier: true, verifiedTag: true } }),
   ]);
   return [
     ...accounts.flatMap((a) => [a.id, a.pseudonym, a.keyLookup, a.username]),
@@ -115,13 +125,14 @@ async function identifyingValues() {
     ...demands.map((d) => d.proposer),
     ...petitions.flatMap((p) => [p.ownerKey, p.moderatedById]),
     ...answers.map((a) => a.authorId),
+    ...reports.flatMap((r) => [r.id, r.nullifier, r.verifiedTag]),
   ].filter((v): v is string => typeof v === "string" && v.length >= 8);
 }
 
 /** Breadth-first over every /api/v1 link found in any answer, and every page of every list. */
 async function walk() {
   const bodies = new Map<string, { status: number; text: string }>();
-  const queue = ["/api/v1/openapi.json", "/api/v1/submissions?limit=100", "/api/v1/campaigns?limit=100", "/api/v1/petitions?limit=100", "/api/v1/platforms"];
+  const queue = ["/api/v1/openapi.json", "/api/v1/submissions?limit=100", "/api/v1/campaigns?limit=100", "/api/v1/petitions?limit=100", "/api/v1/platforms", "/api/v1/scorecards"];
   queue.push(`/api/v1/submissions/${draft.submissionId}`, `/api/v1/submissions/${draft.submissionId}/versions/1`, `/api/v1/petitions/${waitingPetitionId}`);
   while (queue.length) {
     const url = queue.shift()!;
@@ -147,6 +158,11 @@ function checkK(value: Loose, where: string, problems: string[]) {
     if ("demandId" in v) for (const k of ["firsts", "includes"]) if (small(v[k])) problems.push(`${where} ${path}.${k}`);
     if ("value" in v && ("ballots" in v || "count" in v) && (small(v.ballots) || small(v.count))) problems.push(`${where} ${path} group`);
     if ("signatures" in v && small(v.signatures)) problems.push(`${where} ${path}.signatures`);
+    // Scorecards: reports behind a score, and the verified part as share x reports (either side).
+    if ("card" in v && "reports" in v) {
+      if (small(v.reports)) problems.push(`${where} ${path}.reports`);
+      if (typeof v.verifiedShare === "number" && (small(Math.round(v.verifiedShare * v.reports)) || small(v.reports - Math.round(v.verifiedShare * v.reports)))) problems.push(`${where} ${path}.verifiedShare`);
+    }
     for (const [k, x] of Object.entries(v)) visit(x, `${path}.${k}`);
   };
   visit(value, "");
@@ -165,7 +181,7 @@ describe("the open-data API over drafts and small groups", () => {
     expect(leaks).toEqual([]);
     expect(problems).toEqual([]);
     // The walk really went everywhere: every kind of endpoint answered, drafts and unpublished were refused.
-    for (const kind of ["/submissions/", "/versions/", "/campaigns/", "/petitions/", "/platforms/"]) {
+    for (const kind of ["/submissions/", "/versions/", "/campaigns/", "/petitions/", "/platforms/", "/scorecards/"]) {
       expect([...bodies].some(([url, b]) => url.includes(kind) && b.status === 200), kind).toBe(true);
     }
     expect(bodies.get(`/api/v1/submissions/${published.submissionId}`)?.status).toBe(200);
@@ -181,6 +197,10 @@ describe("the open-data API over drafts and small groups", () => {
     // Released in steps of 5 (YES 8, NO 5, PARTLY 1 given): 1 to 4 never appear, nor 0.
     expect(sub.items[1].answers[0].current.verdicts).toEqual({ shown: true, total: 10, counts: { YES: 5, PARTLY: null, NO: 5 }, outcome: "MIXED" });
     expect(((await callApi(`/api/v1/petitions/${smallPetitionId}`)).json() as Loose).signatures).toBeNull();
+    // The scorecard counts the sealed cell of 7 and leaves the cell of 3 out, also of the total.
+    const card = (await callApi(`/api/v1/scorecards/${platformSlug}`)).json() as Loose;
+    expect(card.overall.reports).toBe(7);
+    expect(card.scopes.map((s: Loose) => [s.city, s.reports])).toEqual([["beijing", 7]]);
     // 3 ballots while voting: no tally, and the turnout is "fewer than 5", not 3.
     expect((await callApi(`/api/v1/campaigns/${smallCampaignId}`)).json()).toMatchObject({ results: null, turnout: { ballotsAtLeast: null, verifiedAtLeast: null, step: 5 } });
   });

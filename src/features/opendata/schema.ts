@@ -8,16 +8,16 @@ import { submissionDocument } from "~/features/submissions/document";
 
 /** Schemas with an id become components of the OpenAPI document and are referenced by it. */
 export const apiRegistry = z.registry<{ id: string; description?: string }>();
-const component = <T extends z.ZodType>(id: string, schema: T, description?: string) => {
+export const component = <T extends z.ZodType>(id: string, schema: T, description?: string) => {
   apiRegistry.add(schema, { id, ...(description ? { description } : {}) });
   return schema;
 };
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const count = z.number().int().nonnegative();
-const share = z.number().min(0).max(1);
-const link = z.string().regex(/^\//);
-const named = z.object({ slug: z.string(), nameZh: z.string(), nameEn: z.string() });
+export const count = z.number().int().nonnegative();
+export const share = z.number().min(0).max(1);
+export const link = z.string().regex(/^\//);
+export const named = z.object({ slug: z.string(), nameZh: z.string(), nameEn: z.string() });
 
 export const errorBody = component(
   "Error",
