@@ -7,14 +7,15 @@ import type { Page } from "@playwright/test";
 import { E2E_SCORECARD_DAYS, E2E_SCORECARD_PLATFORM as P, E2E_SCORECARD_REPORTS } from "../src/test/e2e-scorecard-world";
 import { expect, gotoFresh, test } from "./support/fixtures";
 
-// Sealed reports move a platform's pay point (issue 16), and its scorecard and the league table
-// agree. A score changes only when a quarter is sealed, so the journey needs two days: this spec
-// writes its reports into an embedded database of its own (src/test/e2e-scorecard.ts) and serves
-// the app on it twice, on a clock before and after 2026-Q3 is sealed (e2e/support/fake-clock.mjs;
-// the embedded database allows one process, so one server at a time).
+// Sealed reports move a platform's pay point (issue 16), and its scorecard, the league table and
+// the open-data API agree. A score changes only when a quarter is sealed, so the journey needs
+// two days: this spec writes its reports into an embedded database of its own
+// (src/test/e2e-scorecard.ts) and serves the app on it twice, on a clock before and after
+// 2026-Q3 is sealed (e2e/support/fake-clock.mjs; the embedded database allows one process, so
+// one server at a time).
 
 const root = path.resolve(import.meta.dirname, "..");
-// The spec's own server: the suite's E2E port plus one (COMMON ports of a helper: E2E_PORT + 1..9).
+// The spec's own server, on the port after the suite's.
 const PORT = Number(process.env.E2E_PORT ?? 3210) + 1;
 const BASE = `http://localhost:${PORT}`;
 test.use({ baseURL: BASE });
@@ -52,7 +53,7 @@ async function stop() {
 const card = (page: Page) => page.getByTestId("scorecard");
 const overall = (page: Page) => card(page).getByTestId("scorecard-overall");
 
-/** What the platform's page and the league table say about its pay, which must agree. */
+/** What the platform's page, the league table and the API say about its pay, which must agree. */
 async function expectPay(page: Page, { status, points, reports, latest }: { status: string; points: string; reports: number; latest: string }) {
   await gotoFresh(page, `/platforms/${P.slug}`, async () => {
     await expect(overall(page).getByTestId("point-pay.basic")).toHaveAttribute("data-status", status);
@@ -73,7 +74,18 @@ async function expectPay(page: Page, { status, points, reports, latest }: { stat
   await expect(row).toContainText(`依据 ${reports} 份报告`);
   await expect(row.getByRole("link", { name: new RegExp(P.nameZh) })).toHaveAttribute("href", `/platforms/${P.slug}#scorecard`);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // The open-data API says the same.
+  const detail = (await (await page.request.get(`/api/v1/scorecards/${P.slug}`)).json()) as { overall: Api };
+  const league = (await (await page.request.get("/api/v1/scorecards")).json()) as { data: { platform: { slug: string }; overall: Api }[] };
+  for (const api of [detail.overall, league.data.find((r) => r.platform.slug === P.slug)!.overall]) {
+    expect(api.card.principles.pay.basic.status).toBe(status);
+    expect(String(api.card.principles.pay.points)).toBe(points);
+    expect(api.reports).toBe(reports);
+    expect(api.quarters[0]).toBe(latest);
+  }
 }
+type Api = { quarters: string[]; reports: number; card: { principles: { pay: { points: number | null; basic: { status: string } } } } };
 
 test.describe("the fair-work scorecard", () => {
   test.describe.configure({ mode: "serial" });
@@ -93,7 +105,7 @@ test.describe("the fair-work scorecard", () => {
     if (dataDir) for (const dir of [dataDir, `${dataDir}-secrets`]) rmSync(dir, { recursive: true, force: true });
   });
 
-  test("sealed reports move a platform's pay point, and its scorecard and the league table agree", async ({ page }) => {
+  test("sealed reports move a platform's pay point, and its scorecard, the league table and the API agree", async ({ page }) => {
     test.setTimeout(240_000);
     const { above, below } = E2E_SCORECARD_REPORTS;
 

@@ -30,6 +30,11 @@ export default async function ScorecardLeaguePage() {
             {t("methodLink")}
           </a>
         </li>
+        <li>
+          <a href="/api/v1/scorecards" type="application/json" className="inline-flex min-h-11 items-center font-medium text-blue-800 underline underline-offset-2">
+            {t("league.api")}
+          </a>
+        </li>
       </ul>
     </div>
   );

@@ -4,6 +4,7 @@ import { ScopeScoreCard } from "~/features/scorecard/components/scope-score";
 import { HistoryCharts } from "~/features/scorecard/components/history-chart";
 
 const CARD = "rounded-xl border border-stone-300 bg-white p-4 shadow-sm";
+const LINK = "inline-flex min-h-11 items-center font-medium text-blue-800 underline underline-offset-2";
 
 /** The scorecard section of a platform's page: the whole platform, its city x sector scopes, and the history. */
 export function PlatformScorecardSection({ texts, card }: { texts: Texts; card: PlatformScorecard }) {
@@ -31,11 +32,23 @@ export function PlatformScorecardSection({ texts, card }: { texts: Texts; card: 
       ) : null}
       <HistoryCharts texts={texts} card={card} />
       <p className="text-sm text-stone-700">{t("resists")}</p>
-      <p>
-        <a href={METHOD_PAGE} className="inline-flex min-h-11 items-center font-medium text-blue-800 underline underline-offset-2">
-          {t("methodLink")}
-        </a>
-      </p>
+      <ul>
+        <li>
+          <a href={METHOD_PAGE} className={LINK}>
+            {t("methodLink")}
+          </a>
+        </li>
+        <li>
+          <a href="/scorecard" className={LINK}>
+            {t("league.title")}
+          </a>
+        </li>
+        <li>
+          <a href={`/api/v1/scorecards/${card.slug}`} type="application/json" className={LINK}>
+            {t("openData")}
+          </a>
+        </li>
+      </ul>
     </section>
   );
 }
