@@ -8,6 +8,9 @@ import { LeagueTable } from "~/features/scorecard/components/league-table";
 
 // A cached public page (src/scripts/lib/page-cache.mjs): it reads no session.
 
+/** The same table as open data: a JSON document, not a page for the client router. */
+const LEAGUE_API = "/api/v1/scorecards";
+
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("scorecard"))("league.title") };
 }
@@ -31,7 +34,7 @@ export default async function ScorecardLeaguePage() {
           </a>
         </li>
         <li>
-          <a href="/api/v1/scorecards" type="application/json" className="inline-flex min-h-11 items-center font-medium text-blue-800 underline underline-offset-2">
+          <a href={LEAGUE_API} type="application/json" className="inline-flex min-h-11 items-center font-medium text-blue-800 underline underline-offset-2">
             {t("league.api")}
           </a>
         </li>
