@@ -4,7 +4,7 @@ import { buttonStyles, Card } from "~/components/ui";
 import { HomeGreeting } from "~/features/personal/components/home-greeting";
 
 export default async function HomePage() {
-  const [t, ts] = await Promise.all([getTranslations("common.home"), getTranslations("submissions.list")]);
+  const [t, ts, tc] = await Promise.all([getTranslations("common.home"), getTranslations("submissions.list"), getTranslations("scorecard")]);
   return (
     <div className="space-y-6">
       <section className="space-y-3">
@@ -21,11 +21,18 @@ export default async function HomePage() {
           <li>{t("promise4")}</li>
         </ul>
       </Card>
-      <p>
-        <Link href="/submissions" className={buttonStyles.link}>
-          {ts("homeLink")}
-        </Link>
-      </p>
+      <ul className="space-y-1">
+        <li>
+          <Link href="/submissions" className={`${buttonStyles.link} inline-flex min-h-11 items-center`}>
+            {ts("homeLink")}
+          </Link>
+        </li>
+        <li>
+          <Link href="/scorecard" className={`${buttonStyles.link} inline-flex min-h-11 items-center`}>
+            {tc("league.homeLink")}
+          </Link>
+        </li>
+      </ul>
       <HomeGreeting part="staff" />
     </div>
   );

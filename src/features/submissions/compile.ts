@@ -5,6 +5,8 @@ import { monthKey, statsPeriod } from "~/features/reports/months";
 import type { Breakdown } from "~/features/stats/data";
 import { computeScopedConditions } from "~/features/stats/scoped";
 import { DOCUMENT_SCHEMA, type SubmissionDocument } from "~/features/submissions/document";
+import { readPlatformScorecard } from "~/features/scorecard/data";
+import { toDocumentScorecard } from "~/features/submissions/scorecard";
 import { getDraftState, getScopedQuotes, getUnionCampaignPhase, loadCompileInputs } from "~/features/submissions/data";
 import { methodTexts } from "~/features/submissions/method";
 import { addDays, changelogRequired, isoDay, round4 } from "~/features/submissions/policy";
@@ -79,11 +81,27 @@ function demandsFor(inputs: Inputs, results: Results): Pick<DocumentBody, "deman
   };
 }
 
+/**
+ * The addressed platforms' scorecards as they stand today (sums of sealed cells, so the same all
+ * quarter long); they enter the document, and so its digest, like every other figure.
+ */
+async function scorecardsFor(inputs: Inputs, today: Date): Promise<Pick<DocumentBody, "scorecards">> {
+  const cards = await Promise.all(inputs.campaign.targetPlatformSlugs.map((slug) => readPlatformScorecard(slug, isoDay(today))));
+  return { scorecards: cards.flatMap((c) => (c ? [toDocumentScorecard(c)] : [])) };
+}
+
+export type CompileOptions = { /** Include the addressed platforms' scorecards (the organiser's choice in the draft). */ scorecards?: boolean };
+
 /** The body of the document: everything but the version header and the cover letter. */
-export async function compileBody(campaignId: string, today: Date): Promise<{ body: DocumentBody; inputs: Inputs }> {
+export async function compileBody(campaignId: string, today: Date, options: CompileOptions = {}): Promise<{ body: DocumentBody; inputs: Inputs }> {
   const inputs = await loadCompileInputs(campaignId);
   const { campaign, platforms, petitions } = inputs;
-  const [figures, counts, conditions] = await Promise.all([getCampaignFigures(campaignId), ballotCounts(campaignId), conditionsFor(inputs, today)]);
+  const [figures, counts, conditions, scorecards] = await Promise.all([
+    getCampaignFigures(campaignId),
+    ballotCounts(campaignId),
+    conditionsFor(inputs, today),
+    options.scorecards ? scorecardsFor(inputs, today) : {},
+  ]);
   // Only a closed campaign has a tally to publish: before, the figures are the stepped turnout.
   if (!figures.final) throw new AppError("CAMPAIGN_NOT_CLOSED");
   const { results } = figures;
@@ -136,6 +154,7 @@ export async function compileBody(campaignId: string, today: Date): Promise<{ bo
       verifiedShare: p.verifiedShare,
     })),
     ...conditions,
+    ...scorecards,
   };
   return { body, inputs };
 }
@@ -143,7 +162,7 @@ export async function compileBody(campaignId: string, today: Date): Promise<{ bo
 /** Body plus header, in the schema's key order (the canonical form sorts keys anyway). */
 export function assembleDocument(body: DocumentBody, header: DocumentHeader): SubmissionDocument {
   const { coverLetter, ...submission } = header;
-  return { schema: body.schema, submission, campaign: body.campaign, coverLetter, method: body.method, participation: body.participation, demands: body.demands, breakdowns: body.breakdowns, petitions: body.petitions, conditions: body.conditions, quotes: body.quotes };
+  return { schema: body.schema, submission, campaign: body.campaign, coverLetter, method: body.method, participation: body.participation, demands: body.demands, breakdowns: body.breakdowns, petitions: body.petitions, conditions: body.conditions, quotes: body.quotes, ...(body.scorecards ? { scorecards: body.scorecards } : {}) };
 }
 
 /**
@@ -154,12 +173,12 @@ export function assembleDocument(body: DocumentBody, header: DocumentHeader): Su
  */
 const PREVIEW_TTL_MS = 60_000;
 const previewBodies = new Map<string, { at: number; body: Promise<DocumentBody> }>();
-function previewBody(campaignId: string, today: Date): Promise<DocumentBody> {
-  const key = `${campaignId}|${statsPeriod(today).to.toISOString()}`;
+function previewBody(campaignId: string, today: Date, options: CompileOptions): Promise<DocumentBody> {
+  const key = `${campaignId}|${statsPeriod(today).to.toISOString()}|${options.scorecards ? "scorecards" : ""}`;
   const now = Date.now();
   const kept = previewBodies.get(key);
   if (kept && now - kept.at < PREVIEW_TTL_MS) return kept.body;
-  const body = compileBody(campaignId, today).then((r) => r.body);
+  const body = compileBody(campaignId, today, options).then((r) => r.body);
   body.catch(() => previewBodies.delete(key));
   if (previewBodies.size >= 200) previewBodies.clear();
   previewBodies.set(key, { at: now, body });
@@ -170,7 +189,8 @@ function previewBody(campaignId: string, today: Date): Promise<DocumentBody> {
 export async function previewSubmission(unionId: string, campaignId: string, today: Date): Promise<SubmissionDocument> {
   const phase = await getUnionCampaignPhase(unionId, campaignId);
   if (phase !== "CLOSED") throw new AppError("CAMPAIGN_NOT_CLOSED");
-  const [body, { submission, previousDigest }] = await Promise.all([previewBody(campaignId, today), getDraftState(campaignId)]);
+  const { submission, previousDigest } = await getDraftState(campaignId);
+  const body = await previewBody(campaignId, today, { scorecards: submission?.draftScorecard ?? false });
   const version = (submission?.currentVersion ?? 0) + 1;
   return assembleDocument(body, {
     id: submission?.id ?? "",

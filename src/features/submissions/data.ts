@@ -119,6 +119,7 @@ export async function getSubmissionDesk(unionId: string, campaignId: string) {
     select: {
       id: true,
       draftCoverLetter: true,
+      draftScorecard: true,
       draftChangelog: true,
       responseDays: true,
       firstPublishedOn: true,
@@ -134,7 +135,7 @@ export async function getSubmissionDesk(unionId: string, campaignId: string) {
 export async function getDraftState(campaignId: string) {
   const s = await db.submission.findUnique({
     where: { campaignId },
-    select: { id: true, draftCoverLetter: true, draftChangelog: true, responseDays: true, respondBy: true, currentVersion: true },
+    select: { id: true, draftCoverLetter: true, draftChangelog: true, draftScorecard: true, responseDays: true, respondBy: true, currentVersion: true },
   });
   if (!s || s.currentVersion === 0) return { submission: s, previousDigest: null };
   const head = await db.submissionVersion.findUnique({ where: { submissionId_version: { submissionId: s.id, version: s.currentVersion } }, select: { digest: true } });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PRINCIPLES } from "~/features/scorecard/method";
 
 // The canonical document of a published submission version (issue 6). This schema is public:
 // /api/v1/openapi.json describes it and anyone can check an export against the digest on the
@@ -35,6 +36,31 @@ const figures = z
     medianHourly: z.number().nullable(),
   })
   .strict();
+
+const point = z
+  .object({
+    threshold: z.string(),
+    status: z.enum(["awarded", "not_met", "needs_basic", "not_enough_reports", "no_minimum_wage", "no_living_wage"]),
+  })
+  .strict();
+
+/**
+ * An addressed platform's fair-work scorecard (issue 16) as it stood on the day of publication:
+ * its last four sealed quarters, the method version that scored them, and per principle its
+ * points (null: not enough reports) with the status of the basic and the advanced point.
+ */
+const scorecard = z
+  .object({
+    platform: named,
+    methodVersion: z.string(),
+    quarters: z.array(z.string().regex(/^\d{4}-Q[1-4]$/)),
+    reports: count,
+    verifiedShare: share.nullable(),
+    total: z.number().int().min(0).max(10).nullable(),
+    principles: z.array(z.object({ principle: z.enum(PRINCIPLES), points: z.number().int().min(0).max(2).nullable(), basic: point, advanced: point }).strict()),
+  })
+  .strict();
+export type DocumentScorecard = z.infer<typeof scorecard>;
 
 export const submissionDocument = z
   .object({
@@ -147,6 +173,8 @@ export const submissionDocument = z
       .nullable(),
     /** Approved narrative quotes from groups of at least 10 reports, coarse month, shuffled. */
     quotes: z.array(z.object({ text: z.string(), month }).strict()),
+    /** Present only when the organiser included the scorecards (documents compiled since issue 16). */
+    scorecards: z.array(scorecard).optional(),
   })
   .strict();
 

@@ -29,7 +29,7 @@ export async function saveDraft(unionId: string, input: DraftInput) {
     await ensureSubmission(tx, unionId, input.campaignId);
     await tx.submission.update({
       where: { campaignId: input.campaignId },
-      data: { draftCoverLetter: input.coverLetter, draftChangelog: input.changelog || null },
+      data: { draftCoverLetter: input.coverLetter, draftChangelog: input.changelog || null, draftScorecard: input.includeScorecard ?? false },
     });
     // The response clock is fixed at first publication.
     await tx.submission.updateMany({ where: { campaignId: input.campaignId, currentVersion: 0 }, data: { responseDays: input.responseDays } });
@@ -53,7 +53,7 @@ export async function publishSubmission(unionId: string, input: PublishInput, to
   refusePii(input.coverLetter, changelog);
 
   // The heavy reads run before the transaction: the campaign is closed, so its tally is final.
-  const { body, inputs } = await compileBody(input.campaignId, today);
+  const { body, inputs } = await compileBody(input.campaignId, today, { scorecards: input.includeScorecard ?? false });
   const platforms = await platformIdsBySlug(body.campaign.addressees.platforms.map((p) => p.slug));
 
   return db.$transaction(
@@ -64,6 +64,7 @@ export async function publishSubmission(unionId: string, input: PublishInput, to
           "currentVersion" = ${next},
           "draftCoverLetter" = ${input.coverLetter},
           "draftChangelog" = NULL,
+          "draftScorecard" = ${input.includeScorecard ?? false},
           "responseDays" = CASE WHEN "currentVersion" = 0 THEN ${input.responseDays} ELSE "responseDays" END,
           "firstPublishedOn" = COALESCE("firstPublishedOn", ${isoDay(today)}::date),
           "respondBy" = COALESCE("respondBy", ${isoDay(addDays(today, input.responseDays))}::date)

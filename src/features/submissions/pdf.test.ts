@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { renderSubmissionPdf } from "~/features/submissions/pdf";
 import { sampleDocument } from "~/test/sample-document";
+import { scoredPlatform } from "~/features/scorecard/components/fixtures";
+import { toDocumentScorecard } from "~/features/submissions/scorecard";
 
 // The PDF carries Chinese and English as real text: read its text layer back, as a screen
 // reader or a search would.
@@ -27,5 +29,13 @@ describe("submission PDF", () => {
     }
     // A subset of the font is embedded, not the whole 10 MB of it.
     expect(pdf.length).toBeLessThan(400_000);
+  });
+
+  it("prints an included scorecard: total, quarters, method and every point", async () => {
+    const doc = sampleDocument({ scorecards: [toDocumentScorecard(scoredPlatform)] });
+    const { text } = await textOf(await renderSubmissionPdf(doc, "ab".repeat(32)));
+    for (const s of ["蜂鸟的公平劳动评分", "Fair-workscorecardofFengniao", "7/10分", "7of10", "Sealedquarters2025-Q4to2026-Q3", "公平报酬", "(pay.advanced)", "Notmet"]) {
+      expect(text).toContain(s);
+    }
   });
 });

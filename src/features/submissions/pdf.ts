@@ -140,6 +140,26 @@ export async function renderSubmissionPdf(doc: SubmissionDocument, digest: strin
     for (const q of doc.quotes) para(`“${q.text}” (${q.month})`, 9.5);
   }
 
+  for (const sc of doc.scorecards ?? []) {
+    pdf.moveDown(0.8);
+    bold(13).text(`${zh("scorecard.submission.title", { name: sc.platform.nameZh })} · ${en("scorecard.submission.title", { name: sc.platform.nameEn })}`);
+    pdf.moveDown(0.3);
+    const total = (t: typeof zh) => (sc.total === null ? t("scorecard.notEnough") : t("scorecard.total", { total: sc.total }));
+    para(`${both("scorecard.totalLabel")}: ${total(zh)} · ${total(en)}`);
+    const quarters = sc.quarters.length ? { from: sc.quarters[sc.quarters.length - 1]!, to: sc.quarters[0]! } : null;
+    if (quarters) para(both("scorecard.quarters", quarters), 9.5);
+    para(`${both("scorecard.method", { version: sc.methodVersion })} · ${both("scorecard.reports", { count: sc.reports })}`, 9.5);
+    if (sc.verifiedShare !== null && sc.reports > 0) para(both("scorecard.verified", { share: sharePct(sc.verifiedShare, sc.reports, "en") }), 9.5);
+    for (const pr of sc.principles) {
+      const points = (t: typeof zh) => (pr.points === null ? t("scorecard.notEnough") : t("scorecard.points", { points: pr.points }));
+      bold(10.5).text(`${both(`scorecard.principle.${pr.principle}`)}: ${points(zh)} · ${points(en)}`);
+      for (const level of ["basic", "advanced"] as const) {
+        const r = pr[level];
+        para(`${both(`scorecard.${level}`)} (${r.threshold}): ${both(`scorecard.status.${r.status}`)}`, 9);
+      }
+    }
+  }
+
   // Page numbers once the page count is known.
   const range = pdf.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {

@@ -13,6 +13,8 @@ export const draftSchema = z
     coverLetter: z.string().max(10_000),
     responseDays: z.number().int().min(7).max(180),
     changelog: z.string().trim().max(2000).default(""),
+    /** Include the addressed platforms' scorecards in the compiled document (issue 16). */
+    includeScorecard: z.boolean().optional(),
   })
   .strict();
 export type DraftInput = z.infer<typeof draftSchema>;

@@ -33,6 +33,7 @@ export const PUBLIC_PAGES = [
   { pattern: /^\/submissions\/[A-Za-z0-9_-]{1,40}$/, query: ["v"] },
   { pattern: /^\/platforms\/[a-z0-9-]{1,64}$/, query: ["cursor"] },
   { pattern: /^\/platforms\/[a-z0-9-]{1,64}\/conditions$/ },
+  { pattern: /^\/scorecard$/ },
   { pattern: /^\/petitions$/, query: ["filter"], signedIn: "next" },
   { pattern: /^\/campaigns$/, signedIn: "next" },
   { pattern: /^\/campaigns\/[A-Za-z0-9_-]{1,40}$/, signedIn: "next" },

@@ -9,6 +9,10 @@ import { DAY } from "~/features/petitions/components/labels";
 import { getPlatformRecord } from "~/features/records/data";
 import { BadQuery } from "~/features/opendata/respond";
 import { StatusBadge } from "~/features/records/components/status-badge";
+import { readPlatformScorecard } from "~/features/scorecard/data";
+import { textsFor } from "~/features/scorecard/components/labels";
+import { PlatformScorecardSection } from "~/features/scorecard/components/platform-scorecard";
+import type { Locale } from "~/i18n/config";
 
 type Params = { params: Promise<{ slug: string }>; searchParams: Promise<{ cursor?: string | string[] }> };
 
@@ -26,6 +30,8 @@ const load = cache(async (slug: string, cursor: string | undefined) => {
     throw err;
   }
 });
+/** The scorecard of the last four sealed quarters: the same on every page of the record. */
+const loadScorecard = cache(async (slug: string) => (/^[a-z0-9-]{1,64}$/.test(slug) ? readPlatformScorecard(slug) : null));
 const cursorOf = async (searchParams: Params["searchParams"]) => {
   const { cursor } = await searchParams;
   return typeof cursor === "string" ? cursor : undefined;
@@ -42,7 +48,7 @@ export async function generateMetadata({ params, searchParams }: Params): Promis
 export default async function PlatformRecordPage({ params, searchParams }: Params) {
   const { slug } = await params;
   const cursor = await cursorOf(searchParams);
-  const record = await load(slug, cursor);
+  const [record, scorecard] = await Promise.all([load(slug, cursor), loadScorecard(slug)]);
   if (!record) notFound();
   const [t, format, locale] = await Promise.all([getTranslations("records"), getFormatter(), getLocale()]);
   const name = locale === "en" ? record.platform.nameEn : record.platform.nameZh;
@@ -55,6 +61,8 @@ export default async function PlatformRecordPage({ params, searchParams }: Param
     <div className="space-y-4">
       <PageTitle>{t("title", { name })}</PageTitle>
       <p>{t("intro", { name })}</p>
+
+      {scorecard ? <PlatformScorecardSection texts={textsFor(locale as Locale)} card={scorecard} /> : null}
 
       <Card className="space-y-2" aria-labelledby="responses" data-testid="responses">
         <h2 id="responses" className="text-lg font-bold">

@@ -1,8 +1,11 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Breakdown } from "~/features/stats/publish";
 
-/** One breakdown (by city or by kind of work) as a compact table; hidden groups never arrive. */
-export async function BreakdownTable({ title, rows, label }: { title: string; rows: Breakdown; label: (key: string) => string }) {
+/**
+ * One breakdown (by city or by kind of work) as a compact table; hidden groups never arrive.
+ * `idPrefix` gives each row an anchor (`city-shanghai`) that the scorecard's points link to.
+ */
+export async function BreakdownTable({ title, rows, label, idPrefix }: { title: string; rows: Breakdown; label: (key: string) => string; idPrefix?: string }) {
   const [t, locale] = await Promise.all([getTranslations("stats"), getLocale()]);
   const pct = (v: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(v);
   const num = (v: number | null) => (v === null ? "—" : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v));
@@ -26,7 +29,7 @@ export async function BreakdownTable({ title, rows, label }: { title: string; ro
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.key} className="border-t border-stone-200" data-testid={`row-${r.key}`}>
+                <tr key={r.key} id={idPrefix ? `${idPrefix}-${r.key}` : undefined} className="border-t border-stone-200 target:bg-amber-50" data-testid={`row-${r.key}`}>
                   <th scope="row" className="p-2 text-left font-medium">
                     {label(r.key)}
                   </th>

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { Card } from "~/components/ui";
 import type { SubmissionDocument } from "~/features/submissions/document";
 import { sharePct } from "~/features/verification/credibility";
+import { ScorecardsSection } from "~/features/submissions/components/document-scorecards";
 import { BreakdownsSection, ConditionsSection, MethodSection, PetitionsSection, QuotesSection } from "~/features/submissions/components/document-sections";
 
 // A live part inside a translated sentence: the sentence is translated with a marker for the
@@ -111,6 +112,7 @@ export async function DocumentView({ doc, platformNames, live }: { doc: Submissi
       <PetitionsSection doc={doc} />
       <ConditionsSection doc={doc} platformNames={platformNames} />
       <QuotesSection doc={doc} />
+      <ScorecardsSection doc={doc} />
       <MethodSection doc={doc} />
     </article>
   );

@@ -13,7 +13,7 @@ import { useDraftSaved } from "~/features/submissions/components/draft-preview";
 type Props = {
   campaignId: string;
   currentVersion: number;
-  initial: { coverLetter: string; responseDays: number; changelog: string };
+  initial: { coverLetter: string; responseDays: number; changelog: string; includeScorecard: boolean };
   /** Set once published: the response clock no longer changes. */
   respondBy: string | null;
 };
@@ -27,10 +27,24 @@ export function DraftEditor({ campaignId, currentVersion, initial, respondBy }: 
   const [coverLetter, setCoverLetter] = useState(initial.coverLetter);
   const [responseDays, setResponseDays] = useState(initial.responseDays);
   const [changelog, setChangelog] = useState(initial.changelog);
+  const [includeScorecard, setIncludeScorecard] = useState(initial.includeScorecard);
+  const [savedScorecard, setSavedScorecard] = useState(initial.includeScorecard);
   const saved = useDraftSaved();
   // A saved draft updates the preview's cover letter and date only (draft-preview.tsx); the
   // compiled figures around them did not change. Publishing adds a version: the page reloads.
-  const save = useMutation(trpc.submissions.saveDraft.mutationOptions({ onSuccess: (_r, input) => saved({ coverLetter: input.coverLetter, responseDays: input.responseDays }) }));
+  // Including the scorecards changes the compiled document itself, so that rare save reloads the
+  // preview from the server.
+  const save = useMutation(
+    trpc.submissions.saveDraft.mutationOptions({
+      onSuccess: (_r, input) => {
+        saved({ coverLetter: input.coverLetter, responseDays: input.responseDays });
+        if (input.includeScorecard !== savedScorecard) {
+          setSavedScorecard(input.includeScorecard ?? false);
+          router.refresh();
+        }
+      },
+    }),
+  );
   const publish = useMutation(
     trpc.submissions.publish.mutationOptions({
       onSuccess: () => {
@@ -42,7 +56,7 @@ export function DraftEditor({ campaignId, currentVersion, initial, respondBy }: 
   const correction = currentVersion > 0;
   const pii = usePiiScan(coverLetter, changelog);
   const busy = save.isPending || publish.isPending;
-  const input = { campaignId, coverLetter, responseDays, changelog };
+  const input = { campaignId, coverLetter, responseDays, changelog, includeScorecard };
   const error = save.error ?? publish.error;
 
   return (
@@ -90,6 +104,24 @@ export function DraftEditor({ campaignId, currentVersion, initial, respondBy }: 
           <textarea id="changelog" required maxLength={2000} rows={3} value={changelog} aria-describedby="changelog-hint" onChange={(e) => setChangelog(e.target.value)} className={inputStyles} />
         </Field>
       ) : null}
+      <div className="flex items-start gap-3">
+        <input
+          id="include-scorecard"
+          type="checkbox"
+          checked={includeScorecard}
+          aria-describedby="include-scorecard-hint"
+          onChange={(e) => setIncludeScorecard(e.target.checked)}
+          className="mt-1 size-6 shrink-0 accent-brand-700"
+        />
+        <div>
+          <label htmlFor="include-scorecard" className="font-medium">
+            {t("includeScorecard")}
+          </label>
+          <p id="include-scorecard-hint" className="text-sm text-stone-700">
+            {t("includeScorecardHint")}
+          </p>
+        </div>
+      </div>
       <PiiPreview scan={pii} />
       {error ? <Alert>{errorMessage(te, error)}</Alert> : null}
       {save.isSuccess ? <Alert tone="success">{t("saved")}</Alert> : null}

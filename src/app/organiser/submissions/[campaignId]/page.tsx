@@ -58,7 +58,7 @@ export default async function OrganiserSubmissionPage({ params }: Props) {
               campaignId={campaignId}
               currentVersion={version}
               respondBy={submission?.respondBy ? day(submission.respondBy) : null}
-              initial={{ coverLetter: submission?.draftCoverLetter ?? "", responseDays: submission?.responseDays ?? 30, changelog: submission?.draftChangelog ?? "" }}
+              initial={{ coverLetter: submission?.draftCoverLetter ?? "", responseDays: submission?.responseDays ?? 30, changelog: submission?.draftChangelog ?? "", includeScorecard: submission?.draftScorecard ?? false }}
             />
           </Messages>
         </Card>

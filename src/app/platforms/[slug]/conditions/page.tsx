@@ -36,8 +36,8 @@ export default async function PlatformConditionsPage({ params }: Params) {
       {data.total ? (
         <>
           <FigureCard title={name} figures={data.total} />
-          <BreakdownTable title={t("byCity")} rows={data.breakdowns.city} label={(k) => tx(`city.${k}` as never)} />
-          <BreakdownTable title={t("bySector")} rows={data.breakdowns.sector} label={(k) => tx(`sector.${k}` as never)} />
+          <BreakdownTable title={t("byCity")} rows={data.breakdowns.city} idPrefix="city" label={(k) => tx(`city.${k}` as never)} />
+          <BreakdownTable title={t("bySector")} rows={data.breakdowns.sector} idPrefix="sector" label={(k) => tx(`sector.${k}` as never)} />
         </>
       ) : (
         <p data-testid="no-data">{t("noData")}</p>
