@@ -2,7 +2,7 @@ import { buildApp, migrate, pointAtDatabase, startApp, timeRequests, warm } from
 import { measurePageJs, NEXT_FLOOR_KB } from "./lib/bundle";
 import { freshDatabase } from "./lib/database";
 import { machineLine, median, printFigure } from "./lib/machine";
-import { generateReports, PLATFORMS } from "./lib/synthetic-reports";
+import { generateReports, PLATFORMS, reportBody } from "./lib/synthetic-reports";
 import { createWorkers } from "./lib/workers";
 import { runWrk } from "./lib/wrk";
 
@@ -21,7 +21,6 @@ await buildApp();
 const { createPlatform } = await import("~/features/accounts/mutations");
 const { monthKey, openMonths, statsPeriod } = await import("~/features/reports/months");
 const { chinaToday } = await import("~/lib/days");
-const { CITIES } = await import("~/lib/taxonomy");
 
 const platformIds: string[] = [];
 for (const p of PLATFORMS) platformIds.push((await createPlatform({ slug: p.slug, nameZh: p.nameZh, nameEn: p.nameEn, sector: p.sector })).id);
@@ -33,17 +32,7 @@ printFigure("  rows/s", (TOTAL / genSeconds).toFixed(0));
 
 const workers = await createWorkers(2000);
 const month = openMonths(chinaToday())[0]!;
-const body = (i: number) =>
-  JSON.stringify({
-    platformSlug: PLATFORMS[i % PLATFORMS.length]!.slug, sector: PLATFORMS[i % PLATFORMS.length]!.sector, city: CITIES[i % CITIES.length],
-    month, hoursPerDay: 10 + (i % 5), daysPerWeek: 6 + (i % 2), restDaysLastMonth: 2, paidLeave: false, monthlyNetIncome: 6000 + (i % 40) * 100,
-    netPerHour: 22, deductionsCount: i % 4, deductionsYuan: (i % 4) * 50, deactivated: false, appealPossible: null, contract: "COOPERATION_AGREEMENT",
-    pensionScheme: "RESIDENT", pensionLevel: "LOWEST", medicalScheme: "RESIDENT", medicalLevel: "LOWEST", workInjury: "COMMERCIAL_ONLY",
-    unemployment: "NO", maternity: "NO", insurancePayer: "SELF", accident: "NONE", compensatedBy: null, safetyTraining: false,
-    equipmentProvided: ["helmet"], equipmentBought: ["rain_gear"], health: ["stomach"], unreachableDeadlines: "OFTEN",
-    unexplainedPayChanges: "SOMETIMES", unexplainedPenalties: "SOMETIMES",
-    narrative: i % 10 === 0 ? `超时扣钱，客服电话 138 1234 ${String(1000 + (i % 9000))}，站长不管。` : null,
-  });
+const body = (i: number) => reportBody(i, month);
 
 // POST /api/reports, as the report stepper sends a new report.
 const app = await startApp(databaseUrl, 3311);
