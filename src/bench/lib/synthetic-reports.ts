@@ -2,6 +2,7 @@ import pg from "pg";
 import { addMonths, statsPeriod } from "~/features/reports/months";
 import { CITIES } from "~/lib/taxonomy";
 import { chinaToday } from "~/lib/days";
+import { validReport } from "~/test/report-input";
 
 // Synthetic condition reports for the benchmarks, written by SQL on the server
 // (generate_series, in batches of BATCH rows).
@@ -71,14 +72,14 @@ export async function generateReports(databaseUrl: string, total: number, platfo
 }
 
 /** The n-th synthetic report as the report stepper sends it (POST /api/reports) for `month`. */
-export const reportBody = (i: number, month: string) =>
-  JSON.stringify({
-    platformSlug: PLATFORMS[i % PLATFORMS.length]!.slug, sector: PLATFORMS[i % PLATFORMS.length]!.sector, city: CITIES[i % CITIES.length],
-    month, hoursPerDay: 10 + (i % 5), daysPerWeek: 6 + (i % 2), restDaysLastMonth: 2, paidLeave: false, monthlyNetIncome: 6000 + (i % 40) * 100,
-    netPerHour: 22, deductionsCount: i % 4, deductionsYuan: (i % 4) * 50, deactivated: false, appealPossible: null, contract: "COOPERATION_AGREEMENT",
-    pensionScheme: "RESIDENT", pensionLevel: "LOWEST", medicalScheme: "RESIDENT", medicalLevel: "LOWEST", workInjury: "COMMERCIAL_ONLY",
-    unemployment: "NO", maternity: "NO", insurancePayer: "SELF", accident: "NONE", compensatedBy: null, safetyTraining: false,
-    equipmentProvided: ["helmet"], equipmentBought: ["rain_gear"], health: ["stomach"], unreachableDeadlines: "OFTEN",
-    unexplainedPayChanges: "SOMETIMES", unexplainedPenalties: "SOMETIMES",
-    narrative: i % 10 === 0 ? `超时扣钱，客服电话 138 1234 ${String(1000 + (i % 9000))}，站长不管。` : null,
-  });
+export function reportBody(i: number, month: string) {
+  const platform = PLATFORMS[i % PLATFORMS.length]!;
+  const [hoursPerDay, daysPerWeek] = [10 + (i % 5), 6 + (i % 2)];
+  return JSON.stringify(
+    validReport({
+      platformSlug: platform.slug, sector: platform.sector, city: CITIES[i % CITIES.length], month, hoursPerDay, daysPerWeek,
+      activeHoursPerWeek: hoursPerDay * daysPerWeek - 5, restDaysLastMonth: 2, monthlyNetIncome: 6000 + (i % 40) * 100, netPerHour: 22,
+      deductionsCount: i % 4, deductionsYuan: (i % 4) * 50, narrative: i % 10 === 0 ? `超时扣钱，客服电话 138 1234 ${String(1000 + (i % 9000))}，站长不管。` : null,
+    }),
+  );
+}
