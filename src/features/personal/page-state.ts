@@ -1,5 +1,5 @@
 import "server-only";
-import { hotSql } from "~/server/db";
+import { readWorkerPageState } from "~/features/personal/data";
 import { signatureNullifier } from "~/features/petitions/policy";
 import type { SessionAccount } from "~/features/accounts/data";
 
@@ -16,23 +16,13 @@ export type PageState = {
 
 const PETITION_PATH = /^\/petitions\/(?!new$)([A-Za-z0-9_-]{1,40})$/;
 
-/**
- * Every signed-in page view and every write's refetch asks for this, so a worker's bell and
- * signature are read in one prepared statement (hotSql), not two Prisma queries; the day of a
- * signature travels as text (hotSql returns no dates) and is given as the ISO instant of that
- * day, as the Date of getMySignature would be.
- */
+/** The bell and the signature come from one statement (readWorkerPageState); staff have neither. */
 export async function pageState(account: SessionAccount | null, path: string): Promise<PageState> {
   if (!account) return { account: null, unread: null, petition: null };
   const me = { role: account.role, pseudonym: account.pseudonym };
   if (account.role !== "WORKER") return { account: me, unread: null, petition: null };
   const petitionId = PETITION_PATH.exec(path)?.[1];
-  const [row] = await hotSql<{ unread: number; signedOn: string | null }>`
-    SELECT (SELECT count(*)::int FROM "Notification" WHERE "accountId" = ${account.accountId} AND NOT "read") AS unread,
-      (SELECT to_char("signedOn", 'YYYY-MM-DD') FROM "PetitionSignature" WHERE nullifier = ${petitionId ? signatureNullifier(account.accountId, petitionId) : null}::text) AS "signedOn"`;
-  return {
-    account: me,
-    unread: row?.unread ?? 0,
-    petition: petitionId ? { signedOn: row?.signedOn ? `${row.signedOn}T00:00:00.000Z` : null } : null,
-  };
+  const { unread, signedOn } = await readWorkerPageState(account.accountId, petitionId ? signatureNullifier(account.accountId, petitionId) : null);
+  // As the Date of the signature's day would serialise (the islands read it as such).
+  return { account: me, unread, petition: petitionId ? { signedOn: signedOn ? `${signedOn}T00:00:00.000Z` : null } : null };
 }
