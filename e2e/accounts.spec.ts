@@ -168,6 +168,21 @@ test.describe("the server refuses what a role may not do", () => {
     expect((await request.get("/api/health")).ok()).toBe(true);
   });
 
+  // GET /api/me/page (the personal state of a cached page) is served the same way, from the hot
+  // map: its answer lacks the Vary that Next's router puts on everything it serves (RSC, ...),
+  // which the same path's HEAD, left to Next, carries.
+  test("the personal state of a page is answered outside Next's router, private and uncached", async ({ request }) => {
+    const res = await request.get("/api/me/page?path=%2F");
+    expect(res.status()).toBe(200);
+    expect(await res.json()).toEqual({ account: null, unread: null, petition: null });
+    const headers = res.headers();
+    expect(headers.vary).toBe("Cookie");
+    expect(headers["cache-control"]).toBe("no-store");
+    expect(headers["referrer-policy"]).toBe("no-referrer");
+    expect(headers["content-security-policy"]).toContain("default-src 'none'");
+    expect((await request.head("/api/me/page?path=%2F")).headers().vary).toMatch(/\brsc\b/i);
+  });
+
   test("pages carry the privacy headers", async ({ request }) => {
     // The home page comes from the shared public cache (same for everyone); a private page is no-store.
     for (const path of ["/", "/sign-in"]) {

@@ -4,6 +4,7 @@ import { freshDatabase, rawInsertRate } from "./lib/database";
 import { machineLine, median, printFigure } from "./lib/machine";
 import { createWorkers } from "./lib/workers";
 import { runWrk } from "./lib/wrk";
+import { noopRate } from "./lib/yardsticks";
 
 // Foundation figures: the yardsticks (a no-op Next route, raw PostgreSQL inserts), pages a
 // worker opens, and how much JavaScript those pages make a phone download.
@@ -20,8 +21,7 @@ try {
   await warm(`${app.url}/`, 20);
 
   const runs = (path: string, cookie?: string) => [0, 1, 2].map(() => runWrk(app.url, [{ method: "GET", path, cookie }], { seconds: 5, connections: 32 }));
-  const ping = runs("/api/ping");
-  printFigure("no-op Next route (yardstick), req/s, median of 3", median(ping.map((r) => r.rps)).toFixed(0));
+  printFigure("no-op Next route (yardstick), req/s, median of 3", noopRate(app.url).toFixed(0));
   const home = runs("/");
   printFigure("home page (anonymous), req/s, median of 3", median(home.map((r) => r.rps)).toFixed(0));
   const me = runs("/me", worker!.cookie);

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { insertPlatforms, insertSignatures, publishedPetition as insertPetition } from "./lib/big-petition";
 import { buildApp, migrate, pointAtDatabase, startApp, timeRequests, warm } from "./lib/app";
 import { measurePageJs, NEXT_FLOOR_KB } from "./lib/bundle";
 import { freshDatabase } from "./lib/database";
@@ -25,22 +26,9 @@ await migrate(databaseUrl);
 await buildApp();
 
 const sql = new pg.Pool({ connectionString: databaseUrl, max: 4 });
-const platforms = await Promise.all(
-  SLUGS.map((slug, i) =>
-    sql
-      .query(`INSERT INTO "Platform" (id, slug, "nameZh", "nameEn", sector) VALUES ($1, $1, $1, $1, $2::"Sector") RETURNING id`, [slug, SECTORS[i]])
-      .then((r) => r.rows[0].id as string),
-  ),
-);
+const platforms = await insertPlatforms(sql, SLUGS, SECTORS);
 
-async function publishedPetition(id: string, title: string) {
-  await sql.query(
-    `INSERT INTO "Petition" (id, "shortCode", "ownerKey", title, ask, reason, "targetKind", "platformId", status, "sponsorCount", threshold, "publishedOn", "closesOn")
-     VALUES ($1, $2, 'bench-owner', $3, 'Pay waiting time at restaurants beyond five minutes.', 'Riders wait unpaid while the app counts them late.',
-       'PLATFORM', $4, 'PUBLISHED', 5, 1000, wv_today(), wv_today() + 90)`,
-    [id, Math.random().toString(36).slice(2, 9), title, platforms[0]],
-  );
-}
+const publishedPetition = (id: string, title: string) => insertPetition(sql, id, title, platforms[0]!);
 
 const workers = await createWorkers(SIGNERS, (i) => ({ city: CITIES[i % CITIES.length], sectors: [SECTORS[i % SECTORS.length]!], platformSlugs: [SLUGS[i % SLUGS.length]!] }));
 await publishedPetition("bench-warm-petition", "Warm-up petition");
@@ -85,24 +73,8 @@ try {
   const stored = runs[0]!.stored;
 
   // A million signatures straight into SQL (the HTTP path above is what signing costs).
-  const started = Date.now();
-  await sql.query(
-    `INSERT INTO "PetitionSignature" (id, "petitionId", nullifier, "withdrawTag", city, "platformSlug", sector, "signedOn")
-     SELECT 'big-' || i, 'bench-big-petition', md5('big' || i), substr(md5('tag' || i), 1, 22), (ARRAY[${CITIES.map((c) => `'${c}'`).join(",")}])[1 + i % ${CITIES.length}],
-       (ARRAY[${SLUGS.map((c) => `'${c}'`).join(",")}])[1 + i % ${SLUGS.length}], (ARRAY[${SECTORS.map((c) => `'${c}'`).join(",")}])[1 + i % ${SECTORS.length}],
-       wv_today() - (i % 60)
-     FROM generate_series(1, $1) AS i`,
-    [BIG],
-  );
-  await sql.query(
-    `INSERT INTO "PetitionTally" ("petitionId", dimension, value, slot, count)
-     SELECT 'bench-big-petition', d.dimension, d.value, abs(hashtext(s.id)) % 16, count(*) FROM "PetitionSignature" s
-     CROSS JOIN LATERAL (VALUES ('total', ''), ('city', s.city), ('platform', s."platformSlug"), ('sector', s.sector)) AS d(dimension, value)
-     WHERE s."petitionId" = 'bench-big-petition' GROUP BY 1, 2, 3, 4`,
-  );
-  await sql.query(`VACUUM ANALYZE "PetitionSignature"`);
-  await sql.query(`VACUUM ANALYZE "PetitionTally"`);
-  console.log(`  (inserted ${BIG.toLocaleString("en")} signatures and their counters in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  const seconds = await insertSignatures(sql, "bench-big-petition", BIG, { cities: CITIES, slugs: SLUGS, sectors: SECTORS });
+  console.log(`  (inserted ${BIG.toLocaleString("en")} signatures, their counters and release in ${seconds.toFixed(0)} s)`);
 
   const countStart = performance.now();
   await sql.query(`SELECT count(*) FROM "PetitionSignature" WHERE "petitionId" = 'bench-big-petition'`);

@@ -2,7 +2,7 @@ import { buildApp, migrate, pointAtDatabase, startApp, timeRequests, warm } from
 import { measurePageJs, NEXT_FLOOR_KB } from "./lib/bundle";
 import { freshDatabase } from "./lib/database";
 import { machineLine, median, printFigure, timeRuns } from "./lib/machine";
-import { PLATFORMS, seedReports } from "./lib/synthetic-reports";
+import { PLATFORMS, reportBody, seedReports } from "./lib/synthetic-reports";
 import { createWorkers } from "./lib/workers";
 import { runWrk } from "./lib/wrk";
 
@@ -20,24 +20,13 @@ await buildApp();
 
 const { monthKey, openMonths, statsPeriod } = await import("~/features/reports/months");
 const { chinaToday } = await import("~/lib/days");
-const { CITIES } = await import("~/lib/taxonomy");
 
 console.log(`\nCondition reports benchmark on ${machineLine()}`);
 await seedReports(databaseUrl, TOTAL);
 
 const workers = await createWorkers(2000);
 const month = openMonths(chinaToday())[0]!;
-const body = (i: number) =>
-  JSON.stringify({
-    platformSlug: PLATFORMS[i % PLATFORMS.length]!.slug, sector: PLATFORMS[i % PLATFORMS.length]!.sector, city: CITIES[i % CITIES.length],
-    month, hoursPerDay: 10 + (i % 5), daysPerWeek: 6 + (i % 2), restDaysLastMonth: 2, paidLeave: false, monthlyNetIncome: 6000 + (i % 40) * 100,
-    netPerHour: 22, deductionsCount: i % 4, deductionsYuan: (i % 4) * 50, deactivated: false, appealPossible: null, contract: "COOPERATION_AGREEMENT",
-    pensionScheme: "RESIDENT", pensionLevel: "LOWEST", medicalScheme: "RESIDENT", medicalLevel: "LOWEST", workInjury: "COMMERCIAL_ONLY",
-    unemployment: "NO", maternity: "NO", insurancePayer: "SELF", accident: "NONE", compensatedBy: null, safetyTraining: false,
-    equipmentProvided: ["helmet"], equipmentBought: ["rain_gear"], health: ["stomach"], unreachableDeadlines: "OFTEN",
-    unexplainedPayChanges: "SOMETIMES", unexplainedPenalties: "SOMETIMES",
-    narrative: i % 10 === 0 ? `超时扣钱，客服电话 138 1234 ${String(1000 + (i % 9000))}，站长不管。` : null,
-  });
+const body = (i: number) => reportBody(i, month);
 
 // POST /api/reports, as the report stepper sends a new report.
 const app = await startApp(databaseUrl, 3311);

@@ -7,12 +7,13 @@ import { securityHeaders, strictTransportSecurity } from "../lib/security-header
 import { reportIncident } from "../server/log.js";
 import { privateDataDir } from "../server/private-files.js";
 import { checkSecretsConfig } from "../server/secret-files.js";
-import { loadHotRoutes, serveHotRoute } from "./lib/hot-routes.mjs";
+import { hotRouteFor, loadHotRoutes, serveHotRoute } from "./lib/hot-routes.mjs";
 import { servePageCache } from "./lib/page-cache.mjs";
 
 // `node src/scripts/serve.mjs [-p port] [-H hostname]`: the built app, as `npm start` serves it.
-// A Next custom server (the documented `next()` API) that answers the hot writes itself:
-// POST /api/ballots, /api/signatures, /api/reports and /api/tokens/ballot. Their handlers are
+// A Next custom server (the documented `next()` API) that answers the hot routes itself:
+// POST /api/ballots, /api/signatures, /api/reports and /api/tokens/ballot, and GET
+// /api/me/page (the personal state of a cached page). Their handlers are
 // plain Request -> Response functions (src/server/api/write-route.ts, which checks origin, body
 // size, session, role, input and rate limit itself), bundled apart from Next's build into
 // .hot/handlers.mjs (src/server/api/hot-routes.ts, src/scripts/lib/hot-build.mjs), not taken
@@ -52,7 +53,7 @@ const app = next({ dev: false, dir: root, port, hostname: hostname ?? "localhost
 const handle = app.getRequestHandler();
 await app.prepare();
 
-// The hot writes, from their own bundle (src/scripts/lib/hot-routes.mjs); refuses to start without it.
+// The hot routes, from their own bundle (src/scripts/lib/hot-routes.mjs); refuses to start without it.
 const direct = await loadHotRoutes(root);
 const hotOptions = { securityHeaders, onError: (error) => reportIncident("serve", error) };
 
@@ -74,8 +75,8 @@ const server = createServer((req, res) => {
   applyClientAddress(req.headers, req.socket.remoteAddress, trustedProxies);
   if (hsts) res.setHeader(hsts.key, hsts.value);
   pages?.cache.watchWrite(req, res);
-  const post = req.method === "POST" ? direct.get(req.url?.split("?", 1)[0]) : undefined;
-  if (post) void serveHotRoute(post, req, res, hotOptions);
+  const hot = hotRouteFor(direct, req.method, req.url);
+  if (hot) void serveHotRoute(hot, req, res, hotOptions);
   // Public pages from the shared cache (src/scripts/lib/page-cache.mjs); its renders go to Next.
   else if (pages?.isRender(req) || !pages?.cache.take(req, res, handle)) void handle(req, res);
 });

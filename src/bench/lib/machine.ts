@@ -39,3 +39,15 @@ export async function timeRuns(fn: () => Promise<unknown>, n: number): Promise<n
   }
   return times;
 }
+
+/**
+ * A figure with its target, PASS or MISS, and beside it the same-run yardstick it is read
+ * against (e.g. "1.9x no-op"). Returns whether it passed.
+ */
+export function printTarget(label: string, value: number, target: { atLeast?: number; atMost?: number; unit: string }, beside?: string): boolean {
+  const pass = (target.atLeast === undefined || value >= target.atLeast) && (target.atMost === undefined || value <= target.atMost);
+  const bound = target.atLeast !== undefined ? `>= ${target.atLeast}` : `<= ${target.atMost}`;
+  const shown = value >= 100 ? value.toFixed(0) : value.toFixed(1);
+  console.log(`  ${label.padEnd(58)} ${shown.padStart(8)} ${pass ? "PASS" : "MISS"}   (target ${bound} ${target.unit})${beside ? `  ${beside}` : ""}`);
+  return pass;
+}

@@ -3,6 +3,7 @@ import { addMonths, statsPeriod } from "~/features/reports/months";
 import { CITIES } from "~/lib/taxonomy";
 import { chinaToday } from "~/lib/days";
 import { printFigure } from "./machine";
+import { validReport } from "~/test/report-input";
 
 // Synthetic condition reports for the benchmarks, written by SQL on the server
 // (generate_series, in batches of BATCH rows).
@@ -88,4 +89,17 @@ export async function seedReports(databaseUrl: string, total: number) {
   printFigure(`generated ${total.toLocaleString("en")} synthetic reports (SQL), s`, seconds.toFixed(1));
   printFigure("  rows/s", (total / seconds).toFixed(0));
   return platformIds;
+}
+
+/** The n-th synthetic report as the report stepper sends it (POST /api/reports) for `month`. */
+export function reportBody(i: number, month: string) {
+  const platform = PLATFORMS[i % PLATFORMS.length]!;
+  const [hoursPerDay, daysPerWeek] = [10 + (i % 5), 6 + (i % 2)];
+  return JSON.stringify(
+    validReport({
+      platformSlug: platform.slug, sector: platform.sector, city: CITIES[i % CITIES.length], month, hoursPerDay, daysPerWeek,
+      activeHoursPerWeek: hoursPerDay * daysPerWeek - 5, restDaysLastMonth: 2, monthlyNetIncome: 6000 + (i % 40) * 100, netPerHour: 22,
+      deductionsCount: i % 4, deductionsYuan: (i % 4) * 50, narrative: i % 10 === 0 ? `超时扣钱，客服电话 138 1234 ${String(1000 + (i % 9000))}，站长不管。` : null,
+    }),
+  );
 }

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { median, printFigure } from "./machine";
 
-export type WrkRequest = { method: "GET" | "POST"; path: string; body?: string; cookie?: string };
+/** `acceptEncoding`: what a browser sends (e.g. "gzip, br"), for pages; wrk sends none by default. */
+export type WrkRequest = { method: "GET" | "POST"; path: string; body?: string; cookie?: string; acceptEncoding?: string };
 export type WrkResult = { rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number };
 
 function ensureWrk() {
@@ -24,7 +25,7 @@ export function runWrk(baseUrl: string, requests: WrkRequest[], opts: { seconds?
   const dir = mkdtempSync(path.join(tmpdir(), "wv-wrk-"));
   const script = path.join(dir, "script.lua");
   const entries = requests
-    .map((r) => `{${luaString(r.method)}, ${luaString(r.path)}, ${luaString(r.body ?? "")}, ${luaString(r.cookie ?? "")}}`)
+    .map((r) => `{${luaString(r.method)}, ${luaString(r.path)}, ${luaString(r.body ?? "")}, ${luaString(r.cookie ?? "")}, ${luaString(r.acceptEncoding ?? "")}}`)
     .join(",\n");
   writeFileSync(
     script,
@@ -44,6 +45,7 @@ function request()
   local r = reqs[(counter % #reqs) + 1]
   local headers = { ["Content-Type"] = "application/json" }
   if r[4] ~= "" then headers["Cookie"] = r[4] end
+  if r[5] ~= "" then headers["Accept-Encoding"] = r[5] end
   if r[3] ~= "" then return wrk.format(r[1], r[2], headers, r[3]) end
   return wrk.format(r[1], r[2], headers)
 end

@@ -1,6 +1,6 @@
 import "server-only";
-import { countUnread } from "~/features/notifications/data";
-import { getMySignature } from "~/features/petitions/signatures/data";
+import { readWorkerPageState } from "~/features/personal/data";
+import { signatureNullifier } from "~/features/petitions/policy";
 import type { SessionAccount } from "~/features/accounts/data";
 
 /**
@@ -16,14 +16,13 @@ export type PageState = {
 
 const PETITION_PATH = /^\/petitions\/(?!new$)([A-Za-z0-9_-]{1,40})$/;
 
+/** The bell and the signature come from one statement (readWorkerPageState); staff have neither. */
 export async function pageState(account: SessionAccount | null, path: string): Promise<PageState> {
   if (!account) return { account: null, unread: null, petition: null };
-  const worker = account.role === "WORKER";
-  const petitionId = worker ? PETITION_PATH.exec(path)?.[1] : undefined;
-  const [unread, signature] = await Promise.all([worker ? countUnread(account.accountId) : null, petitionId ? getMySignature(account.accountId, petitionId) : null]);
-  return {
-    account: { role: account.role, pseudonym: account.pseudonym },
-    unread,
-    petition: petitionId ? { signedOn: signature?.signedOn.toISOString() ?? null } : null,
-  };
+  const me = { role: account.role, pseudonym: account.pseudonym };
+  if (account.role !== "WORKER") return { account: me, unread: null, petition: null };
+  const petitionId = PETITION_PATH.exec(path)?.[1];
+  const { unread, signedOn } = await readWorkerPageState(account.accountId, petitionId ? signatureNullifier(account.accountId, petitionId) : null);
+  // As the Date of the signature's day would serialise (the islands read it as such).
+  return { account: me, unread, petition: petitionId ? { signedOn: signedOn ? `${signedOn}T00:00:00.000Z` : null } : null };
 }

@@ -2,34 +2,70 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-// serve.mjs answers the hot writes (src/server/api/hot-routes.ts) from their own bundle,
+// serve.mjs answers the hot routes (src/server/api/hot-routes.ts) from their own bundle,
 // .hot/handlers.mjs, made by the build beside Next's (src/scripts/lib/hot-build.mjs): nothing
-// here reaches into .next. Only POST is answered from it; every other method on those paths,
-// and every other path, goes to Next.
+// here reaches into .next. Only the methods the map lists are answered from it (POST for the
+// writes, GET for /api/me/page); every other method on those paths, and every other path,
+// goes to Next.
+
+const METHODS = ["GET", "POST"];
 
 /** Past this a body is not read further: the routes' own limit (src/server/http.ts) is lower. */
 const BODY_CAP = 1024 * 1024;
 
-/** path -> POST handler, from the bundle; refuses to start without it rather than quietly falling back. */
+/** @typedef {(req: Request) => Promise<Response>} Handler */
+
+/**
+ * path -> method -> handler, from the bundle; refuses to start without it rather than quietly falling back.
+ * @param {string} root
+ */
 export async function loadHotRoutes(root) {
   const file = path.join(root, ".hot", "handlers.mjs");
   if (!existsSync(file)) throw new Error(`serve.mjs: ${path.relative(root, file)} is missing; run \`npm run build\` (it bundles the hot write routes after \`next build\`).`);
   const { hotRoutes } = await import(pathToFileURL(file).href);
+  return hotRouteMap(hotRoutes, file);
+}
+
+/**
+ * The map serve.mjs looks requests up in: "METHOD path" -> handler.
+ * @param {Record<string, Record<string, unknown>> | undefined} hotRoutes @param {string} file
+ * @returns {Map<string, Handler>}
+ */
+export function hotRouteMap(hotRoutes, file) {
+  /** @type {Map<string, Handler>} */
   const routes = new Map();
-  for (const [route, post] of Object.entries(hotRoutes ?? {})) {
-    if (typeof post !== "function") throw new Error(`serve.mjs: the hot route ${route} in ${file} is not a handler`);
-    routes.set(route, post);
+  for (const [route, methods] of Object.entries(hotRoutes ?? {})) {
+    for (const [method, handler] of Object.entries(methods ?? {})) {
+      if (!METHODS.includes(method) || typeof handler !== "function") throw new Error(`serve.mjs: the hot route ${method} ${route} in ${file} is not a handler`);
+      routes.set(`${method} ${route}`, /** @type {Handler} */ (handler));
+    }
   }
   if (routes.size === 0) throw new Error(`serve.mjs: ${file} holds no hot routes`);
   return routes;
 }
 
-/** Reads the body, at most BODY_CAP bytes (+1, so the route sees it is too large). */
+/**
+ * The hot handler for a request, or undefined (Next answers it). Only GET and POST are looked
+ * up, so the common case (a page, an asset) costs one comparison.
+ * @param {Map<string, Handler>} routes @param {string | undefined} method @param {string | undefined} url
+ */
+export function hotRouteFor(routes, method, url) {
+  if ((method !== "POST" && method !== "GET") || !url?.startsWith("/api/")) return undefined;
+  const q = url.indexOf("?");
+  return routes.get(`${method} ${q < 0 ? url : url.slice(0, q)}`);
+}
+
+/**
+ * Reads the body, at most BODY_CAP bytes (+1, so the route sees it is too large).
+ * @param {import("node:http").IncomingMessage} req
+ * @returns {Promise<{ body: Buffer; complete: boolean }>}
+ */
 function readBody(req) {
   return new Promise((resolve, reject) => {
+    /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
-    const onData = (chunk) => {
+    const onData = (/** @type {Buffer} */ chunk) => {
       chunks.push(chunk);
       size += chunk.length;
       if (size > BODY_CAP) {
@@ -47,20 +83,25 @@ function readBody(req) {
 /**
  * Answers one request with a hot route's handler: node request -> Request, Response -> node
  * response with the site's security headers. `onError(error)` logs what escaped the handler and
- * returns the incident id.
+ * returns the incident id. A GET has no body to read.
+ * @param {Handler} handler
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").ServerResponse} res
+ * @param {{ securityHeaders: { key: string; value: string }[]; onError: (error: unknown) => string }} options
  */
-export async function serveHotRoute(post, req, res, { securityHeaders, onError }) {
+export async function serveHotRoute(handler, req, res, { securityHeaders, onError }) {
   try {
     // As Next does for its handlers (the address is already set, by the edge in serve.mjs).
     req.headers["x-forwarded-host"] ??= req.headers.host;
-    req.headers["x-forwarded-proto"] ??= req.socket.encrypted ? "https" : "http";
+    req.headers["x-forwarded-proto"] ??= "encrypted" in req.socket && req.socket.encrypted ? "https" : "http";
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (Array.isArray(value)) for (const v of value) headers.append(name, v);
       else if (value !== undefined) headers.set(name, value);
     }
-    const { body, complete } = await readBody(req);
-    const response = await post(new Request(new URL(req.url, "http://localhost"), { method: "POST", headers, body }));
+    const { body, complete } = req.method === "POST" ? await readBody(req) : { body: undefined, complete: true };
+    const init = { method: req.method, headers, body: /** @type {BodyInit | undefined} */ (/** @type {unknown} */ (body)) };
+    const response = await handler(new Request(new URL(req.url ?? "/", "http://localhost"), init));
     const out = Buffer.from(await response.arrayBuffer());
     const head = Object.fromEntries(securityHeaders.map((h) => [h.key, h.value]));
     response.headers.forEach((value, name) => (head[name] = value));

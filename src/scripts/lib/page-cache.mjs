@@ -46,6 +46,7 @@ const LOCALES = ["zh-CN", "en"];
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
 const LOCALE_PATTERN = /(?:^|;\s*)wv-locale=([^;]*)/;
 /** Headers Next's answer carries that belong to one connection, or that this cache sets itself. */
+const GZIP = /\bgzip\b/;
 const DROPPED = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "content-encoding", "cache-control", "vary", "etag"]);
 
 /** @typedef {Record<string, string | string[] | undefined>} Headers */
@@ -69,26 +70,34 @@ export function localeOf(headers) {
  */
 export function pageKey(method, url, headers) {
   if (method !== "GET" && method !== "HEAD") return null;
-  if (headers.rsc || headers["next-router-prefetch"] || headers["next-action"] || headers["next-router-state-tree"]) return null;
-  const parsed = new URL(url ?? "/", "http://x");
-  const rule = PUBLIC_PAGES.find((r) => r.pattern.test(parsed.pathname));
+  if (headers.rsc || headers["next-router-prefetch"] || headers["next-router-state-tree"] || headers["next-action"]) return null;
+  // No URL parsing on the way to a hit: a path the patterns accept has no dot, percent sign or
+  // doubled slash, so it is already what new URL() would make of it; anything else goes to Next.
+  const raw = url ?? "/";
+  const q = raw.indexOf("?");
+  const pathname = q < 0 ? raw : raw.slice(0, q);
+  const rule = PUBLIC_PAGES.find((r) => r.pattern.test(pathname));
   if (!rule) return null;
   if (rule.signedIn === "next" && SESSION_COOKIE.test(String(headers.cookie ?? ""))) return null;
-  const kept = new URLSearchParams();
-  for (const name of rule.query ?? []) {
-    const value = parsed.searchParams.get(name);
-    if (value !== null) kept.set(name, value.slice(0, 100));
+  let search = "";
+  if (rule.query && q >= 0) {
+    const params = new URLSearchParams(raw.slice(q + 1));
+    const kept = new URLSearchParams();
+    for (const name of rule.query) {
+      const value = params.get(name);
+      if (value !== null) kept.set(name, value.slice(0, 100));
+    }
+    if (kept.size) search = `?${kept}`;
   }
-  const search = kept.size ? `?${kept}` : "";
   const locale = localeOf(headers);
-  return { key: `${locale} ${parsed.pathname}${search}`, url: parsed.pathname + search, locale };
+  return { key: `${locale} ${pathname}${search}`, url: pathname + search, locale };
 }
 
 /** A stored render, or PASS: the render was not for everyone (so Next answers per request). */
 const PASS = Symbol("pass");
 
 /** @typedef {{ status: number; headers: [string, string][]; body: Buffer }} Answer  what a render answered */
-/** @typedef {Answer & { gzip: Buffer | null; bornAt: number }} Page */
+/** @typedef {Answer & { gzip: Buffer | null; bornAt: number; plainHead: Record<string, string | string[]>; gzipHead: Record<string, string | string[]> | null }} Page */
 /** @typedef {{ page: Page | typeof PASS; bornAt: number }} Entry */
 /** @typedef {{ method?: string; url?: string; headers: Headers }} Req  the parts of an IncomingMessage used */
 /** @typedef {{ writeHead(status: number, head: Record<string, string | string[]>): unknown; end(body?: Buffer): unknown }} Res */
@@ -135,6 +144,8 @@ export function renderThrough(origin, host, marker) {
  * @param {{ render: (url: string, locale: string) => Promise<Answer>; ttlMs?: number; maxEntries?: number; now?: () => number }} options
  */
 export function createPageCache({ render, ttlMs = 5000, maxEntries = 2000, now = Date.now }) {
+  /** How long before its expiry a page in demand is rendered again. */
+  const refreshAheadMs = Math.min(1000, ttlMs / 5);
   /** @type {Map<string, Entry>} */
   const entries = new Map();
   /** @type {Map<string, Promise<Entry>>} */
@@ -153,7 +164,7 @@ export function createPageCache({ render, ttlMs = 5000, maxEntries = 2000, now =
     try {
       const answer = await render(url, locale);
       const cacheable = answer.status === 200 && !answer.headers.some(([name]) => name.toLowerCase() === "set-cookie");
-      if (cacheable) page = { ...answer, gzip: answer.body.length > 1024 ? gzipSync(answer.body) : null, bornAt };
+      if (cacheable) page = kept(answer, bornAt);
     } catch {
       // Next answers this visitor itself below; the next miss tries again.
       return { page: PASS, bornAt: -Infinity };
@@ -177,34 +188,55 @@ export function createPageCache({ render, ttlMs = 5000, maxEntries = 2000, now =
    */
   function lookup(key, url, locale) {
     const stored = entries.get(key);
-    if (stored && now() - stored.bornAt < ttlMs) return { entry: stored, hit: true };
-    let flight = flights.get(key);
-    if (!flight) {
-      flight = renderOnce(key, url, locale).finally(() => flights.delete(key));
-      flights.set(key, flight);
+    const age = stored ? now() - stored.bornAt : Infinity;
+    if (stored && age < ttlMs) {
+      // Rendered again a little before it expires, by one request that is itself served the
+      // stored page: under load no visitor waits for a render, and none gets a page older than
+      // the TTL (a render that ends after the expiry is waited for, as on any miss).
+      if (age >= ttlMs - refreshAheadMs && !flights.has(key)) fly(key, url, locale).catch(() => {});
+      return { entry: stored, hit: true };
     }
-    return { entry: flight, hit: false };
+    return { entry: flights.get(key) ?? fly(key, url, locale), hit: false };
   }
 
-  /** @param {Page} page @param {boolean} hit @param {Req} req @param {Res} res */
-  function send(page, hit, req, res) {
+  /** Starts the one render of key (single flight). @param {string} key @param {string} url @param {string} locale */
+  function fly(key, url, locale) {
+    const flight = renderOnce(key, url, locale).finally(() => flights.delete(key));
+    flights.set(key, flight);
+    return flight;
+  }
+
+  /**
+   * A render as it is kept: the gzip made once, and the headers of both encodings built once,
+   * so a hit only adds its x-cache and age.
+   * @param {Answer} answer @param {number} bornAt @returns {Page}
+   */
+  function kept(answer, bornAt) {
     /** @type {Record<string, string | string[]>} */
     const head = {};
-    for (const [name, value] of page.headers) {
+    for (const [name, value] of answer.headers) {
       if (name === "set-cookie") continue; // never stored; belt and braces
       const before = head[name];
       head[name] = before === undefined ? value : [before, value].flat();
     }
-    const gzip = page.gzip && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) ? page.gzip : null;
-    const body = gzip ?? page.body;
     head["cache-control"] = `public, max-age=0, s-maxage=${Math.max(1, Math.floor(ttlMs / 1000))}`;
     head.vary = "Accept-Encoding, Accept-Language, Cookie";
-    if (gzip) head["content-encoding"] = "gzip";
-    head["content-length"] = String(body.length);
-    head["x-cache"] = hit ? "HIT" : "MISS";
-    head.age = String(Math.max(0, Math.floor((now() - page.bornAt) / 1000)));
+    const gzip = answer.body.length > 1024 ? gzipSync(answer.body) : null;
+    return {
+      ...answer,
+      gzip,
+      bornAt,
+      plainHead: { ...head, "content-length": String(answer.body.length) },
+      gzipHead: gzip ? { ...head, "content-encoding": "gzip", "content-length": String(gzip.length) } : null,
+    };
+  }
+
+  /** @param {Page} page @param {boolean} hit @param {Req} req @param {Res} res */
+  function send(page, hit, req, res) {
+    const gzip = page.gzipHead !== null && GZIP.test(String(req.headers["accept-encoding"] ?? ""));
+    const head = { ...(gzip && page.gzipHead ? page.gzipHead : page.plainHead), "x-cache": hit ? "HIT" : "MISS", age: String(Math.max(0, Math.floor((now() - page.bornAt) / 1000))) };
     res.writeHead(page.status, head);
-    res.end(req.method === "HEAD" ? undefined : body);
+    res.end(req.method === "HEAD" ? undefined : gzip ? (page.gzip ?? page.body) : page.body);
   }
 
   function clear() {

@@ -62,6 +62,29 @@ describe("the public page cache", () => {
     expect(fresh?.head.age).toBe("0");
   });
 
+  it("renders a page in demand again shortly before it expires, serving the stored one meanwhile, once", async () => {
+    let n = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const h = harness(async () => {
+      const mine = ++n;
+      if (mine === 2) await gate;
+      return page(`render ${mine}`);
+    }, 5000);
+    expect((await h.get("/"))?.body?.toString()).toBe("render 1");
+    h.advance(4500);
+    // Within the TTL: the stored render, at once, while one new render runs.
+    const during = await Promise.all([h.get("/"), h.get("/"), h.get("/")]);
+    expect(during.map((s) => [s?.body?.toString(), s?.head["x-cache"]])).toEqual(Array(3).fill(["render 1", "HIT"]));
+    expect(h.renders).toHaveLength(2);
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    const next = await h.get("/");
+    expect(next?.body?.toString()).toBe("render 2");
+    expect(next?.head.age).toBe("0");
+    expect(h.renders).toHaveLength(2);
+  });
+
   it("keys on the locale, from the cookie first and else Accept-Language, and renders with that locale only", async () => {
     const h = harness((_url, locale) => page(`in ${locale}`));
     expect((await h.get("/stats", { "accept-language": "en-GB,en;q=0.9" }))?.body?.toString()).toBe("in en");
@@ -80,6 +103,8 @@ describe("the public page cache", () => {
   it("leaves private pages, writes, client-side navigations and unknown paths to Next", async () => {
     const h = harness(() => page("public"));
     for (const url of ["/me", "/organiser", "/admin", "/organiser/submissions/answer/x", "/petitions/new", "/reports/new", "/notifications", "/api/me/page?path=/", "/sign-in"]) expect(await h.get(url)).toBeNull();
+    // Paths are matched as sent: one that only names a cached page once normalised goes to Next.
+    for (const url of ["/me/..", "/petitions/abc/../../me", "/x/../", "//petitions/abc", "/petitions/%61bc"]) expect(await h.get(url), url).toBeNull();
     expect(await h.get("/", {}, "POST")).toBeNull();
     expect(await h.get("/", { rsc: "1" })).toBeNull();
     expect(await h.get("/", { "next-router-prefetch": "1" })).toBeNull();
