@@ -13,6 +13,7 @@ import enAnswers from "~/i18n/messages/en/answers.json";
 import enVerdicts from "~/i18n/messages/en/verdicts.json";
 import enRecords from "~/i18n/messages/en/records.json";
 import enSubmissions from "~/i18n/messages/en/submissions.json";
+import enScoreMethod from "~/i18n/messages/en/scoreMethod.json";
 import zhCommon from "~/i18n/messages/zh-CN/common.json";
 import zhErrors from "~/i18n/messages/zh-CN/errors.json";
 import zhAccounts from "~/i18n/messages/zh-CN/accounts.json";
@@ -27,12 +28,13 @@ import zhAnswers from "~/i18n/messages/zh-CN/answers.json";
 import zhVerdicts from "~/i18n/messages/zh-CN/verdicts.json";
 import zhRecords from "~/i18n/messages/zh-CN/records.json";
 import zhSubmissions from "~/i18n/messages/zh-CN/submissions.json";
+import zhScoreMethod from "~/i18n/messages/zh-CN/scoreMethod.json";
 
 // One file per namespace and locale; a feature adds its pair here. A unit test checks that both
 // locales have exactly the same keys.
 const MESSAGES = {
-  en: { common: enCommon, errors: enErrors, accounts: enAccounts, admin: enAdmin, taxonomy: enTaxonomy, reports: enReports, stats: enStats, rights: enRights, petitions: enPetitions, campaigns: enCampaigns, answers: enAnswers, verdicts: enVerdicts, records: enRecords, submissions: enSubmissions },
-  "zh-CN": { common: zhCommon, errors: zhErrors, accounts: zhAccounts, admin: zhAdmin, taxonomy: zhTaxonomy, reports: zhReports, stats: zhStats, rights: zhRights, petitions: zhPetitions, campaigns: zhCampaigns, answers: zhAnswers, verdicts: zhVerdicts, records: zhRecords, submissions: zhSubmissions },
+  en: { common: enCommon, errors: enErrors, accounts: enAccounts, admin: enAdmin, taxonomy: enTaxonomy, reports: enReports, stats: enStats, rights: enRights, petitions: enPetitions, campaigns: enCampaigns, answers: enAnswers, verdicts: enVerdicts, records: enRecords, submissions: enSubmissions, scoreMethod: enScoreMethod },
+  "zh-CN": { common: zhCommon, errors: zhErrors, accounts: zhAccounts, admin: zhAdmin, taxonomy: zhTaxonomy, reports: zhReports, stats: zhStats, rights: zhRights, petitions: zhPetitions, campaigns: zhCampaigns, answers: zhAnswers, verdicts: zhVerdicts, records: zhRecords, submissions: zhSubmissions, scoreMethod: zhScoreMethod },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)["en"];
