@@ -19,6 +19,7 @@ export default async function AdminPage() {
   const account = await pageAccount(["ADMIN"], "/staff/sign-in");
   if (account === "forbidden") return <Forbidden />;
   const [t, ta, tx, tw, locale] = await Promise.all([getTranslations("admin"), getTranslations("accounts"), getTranslations("taxonomy"), getTranslations("wages"), getLocale()]);
+  const tst = await getTranslations("statements.moderation");
   const overview = await (await api()).admin.overview();
   const name = (o: { nameZh: string; nameEn: string } | null) => (o ? (locale === "en" ? o.nameEn : o.nameZh) : "");
   return (
@@ -27,6 +28,9 @@ export default async function AdminPage() {
       <nav className="flex flex-col gap-2">
         <Link href="/admin/wages" className={buttonStyles.secondary}>
           {tw("link")}
+        </Link>
+        <Link href="/organiser/statements" className={buttonStyles.secondary}>
+          {tst("link")}
         </Link>
       </nav>
       <Card>

@@ -9,6 +9,7 @@ import { DAY } from "~/features/petitions/components/labels";
 import { getPlatformRecord } from "~/features/records/data";
 import { BadQuery } from "~/features/opendata/respond";
 import { StatusBadge } from "~/features/records/components/status-badge";
+import { PlatformStatements } from "~/features/scorecard/components/platform-statements";
 
 type Params = { params: Promise<{ slug: string }>; searchParams: Promise<{ cursor?: string | string[] }> };
 
@@ -169,6 +170,8 @@ export default async function PlatformRecordPage({ params, searchParams }: Param
           </a>
         </li>
       </ul>
+
+      <PlatformStatements platformSlug={record.platform.slug} />
     </div>
   );
 }
