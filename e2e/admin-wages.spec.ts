@@ -8,7 +8,7 @@ const nextYear = `${new Date().getUTCFullYear() + 1}-03-01`;
 test.describe("minimum wages", () => {
   test("an admin reads each city's wage in force, is told what is wrong with bad input, and adds a figure", async ({ page }) => {
     await signInAsStaff(page, DEMO.admin);
-    await page.goto("/admin");
+    await expect(page).toHaveURL(/\/admin$/);
     await page.getByRole("link", { name: "最低工资和生活工资估算" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("最低工资");
 
