@@ -19,6 +19,21 @@ const STATUS_TONE: Record<StatementStatus, string> = {
   REJECTED: "bg-stone-200 text-stone-900",
 };
 
+function LongText({ name, label, hint, min, max, rows }: { name: string; label: string; hint: string; min: number; max: number; rows: number }) {
+  const id = `statement-${name}`;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      <p id={`${id}-hint`} className="text-sm text-stone-700">
+        {hint}
+      </p>
+      <textarea id={id} name={name} required minLength={min} maxLength={max} rows={rows} aria-describedby={`${id}-hint`} className={inputStyles} />
+    </div>
+  );
+}
+
 /** The representative's statements desk: a form per statement and their platform's statements with their state. */
 export function StatementDesk({ initial }: { initial: DeskStatement[] }) {
   const t = useTranslations("statements.desk");
@@ -62,24 +77,8 @@ export function StatementDesk({ initial }: { initial: DeskStatement[] }) {
               ))}
             </select>
           </div>
-          <div className="space-y-1">
-            <label htmlFor="statement-text" className="block font-medium">
-              {t("text")}
-            </label>
-            <p id="statement-text-hint" className="text-sm text-stone-700">
-              {t("textHint")}
-            </p>
-            <textarea id="statement-text" name="text" required minLength={10} maxLength={STATEMENT_TEXT_MAX} rows={5} aria-describedby="statement-text-hint" className={inputStyles} />
-          </div>
-          <div className="space-y-1">
-            <label htmlFor="statement-evidence" className="block font-medium">
-              {t("evidence")}
-            </label>
-            <p id="statement-evidence-hint" className="text-sm text-stone-700">
-              {t("evidenceHint")}
-            </p>
-            <textarea id="statement-evidence" name="evidence" required minLength={4} maxLength={STATEMENT_EVIDENCE_MAX} rows={3} aria-describedby="statement-evidence-hint" className={inputStyles} />
-          </div>
+          <LongText name="text" label={t("text")} hint={t("textHint")} min={10} max={STATEMENT_TEXT_MAX} rows={5} />
+          <LongText name="evidence" label={t("evidence")} hint={t("evidenceHint")} min={4} max={STATEMENT_EVIDENCE_MAX} rows={3} />
           <PiiPreview scan={pii.scan} />
           {submit.error ? <Alert>{errorMessage(te, submit.error)}</Alert> : null}
           {submit.isSuccess ? <Alert tone="success">{t("saved")}</Alert> : null}
