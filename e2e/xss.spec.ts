@@ -16,7 +16,8 @@ import { expect, expectAccessible, test } from "./support/fixtures";
 // Issue 14, the XSS corpus in the rendered pages, in a real browser: every payload is stored in
 // every text field that is shown again (petition title, ask and reason, signers' comments, the
 // platform's statement and the delivery note; the campaign's title, description and proposals;
-// the submission's cover letter, demands and report quotes; the platform's answers), then every
+// the submission's cover letter, demands and report quotes; the platform's answers and its
+// statements on its scorecard), then every
 // page that shows them is opened. Nothing may run (no dialog, window.__xss stays unset, no CSP
 // report), nothing may be made of it (no element carries an inline handler, no javascript: link,
 // no srcdoc frame, no script but the app's own) and the text is shown as typed. The world is
@@ -78,6 +79,8 @@ async function prepare(dataDir: string): Promise<World> {
     await db.petitionSignature.createMany({
       data: XSS.map((comment) => ({ petitionId, nullifier: randomBytes(32).toString("hex"), withdrawTag: randomBytes(16).toString("base64url"), comment, commentStatus: "APPROVED" as const })),
     });
+    // The platform's approved statement on a scorecard principle, shown on its public record.
+    await db.platformStatement.create({ data: { platformId: platform.id, principle: "pay", text: all, evidence: XSS.slice().reverse().join("\n"), status: "APPROVED", moderatedOn: on("2026-01-20") } });
     return { slug: platform.slug, petitionId, campaignId: s.campaignId, submissionId: s.submissionId, title, awaitingTitle };
   } finally {
     await db.$disconnect();
@@ -202,8 +205,8 @@ test.describe("the XSS corpus on the rendered pages", () => {
     // The platform's answers, item by item.
     await expectInert(page, dialogs, `/submissions/${world.submissionId}/answers`, XSS.map((_, i) => `${at(i + 5)} [${i}]`));
     await expectInert(page, dialogs, "/submissions", [at(1)]);
-    // The platform's public record names the campaign and the petition.
-    await expectInert(page, dialogs, `/platforms/${world.slug}`, [at(1), world.awaitingTitle]);
+    // The platform's public record names the campaign and the petition, and shows its statement.
+    await expectInert(page, dialogs, `/platforms/${world.slug}`, [at(1), world.awaitingTitle, ...XSS]);
     await page.context().close();
   });
 

@@ -14,6 +14,9 @@ import enVerdicts from "~/i18n/messages/en/verdicts.json";
 import enRecords from "~/i18n/messages/en/records.json";
 import enSubmissions from "~/i18n/messages/en/submissions.json";
 import enScorecard from "~/i18n/messages/en/scorecard.json";
+import enScoreMethod from "~/i18n/messages/en/scoreMethod.json";
+import enWages from "~/i18n/messages/en/wages.json";
+import enStatements from "~/i18n/messages/en/statements.json";
 import zhCommon from "~/i18n/messages/zh-CN/common.json";
 import zhErrors from "~/i18n/messages/zh-CN/errors.json";
 import zhAccounts from "~/i18n/messages/zh-CN/accounts.json";
@@ -29,12 +32,15 @@ import zhVerdicts from "~/i18n/messages/zh-CN/verdicts.json";
 import zhRecords from "~/i18n/messages/zh-CN/records.json";
 import zhSubmissions from "~/i18n/messages/zh-CN/submissions.json";
 import zhScorecard from "~/i18n/messages/zh-CN/scorecard.json";
+import zhScoreMethod from "~/i18n/messages/zh-CN/scoreMethod.json";
+import zhWages from "~/i18n/messages/zh-CN/wages.json";
+import zhStatements from "~/i18n/messages/zh-CN/statements.json";
 
 // One file per namespace and locale; a feature adds its pair here. A unit test checks that both
 // locales have exactly the same keys.
 const MESSAGES = {
-  en: { common: enCommon, errors: enErrors, accounts: enAccounts, admin: enAdmin, taxonomy: enTaxonomy, reports: enReports, stats: enStats, rights: enRights, petitions: enPetitions, campaigns: enCampaigns, answers: enAnswers, verdicts: enVerdicts, records: enRecords, submissions: enSubmissions, scorecard: enScorecard },
-  "zh-CN": { common: zhCommon, errors: zhErrors, accounts: zhAccounts, admin: zhAdmin, taxonomy: zhTaxonomy, reports: zhReports, stats: zhStats, rights: zhRights, petitions: zhPetitions, campaigns: zhCampaigns, answers: zhAnswers, verdicts: zhVerdicts, records: zhRecords, submissions: zhSubmissions, scorecard: zhScorecard },
+  en: { common: enCommon, errors: enErrors, accounts: enAccounts, admin: enAdmin, taxonomy: enTaxonomy, reports: enReports, stats: enStats, rights: enRights, petitions: enPetitions, campaigns: enCampaigns, answers: enAnswers, verdicts: enVerdicts, records: enRecords, submissions: enSubmissions, scorecard: enScorecard, scoreMethod: enScoreMethod, wages: enWages, statements: enStatements },
+  "zh-CN": { common: zhCommon, errors: zhErrors, accounts: zhAccounts, admin: zhAdmin, taxonomy: zhTaxonomy, reports: zhReports, stats: zhStats, rights: zhRights, petitions: zhPetitions, campaigns: zhCampaigns, answers: zhAnswers, verdicts: zhVerdicts, records: zhRecords, submissions: zhSubmissions, scorecard: zhScorecard, scoreMethod: zhScoreMethod, wages: zhWages, statements: zhStatements },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)["en"];

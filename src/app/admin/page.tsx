@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Forbidden } from "~/components/forbidden";
 import { Messages } from "~/components/messages";
-import { Card, PageTitle } from "~/components/ui";
+import { buttonStyles, Card, PageTitle } from "~/components/ui";
 import { CreatePlatformForm, CreateUnionForm } from "~/features/admin/components/create-org-forms";
 import { CreateStaffForm } from "~/features/admin/components/create-staff-form";
 import { ModerationAssignments } from "~/features/admin/components/moderation-assignments";
@@ -17,12 +18,21 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminPage() {
   const account = await pageAccount(["ADMIN"], "/staff/sign-in");
   if (account === "forbidden") return <Forbidden />;
-  const [t, ta, tx, locale] = await Promise.all([getTranslations("admin"), getTranslations("accounts"), getTranslations("taxonomy"), getLocale()]);
+  const [t, ta, tx, tw, locale] = await Promise.all([getTranslations("admin"), getTranslations("accounts"), getTranslations("taxonomy"), getTranslations("wages"), getLocale()]);
+  const tst = await getTranslations("statements.moderation");
   const overview = await (await api()).admin.overview();
   const name = (o: { nameZh: string; nameEn: string } | null) => (o ? (locale === "en" ? o.nameEn : o.nameZh) : "");
   return (
     <div className="space-y-4">
       <PageTitle>{t("title")}</PageTitle>
+      <nav className="flex flex-col gap-2">
+        <Link href="/admin/wages" className={buttonStyles.secondary}>
+          {tw("link")}
+        </Link>
+        <Link href="/organiser/statements" className={buttonStyles.secondary}>
+          {tst("link")}
+        </Link>
+      </nav>
       <Card>
         <h2 className="text-lg font-bold">{t("workers")}</h2>
         <p className="text-3xl font-bold" data-testid="worker-count">

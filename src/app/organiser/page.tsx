@@ -19,6 +19,7 @@ export default async function OrganiserPage() {
     getTranslations("petitions"),
   ]);
   const ts = await getTranslations("submissions.organiser");
+  const tst = await getTranslations("statements.moderation");
   return (
     <div className="space-y-4">
       <PageTitle>{t("organiserTitle")}</PageTitle>
@@ -38,6 +39,9 @@ export default async function OrganiserPage() {
         </Link>
         <Link href="/organiser/narratives" className={buttonStyles.secondary}>
           {tr("title")}
+        </Link>
+        <Link href="/organiser/statements" className={buttonStyles.secondary}>
+          {tst("link")}
         </Link>
       </nav>
     </div>

@@ -15,6 +15,7 @@ export default async function PlatformPage() {
   const t = await getTranslations("accounts.desk");
   const tp = await getTranslations("petitions");
   const ta = await getTranslations("answers.inbox");
+  const ts = await getTranslations("statements.desk");
   return (
     <div className="space-y-4">
       <PageTitle>{t("platformTitle")}</PageTitle>
@@ -25,6 +26,9 @@ export default async function PlatformPage() {
         </Link>
         <Link href="/platform/petitions" className="inline-block min-h-11 content-center font-medium text-blue-800 underline">
           {tp("platform.link")}
+        </Link>
+        <Link href="/platform/statements" className="inline-block min-h-11 content-center font-medium text-blue-800 underline">
+          {ts("link")}
         </Link>
       </nav>
     </div>

@@ -27,3 +27,12 @@ export function petitionsModeratedBy(scope: ModerationScope) {
 export function narrativesModeratedBy(unionId: string) {
   return { platform: { moderation: { unionId } } };
 }
+
+/**
+ * Platforms' statements on their scorecard: like narratives, the union assigned to the platform;
+ * admins see every one (also where no union is assigned yet, so none waits for ever).
+ */
+export type StatementModerator = { kind: "union"; unionId: string } | { kind: "admin" };
+export function statementsModeratedBy(moderator: StatementModerator) {
+  return moderator.kind === "admin" ? {} : narrativesModeratedBy(moderator.unionId);
+}

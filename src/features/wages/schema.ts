@@ -11,8 +11,9 @@ export const addWageInput = z
     city: z.enum(WAGE_CITIES as [string, ...string[]]),
     /** Yuan per hour, to the fen. */
     hourlyYuan: z.number().min(1).max(500).multipleOf(0.01),
-    effectiveFrom: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/),
+    effectiveFrom: z.iso.date(),
     source: z.string().trim().min(4).max(300),
   })
   .strict();
 export type AddWageInput = z.infer<typeof addWageInput>;
+export type WageKindCode = (typeof WAGE_KINDS)[number];

@@ -21,3 +21,33 @@ describe("minimum wages on file", () => {
     expect(after.filter((w) => w.city === "kunming" && w.effectiveFrom === day).map((w) => w.hourlyFen)).toEqual([1950]);
   });
 });
+
+describe("the shipped figures and refused input", () => {
+  it("name their notice: the issuing government or bureau and the notice's title", async () => {
+    // Tests record figures from the year 2100 on; the migration shipped the rest.
+    const shipped = (await callerFor(null).wages.list()).filter((w) => w.effectiveFrom < "2100");
+    expect(shipped.length).toBeGreaterThan(0);
+    for (const w of shipped) {
+      expect(w.source, w.city).toMatch(/^(.+人民政府|.+人力资源和社会保障局)《关于.+最低工资标准的通知》/);
+      expect(w.kind).toBe("MINIMUM_PART_TIME_HOURLY");
+    }
+  });
+
+  it("stores nothing for a refused figure", async () => {
+    const admin = callerFor((await makeStaff("ADMIN")).account);
+    const good = { kind: "MINIMUM_PART_TIME_HOURLY" as const, city: "xian", hourlyYuan: 19, effectiveFrom: "2101-02-01", source: "陕西省人民政府《关于调整全省最低工资标准的通知》" };
+    const before = (await admin.wages.list()).length;
+    for (const bad of [
+      { ...good, hourlyYuan: 0.5 },
+      { ...good, hourlyYuan: 19.001 },
+      { ...good, effectiveFrom: "2101-02-30" },
+      { ...good, source: "  x " },
+      { ...good, city: "other" },
+      { ...good, kind: "LIVING" },
+      { ...good, recordedOn: "2026-01-01" },
+    ]) {
+      await expect(admin.wages.add(bad as never), JSON.stringify(bad)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    expect((await admin.wages.list()).length).toBe(before);
+  });
+});

@@ -29,6 +29,7 @@ export const PUBLIC_PAGES = [
   { pattern: /^\/petitions\/platform\/[a-z0-9-]{1,64}$/ },
   { pattern: /^\/stats$/ },
   { pattern: /^\/rights$/ },
+  { pattern: /^\/scorecard\/method$/ },
   { pattern: /^\/submissions$/ },
   { pattern: /^\/submissions\/[A-Za-z0-9_-]{1,40}$/, query: ["v"] },
   { pattern: /^\/platforms\/[a-z0-9-]{1,64}$/, query: ["cursor"] },

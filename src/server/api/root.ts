@@ -14,6 +14,7 @@ import { verdictsRouter } from "~/server/api/routers/verdicts";
 import { submissionsRouter } from "~/server/api/routers/submissions";
 import { tokensRouter } from "~/server/api/routers/tokens";
 import { wagesRouter } from "~/server/api/routers/wages";
+import { statementsRouter } from "~/server/api/routers/statements";
 
 export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   submissions: submissionsRouter,
   tokens: tokensRouter,
   wages: wagesRouter,
+  statements: statementsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -128,3 +128,14 @@ export const platformRepProcedure = requireRole(["PLATFORM_REP"]).use(({ ctx, ne
 });
 
 export const adminProcedure = requireRole(["ADMIN"]);
+
+/**
+ * Moderators of platforms' statements: an organiser (narrowed to their union) or an admin. The
+ * feature spreads `statementsModeratedBy(ctx.moderator)` into its where clauses.
+ */
+export const statementModeratorProcedure = requireRole(["ORGANISER", "ADMIN"]).use(({ ctx, next }) => {
+  if (ctx.account.role === "ADMIN") return next({ ctx: { ...ctx, moderator: { kind: "admin" as const } } });
+  const unionId = ctx.account.unionId;
+  if (!unionId) throw new TRPCError({ code: "FORBIDDEN", message: "FORBIDDEN" });
+  return next({ ctx: { ...ctx, moderator: { kind: "union" as const, unionId } } });
+});

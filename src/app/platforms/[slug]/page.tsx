@@ -13,6 +13,7 @@ import { readPlatformScorecard } from "~/features/scorecard/data";
 import { textsFor } from "~/features/scorecard/components/labels";
 import { PlatformScorecardSection } from "~/features/scorecard/components/platform-scorecard";
 import type { Locale } from "~/i18n/config";
+import { PlatformStatements } from "~/features/scorecard/components/platform-statements";
 
 type Params = { params: Promise<{ slug: string }>; searchParams: Promise<{ cursor?: string | string[] }> };
 
@@ -177,6 +178,8 @@ export default async function PlatformRecordPage({ params, searchParams }: Param
           </a>
         </li>
       </ul>
+
+      <PlatformStatements platformSlug={record.platform.slug} />
     </div>
   );
 }
