@@ -65,6 +65,15 @@ function record(req, res) {
   res.once("finish", () => timing.write(`${req.method} ${req.url?.split("?", 1)[0]} ${res.statusCode} ${(performance.now() - started).toFixed(2)}\n`));
 }
 
+// The soak benchmark sets WV_MEMORY_FILE to tell a leak from a heap growing to its working size:
+// every 2 s one JSON line of process.memoryUsage() (rss, heapTotal, heapUsed, external,
+// arrayBuffers, in bytes) with the milliseconds since start. Unset, nothing is sampled.
+if (process.env.WV_MEMORY_FILE) {
+  const memory = createWriteStream(process.env.WV_MEMORY_FILE, { flags: "a" });
+  const born = performance.now();
+  setInterval(() => memory.write(`${JSON.stringify({ ms: Math.round(performance.now() - born), ...process.memoryUsage() })}\n`), 2000).unref();
+}
+
 const hsts = secureTransport ? strictTransportSecurity : null;
 let pages = null;
 const server = createServer((req, res) => {
