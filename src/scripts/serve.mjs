@@ -9,6 +9,7 @@ import { privateDataDir } from "../server/private-files.js";
 import { checkSecretsConfig } from "../server/secret-files.js";
 import { loadHotRoutes, serveHotRoute } from "./lib/hot-routes.mjs";
 import { servePageCache } from "./lib/page-cache.mjs";
+import { withReplicaReads } from "../server/db/replica-reads.js";
 
 // `node src/scripts/serve.mjs [-p port] [-H hostname]`: the built app, as `npm start` serves it.
 // A Next custom server (the documented `next()` API) that answers the hot writes itself:
@@ -75,6 +76,7 @@ if (process.env.WV_MEMORY_FILE) {
 }
 
 const hsts = secureTransport ? strictTransportSecurity : null;
+const isOpenDataRead = (req) => (req.method === "GET" || req.method === "HEAD") && req.url?.startsWith("/api/v1/");
 let pages = null;
 const server = createServer((req, res) => {
   if (timing) record(req, res);
@@ -85,8 +87,11 @@ const server = createServer((req, res) => {
   pages?.cache.watchWrite(req, res);
   const post = req.method === "POST" ? direct.get(req.url?.split("?", 1)[0]) : undefined;
   if (post) void serveHotRoute(post, req, res, hotOptions);
+  // The cache's own renders (anonymous by construction) and the open data read the replica, when
+  // DATABASE_REPLICA_URL sets one (src/server/db/replica-reads.js); the rest reads the primary.
+  else if (pages?.isRender(req) || isOpenDataRead(req)) void withReplicaReads(() => handle(req, res));
   // Public pages from the shared cache (src/scripts/lib/page-cache.mjs); its renders go to Next.
-  else if (pages?.isRender(req) || !pages?.cache.take(req, res, handle)) void handle(req, res);
+  else if (!pages?.cache.take(req, res, handle)) void handle(req, res);
 });
 const pageSeconds = Number(process.env.WV_PAGE_CACHE_SECONDS ?? 5);
 if (pageSeconds > 0) pages = servePageCache(server, { host: env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).host : undefined, ttlMs: pageSeconds * 1000 });
