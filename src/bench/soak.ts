@@ -43,7 +43,11 @@ const WORKERS = option("workers", "SOAK_WORKERS", Math.max(6000, Math.ceil(WRITE
 // (~100-130 MB); RSS followed V8, which sized its old generation to about 3x that live set at the
 // first full collection after it (~25 s later), and then stayed within a few percent. A 10-s
 // warm-up measured that growth (314 -> 508 MB), not a leak. So: every worker writes every kind
-// once (the reports, a fifth of the writes, take longest) and 30 s more for V8.
+// once (the reports, a fifth of the writes, take longest) and 30 s more for V8. After that RSS
+// still swings with V8's cycle of full collections (a quiet run: 420-560 MB, one cycle about a
+// minute, heap used climbing from ~110 to ~350 MB and back), so the two figures compared can
+// fall anywhere in one swing: the per-window lines show it, and the window whose heap used drops
+// back is where the live set shows.
 const WINDOW_S = Math.min(10, SECONDS);
 const SLOWEST_KIND_SHARE = 4 / 20; // reports: 4 of every 20 writes (write() below)
 const WARMUP_S = option("warmup", "SOAK_WARMUP", Math.ceil(WORKERS / (WRITES_PER_S * SLOWEST_KIND_SHARE)) + 30);
@@ -245,8 +249,9 @@ for (let w = 0; w < SECONDS; w += WINDOW_S) {
   const pages = win.filter((s) => s.kind === "read").map((s) => s.ms);
   printFigure(`p99 ${w}-${Math.min(SECONDS, w + WINDOW_S)} s`, `writes ${p99(writes)} (${writes.length}), pages ${p99(pages)} (${pages.length})`);
 }
-// Memory per window: the highest RSS, and the lowest heap used (the live set after a collection:
-// flat across the windows means no leak, whatever RSS does).
+// Memory per window: the highest RSS, and the lowest heap used, which is the live set in a window
+// with a full collection (the ones where it drops back): flat from one such window to the next
+// means no leak, whatever RSS does.
 for (let w = 0; w < SECONDS; w += WINDOW_S) {
   const win = memory.samples.filter((s) => s.at >= w && s.at < w + WINDOW_S);
   if (win.length === 0) continue;
