@@ -9,6 +9,8 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL (leave it unset for the embedded database)")
     .optional(),
+  /** A read replica of DATABASE_URL for the cached anonymous renders and /api/v1 (src/server/db/replica-reads.js). */
+  DATABASE_REPLICA_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_REPLICA_URL must be a postgres:// URL").optional(),
   DATA_DIR: z.string().default("data"),
   /** Where generated secrets live in embedded mode; never inside DATA_DIR (src/server/secret-files.js). */
   SECRETS_DIR: z.string().default(".secrets"),
@@ -39,6 +41,7 @@ const schema = z.object({
 const parsed = schema.safeParse({
   ...process.env,
   DATABASE_URL: process.env.DATABASE_URL || undefined,
+  DATABASE_REPLICA_URL: process.env.DATABASE_REPLICA_URL || undefined,
   REDIS_URL: process.env.REDIS_URL || undefined,
 });
 if (!parsed.success) {
@@ -47,6 +50,7 @@ if (!parsed.success) {
 }
 
 export const env = parsed.data;
+if (env.DATABASE_REPLICA_URL && !env.DATABASE_URL) throw new Error("DATABASE_REPLICA_URL is a replica of a PostgreSQL DATABASE_URL, which is not set");
 
 /**
  * Secure cookies (and HSTS) are the production default whatever NEXTAUTH_URL says: behind a TLS

@@ -9,6 +9,7 @@ import { privateDataDir } from "../server/private-files.js";
 import { checkSecretsConfig } from "../server/secret-files.js";
 import { hotRouteFor, loadHotRoutes, serveHotRoute } from "./lib/hot-routes.mjs";
 import { servePageCache } from "./lib/page-cache.mjs";
+import { withReplicaReads } from "../server/db/replica-reads.js";
 
 // `node src/scripts/serve.mjs [-p port] [-H hostname]`: the built app, as `npm start` serves it.
 // A Next custom server (the documented `next()` API) that answers the hot routes itself:
@@ -66,7 +67,17 @@ function record(req, res) {
   res.once("finish", () => timing.write(`${req.method} ${req.url?.split("?", 1)[0]} ${res.statusCode} ${(performance.now() - started).toFixed(2)}\n`));
 }
 
+// The soak benchmark sets WV_MEMORY_FILE to tell a leak from a heap growing to its working size:
+// every 2 s one JSON line of process.memoryUsage() (rss, heapTotal, heapUsed, external,
+// arrayBuffers, in bytes) with the milliseconds since start. Unset, nothing is sampled.
+if (process.env.WV_MEMORY_FILE) {
+  const memory = createWriteStream(process.env.WV_MEMORY_FILE, { flags: "a" });
+  const born = performance.now();
+  setInterval(() => memory.write(`${JSON.stringify({ ms: Math.round(performance.now() - born), ...process.memoryUsage() })}\n`), 2000).unref();
+}
+
 const hsts = secureTransport ? strictTransportSecurity : null;
+const isOpenDataRead = (req) => (req.method === "GET" || req.method === "HEAD") && req.url?.startsWith("/api/v1/");
 let pages = null;
 const server = createServer((req, res) => {
   if (timing) record(req, res);
@@ -77,8 +88,11 @@ const server = createServer((req, res) => {
   pages?.cache.watchWrite(req, res);
   const hot = hotRouteFor(direct, req.method, req.url);
   if (hot) void serveHotRoute(hot, req, res, hotOptions);
+  // The cache's own renders (anonymous by construction) and the open data read the replica, when
+  // DATABASE_REPLICA_URL sets one (src/server/db/replica-reads.js); the rest reads the primary.
+  else if (pages?.isRender(req) || isOpenDataRead(req)) void withReplicaReads(() => handle(req, res));
   // Public pages from the shared cache (src/scripts/lib/page-cache.mjs); its renders go to Next.
-  else if (pages?.isRender(req) || !pages?.cache.take(req, res, handle)) void handle(req, res);
+  else if (!pages?.cache.take(req, res, handle)) void handle(req, res);
 });
 const pageSeconds = Number(process.env.WV_PAGE_CACHE_SECONDS ?? 5);
 if (pageSeconds > 0) pages = servePageCache(server, { host: env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).host : undefined, ttlMs: pageSeconds * 1000 });

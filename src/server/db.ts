@@ -5,10 +5,14 @@ import type { Pool } from "pg";
 import { env } from "~/env";
 import { closePglites, createDriver } from "~/server/db/adapter-factory";
 import { PrismaClient } from "~/server/db/generated/client";
+import { readsFromReplica } from "~/server/db/replica-reads";
 
 // One client per process, kept on globalThis so dev reloads and route bundles share it.
 // PGlite allows a single process; several app instances need a PostgreSQL DATABASE_URL.
-const globalForDb = globalThis as unknown as { wvDb?: PrismaClient; wvPool?: Pool | null };
+// `wvReplica`: the client and pool on DATABASE_REPLICA_URL, made at the first read that may use
+// it (null: no replica set).
+type Replica = { db: PrismaClient; pool: Pool | null };
+const globalForDb = globalThis as unknown as { wvDb?: PrismaClient; wvPool?: Pool | null; wvReplica?: Replica | null };
 
 // PostgreSQL connections per app process. More connections than the cores can run only queue
 // inside PostgreSQL, where ballots and signatures then wait on each other's row locks: on the
@@ -23,7 +27,43 @@ function createClient() {
   return new PrismaClient({ adapter, log: ["error"] });
 }
 
-export const db: PrismaClient = (globalForDb.wvDb ??= createClient());
+const primary: PrismaClient = (globalForDb.wvDb ??= createClient());
+
+function replica(): Replica | null {
+  if (globalForDb.wvReplica === undefined) {
+    const url = env.DATABASE_REPLICA_URL;
+    if (!url) return (globalForDb.wvReplica = null);
+    const { adapter, pool } = createDriver(url, { poolSize: env.DB_POOL_SIZE ?? DEFAULT_POOL_SIZE });
+    globalForDb.wvReplica = { db: new PrismaClient({ adapter, log: ["error"] }), pool };
+  }
+  return globalForDb.wvReplica;
+}
+
+/** The replica when the code running now may read from it (src/server/db/replica-reads.js) and one is set. */
+const replicaNow = () => (readsFromReplica() ? replica() : null);
+
+type Method = (...args: unknown[]) => unknown;
+const bound = new WeakMap<PrismaClient, WeakMap<Method, Method>>();
+
+/**
+ * The database. Inside withReplicaReads (the page cache's anonymous renders, /api/v1) with
+ * DATABASE_REPLICA_URL set, every query of `db` goes to the replica; everywhere else to the
+ * primary. A replica is read-only: code that runs there only reads (CONTRIBUTING.md "Cached
+ * public pages").
+ */
+export const db: PrismaClient = new Proxy(primary, {
+  get(target, prop) {
+    const client = replicaNow()?.db ?? target;
+    const value = Reflect.get(client, prop, client) as unknown;
+    if (typeof value !== "function") return value;
+    // Methods are called on the client they came from, each bound once per client.
+    let methods = bound.get(client);
+    if (!methods) bound.set(client, (methods = new WeakMap()));
+    let fn = methods.get(value as Method);
+    if (!fn) methods.set(value as Method, (fn = (value as Method).bind(client)));
+    return fn;
+  },
+});
 
 const statementNames = new Map<string, string>();
 
@@ -37,7 +77,7 @@ const statementNames = new Map<string, string>();
  * dates or bigints, which the two drivers decode differently.
  */
 export async function hotQuery<T>(text: string, values: unknown[]): Promise<T[]> {
-  const pool = globalForDb.wvPool;
+  const pool = replicaNow()?.pool ?? globalForDb.wvPool;
   if (!pool) return db.$queryRawUnsafe<T[]>(text, ...values);
   let name = statementNames.get(text);
   if (!name) {
@@ -56,6 +96,7 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 /** For scripts: disconnect and close the embedded database so the process can exit. */
 export async function closeDb() {
-  await db.$disconnect();
+  await primary.$disconnect();
+  await globalForDb.wvReplica?.db.$disconnect();
   await closePglites();
 }

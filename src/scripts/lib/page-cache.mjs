@@ -142,16 +142,27 @@ export function renderThrough(origin, host, marker) {
 }
 
 /**
- * @param {{ render: (url: string, locale: string) => Promise<Answer>; ttlMs?: number; maxEntries?: number; now?: () => number }} options
+ * Bounded twice: at most `maxEntries` keys and at most `maxBytes` of stored bodies (each page's
+ * body plus its gzip copy), the oldest going first. Entries alone did not bound it: 2,000 keys of
+ * a 122 KB campaign page with its gzip are about 280 MB, more than the whole process uses.
+ * @param {{ render: (url: string, locale: string) => Promise<Answer>; ttlMs?: number; maxEntries?: number; maxBytes?: number; now?: () => number }} options
  */
-export function createPageCache({ render, ttlMs = 5000, maxEntries = 2000, now = Date.now }) {
+export function createPageCache({ render, ttlMs = 5000, maxEntries = 2000, maxBytes = 32 * 1024 * 1024, now = Date.now }) {
   /** How long before its expiry a page in demand is rendered again. */
   const refreshAheadMs = Math.min(1000, ttlMs / 5);
   /** @type {Map<string, Entry>} */
   const entries = new Map();
   /** @type {Map<string, Promise<Entry>>} */
   const flights = new Map();
-  const stats = { hits: 0, misses: 0, renders: 0, passes: 0 };
+  /** `bytes`: what the stored bodies hold now (body + gzip of every entry). */
+  const stats = { hits: 0, misses: 0, renders: 0, passes: 0, bytes: 0 };
+  /** @param {Entry | undefined} entry */
+  const sizeOf = (entry) => (entry && entry.page !== PASS ? entry.page.body.length + (entry.page.gzip?.length ?? 0) : 0);
+  /** @param {string} key */
+  const drop = (key) => {
+    stats.bytes -= sizeOf(entries.get(key));
+    entries.delete(key);
+  };
   /** Bumped by a write that may change what pages show: renders begun before it are not kept. */
   let generation = 0;
 
@@ -171,14 +182,18 @@ export function createPageCache({ render, ttlMs = 5000, maxEntries = 2000, now =
       return { page: PASS, bornAt: -Infinity };
     }
     if (startedIn !== generation) return /** @type {Entry} */ ({ page, bornAt });
-    // Oldest first (Map order): a flood of distinct paths evicts, it does not grow the heap.
-    entries.delete(key);
-    for (const k of entries.keys()) {
-      if (entries.size < maxEntries) break;
-      entries.delete(k);
-    }
     const entry = /** @type {Entry} */ ({ page, bornAt });
+    const size = sizeOf(entry);
+    drop(key);
+    // A page larger than the whole budget is served to the visitors waiting for it, not stored.
+    if (size > maxBytes) return entry;
+    // Oldest first (Map order): a flood of distinct paths evicts, it does not grow the heap.
+    for (const k of entries.keys()) {
+      if (entries.size < maxEntries && stats.bytes + size <= maxBytes) break;
+      drop(k);
+    }
     entries.set(key, entry);
+    stats.bytes += size;
     return entry;
   }
 
@@ -243,6 +258,7 @@ export function createPageCache({ render, ttlMs = 5000, maxEntries = 2000, now =
   function clear() {
     generation++;
     entries.clear();
+    stats.bytes = 0;
   }
 
   return {

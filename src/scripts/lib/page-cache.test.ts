@@ -5,11 +5,12 @@ import { createPageCache, localeOf, pageKey } from "~/scripts/lib/page-cache.mjs
 type Answer = { status: number; headers: [string, string][]; body: Buffer };
 type Sent = { status: number; head: Record<string, string>; body: Buffer | undefined; passed: boolean };
 
-function harness(answer: (url: string, locale: string) => Answer | Promise<Answer>, ttlMs = 5000) {
+function harness(answer: (url: string, locale: string) => Answer | Promise<Answer>, ttlMs = 5000, bounds: { maxEntries?: number; maxBytes?: number } = {}) {
   let clock = 1_000_000;
   const renders: { url: string; locale: string }[] = [];
   const cache = createPageCache({
     ttlMs,
+    ...bounds,
     now: () => clock,
     render: async (url: string, locale: string) => {
       renders.push({ url, locale });
@@ -151,6 +152,34 @@ describe("the public page cache", () => {
     expect(finished).toHaveLength(2);
     finished[0]!();
     expect((await h.get("/"))?.body?.toString()).toBe("render 2");
+  });
+
+  it("holds at most maxBytes of pages (body and gzip), the oldest going first, so big pages cannot grow the heap", async () => {
+    // About 3,000 bytes a page with its small gzip copy: three fit in 10,000 bytes, four do not.
+    const h = harness((url) => page(`${url} ${"x".repeat(3000)}`), 5000, { maxBytes: 10_000 });
+    for (const id of ["a", "b", "c", "d", "e"]) await h.get(`/petitions/${id}`);
+    expect(h.cache.stats.bytes).toBeLessThanOrEqual(10_000);
+    expect(h.renders).toHaveLength(5);
+    // The three newest are kept; the oldest two were evicted and render again.
+    for (const id of ["c", "d", "e"]) expect((await h.get(`/petitions/${id}`))?.head["x-cache"]).toBe("HIT");
+    expect((await h.get("/petitions/a"))?.head["x-cache"]).toBe("MISS");
+    expect(h.cache.stats.bytes).toBeLessThanOrEqual(10_000);
+  });
+
+  it("serves a page larger than the whole byte budget without storing it", async () => {
+    const h = harness(() => page("x".repeat(5000)), 5000, { maxBytes: 1000 });
+    const first = await h.get("/rights");
+    expect(first?.body?.length).toBe(5000);
+    expect(h.cache.stats.bytes).toBe(0);
+    expect((await h.get("/rights"))?.head["x-cache"]).toBe("MISS");
+    expect(h.renders).toHaveLength(2);
+  });
+
+  it("holds at most maxEntries pages", async () => {
+    const h = harness((url) => page(url), 5000, { maxEntries: 2 });
+    for (const id of ["a", "b", "c"]) await h.get(`/petitions/${id}`);
+    expect((await h.get("/petitions/a"))?.head["x-cache"]).toBe("MISS");
+    expect((await h.get("/petitions/c"))?.head["x-cache"]).toBe("HIT");
   });
 
   it("resolves the locale as the app does", () => {

@@ -94,6 +94,12 @@ export const PROCESS_CACHES: ProcessCache[] = [
     safe: "derived from NULLIFIER_KEY alone",
   },
   {
+    name: "wvReleases",
+    where: "src/features/stats/releases/mutations.ts",
+    ttl: "while a figure's release runs",
+    safe: "no copy of data: which figures this process is releasing now, so its writers do not each start one; another instance's release of the same figure is kept apart by the advisory lock, and an act a release missed waits for the next one or the hourly timer",
+  },
+  {
     name: "statementNames",
     where: "src/server/db.ts",
     ttl: "process life",

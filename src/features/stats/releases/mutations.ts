@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db, type Tx } from "~/server/db";
 import { nullifier } from "~/server/nullifier";
 import { reportIncident } from "~/server/log";
+import { POOL_TIMEOUTS } from "~/server/db/adapter-factory";
 import { STEP, releaseCells } from "~/features/stats/releases/rule";
 import { Prisma } from "~/server/db/generated/client";
 import { partitionsOf, type FigureKind } from "~/features/stats/releases/kinds";
@@ -66,6 +67,12 @@ export async function releaseIfDue(kind: FigureKind, subjectId: string): Promise
 
 const NOT_DUE = new Error("figure release not due");
 
+// A release waits for a pool connection as long as any query does (the pool's connection
+// timeout), and may run as long as a statement may: Prisma's own defaults (2 s to start, 5 s to
+// finish) are shorter than the pool's, so under load a release failed (P2028) where the writes
+// beside it waited and succeeded.
+const RELEASE_TRANSACTION = { maxWait: POOL_TIMEOUTS.connectionTimeoutMillis, timeout: POOL_TIMEOUTS.statement_timeout } as const;
+
 function releaseInTransaction(kind: FigureKind, subjectId: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
     // One round trip each: the lock with the due check, then the actors, the exact cells and the
@@ -92,17 +99,48 @@ function releaseInTransaction(kind: FigureKind, subjectId: string): Promise<bool
       INSERT INTO "FigureRelease" (kind, "subjectId", cells, actors) VALUES (${kind}, ${subjectId}, ${JSON.stringify(released)}::jsonb, ${actors})
       ON CONFLICT (kind, "subjectId") DO UPDATE SET cells = EXCLUDED.cells, actors = EXCLUDED.actors, "releasedOn" = wv_today()`;
     return true;
-  });
+  }, RELEASE_TRANSACTION);
 }
 
-/** Right after a write that made a release due; a failure is logged, the timer tries again. */
+// Releases in flight in this process, by figure. On a busy petition every signature that
+// commits before the due release does sees the figure still due; each used to open its own
+// release transaction (to find the advisory lock taken), so under load the releases took the
+// pool from the writes and queued behind each other until they timed out. Now a write that finds
+// its figure's release in flight only asks for one more run after it, and returns.
+const globalForReleases = globalThis as unknown as { wvReleases?: Map<string, { again: boolean }> };
+const inFlight = (globalForReleases.wvReleases ??= new Map());
+
+/**
+ * Right after a write that made a release due. The writer whose write starts the release waits
+ * for it (so the figure they see includes it); a failure is logged, and the timer tries again.
+ */
 export async function releaseAfterWrite(kind: FigureKind, subjectId: string, due: boolean) {
   if (!due) return;
-  try {
-    await releaseIfDue(kind, subjectId);
-  } catch (error) {
-    reportIncident(`figure release ${kind}`, error);
+  const key = `${kind}:${subjectId}`;
+  const running = inFlight.get(key);
+  if (running) {
+    running.again = true;
+    return;
   }
+  const state = { again: false };
+  inFlight.set(key, state);
+  const attempt = async () => {
+    try {
+      await releaseIfDue(kind, subjectId);
+    } catch (error) {
+      reportIncident(`figure release ${kind}`, error);
+    }
+  };
+  // The writes that came meanwhile: one more release for all of them, off this request.
+  const more = async () => {
+    while (state.again) {
+      state.again = false;
+      await attempt();
+    }
+    inFlight.delete(key);
+  };
+  await attempt();
+  void more();
 }
 
 /** The hourly timer: every figure that is due (and only those) is released. */

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "~/server/db";
-import { releaseDueFigures, releaseIfDue } from "~/features/stats/releases/mutations";
+import { releaseAfterWrite, releaseDueFigures, releaseIfDue } from "~/features/stats/releases/mutations";
 import { readReleases } from "~/features/stats/releases/data";
 import { signPetition } from "~/features/petitions/signatures/mutations";
 import { makeWorker } from "~/test/factories";
@@ -26,6 +26,25 @@ describe("figure releases", () => {
     expect(await pending(p.id)).toBe(0);
     const cells = (await readReleases("petition", [p.id])).get(p.id)!;
     for (const n of Object.values(cells)) expect(n % 5).toBe(0);
+  });
+
+  it("many writes that find one figure due at once start one release and one follow-up, not a transaction each", async () => {
+    // Under load every signature committed before the due release sees the figure still due;
+    // each opening its own release transaction took the pool from the writes (P2028 timeouts).
+    const p = await publishedPetition();
+    for (const id of await signers(5)) await signPetition(id, p.id);
+    const released = await readReleases("petition", [p.id]);
+    expect(released.get(p.id)).toBeDefined();
+    await db.$executeRaw`INSERT INTO "FigureActor" (kind, "subjectId", actor) SELECT 'petition', ${p.id}, 'pending-' || g FROM generate_series(1, 5) g`;
+    const transactions = vi.spyOn(db, "$transaction");
+    try {
+      await Promise.all(Array.from({ length: 20 }, () => releaseAfterWrite("petition", p.id, true)));
+      await vi.waitFor(async () => expect(await pending(p.id)).toBe(0));
+      // The follow-up runs after the first release (off the requests), so wait for it to be done.
+      await vi.waitFor(() => expect(transactions).toHaveBeenCalledTimes(2));
+    } finally {
+      transactions.mockRestore();
+    }
   });
 
   it("concurrent signers all count, and every instance reads the one stored release", async () => {
