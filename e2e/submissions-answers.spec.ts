@@ -1,7 +1,7 @@
 import type { Browser } from "@playwright/test";
-import { watchNoReload } from "./support/no-reload";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { DEMO, joinAsWorker, signInAsStaff, signInWithKey } from "./support/accounts";
+import { watchNoReload } from "./support/no-reload";
 
 // Issue 6, answers and verdicts, on a 360-px phone. The e2e server publishes two submissions of
 // the demo union before the app starts (src/test/e2e-submissions.ts): one for FlashEats to
