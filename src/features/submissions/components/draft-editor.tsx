@@ -114,6 +114,7 @@ export function DraftEditor({ campaignId, currentVersion, initial, respondBy, on
             {t("includeScorecardHint")}
           </p>
         </div>
+      </div>
       <PiiPreview scan={pii} />
       {error ? <Alert>{errorMessage(te, error)}</Alert> : null}
       {save.isSuccess ? <Alert tone="success">{t("saved")}</Alert> : null}
