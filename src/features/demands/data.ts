@@ -40,13 +40,6 @@ export async function listDemandsForWorker(campaignId: string) {
   return published(campaignId, demands);
 }
 
-/** The demands of the campaign this worker supports (the page's personal part). */
-export async function listMySupports(campaignId: string, accountId: string): Promise<string[]> {
-  // Through the campaign's demands, so the key (demandId, supporter) finds the rows.
-  const rows = await db.demandSupport.findMany({ where: { demand: { campaignId }, supporter: nullifier("support", accountId, campaignId) }, select: { demandId: true } });
-  return rows.map((r) => r.demandId);
-}
-
 /** The worker's own proposals with their outcome, found through the proposer nullifier. */
 export async function listMyProposals(campaignId: string, accountId: string) {
   const rows = await db.demand.findMany({

@@ -1,10 +1,8 @@
 import "server-only";
 import type { SessionAccount } from "~/features/accounts/data";
-import { getMyBallot } from "~/features/ballots/data";
-import { getCampaign, matchingCampaignIds } from "~/features/campaigns/data";
-import { listMyProposals, listMySupports } from "~/features/demands/data";
-import { isFollowing } from "~/features/notifications/data";
-import { readWorkerPageState } from "~/features/personal/data";
+import { matchingCampaignIds } from "~/features/campaigns/data";
+import { listMyProposals } from "~/features/demands/data";
+import { readCampaignPageState, readWorkerPageState } from "~/features/personal/data";
 import { listMyPetitions } from "~/features/petitions/data";
 import { signatureNullifier } from "~/features/petitions/policy";
 import { listMyReports } from "~/features/reports/data";
@@ -53,19 +51,21 @@ const NONE: Parts = { petition: null, petitions: null, campaigns: null, campaign
 const PAGES: [RegExp, (accountId: string, id: string) => Promise<Partial<Parts>>][] = [
   [/^\/petitions()$/, async (a) => ({ petitions: { mine: asJson(await listMyPetitions(a)) } })],
   [/^\/campaigns()$/, async (a) => ({ campaigns: { matching: await matchingCampaignIds(a) } })],
-  [/^\/campaigns\/([A-Za-z0-9_-]{1,40})$/, async (a, id) => ({ campaign: await campaignState(a, id) })],
   [/^\/submissions\/([A-Za-z0-9_-]{1,40})\/answers$/, async (a, id) => ({ answers: await getMyVerdicts(a, id, chinaToday()) })],
   [/^\/reports()$/, async (a) => ({ reports: { mine: await listMyReports(a) } })],
 ];
 
-/** The hottest page, a petition: its signature comes with the bell in one statement. */
+/** The hottest pages, a petition and a campaign: their part comes with the bell in one statement. */
 const PETITION_PATH = /^\/petitions\/(?!new$)([A-Za-z0-9_-]{1,40})$/;
+const CAMPAIGN_PATH = /^\/campaigns\/([A-Za-z0-9_-]{1,40})$/;
 
 /** The bell (and on a petition, the signature) in one statement (readWorkerPageState); staff have neither. */
 export async function pageState(account: SessionAccount | null, path: string): Promise<PageState> {
   if (!account) return { account: null, unread: null, ...NONE };
   const me = { role: account.role, pseudonym: account.pseudonym };
   if (account.role !== "WORKER") return { account: me, unread: null, ...NONE };
+  const campaignId = CAMPAIGN_PATH.exec(path)?.[1];
+  if (campaignId) return { account: me, ...NONE, ...(await campaignPage(account.accountId, campaignId)) };
   const petitionId = PETITION_PATH.exec(path)?.[1];
   const page = petitionId ? undefined : PAGES.map(([pattern, read]) => [pattern.exec(path), read] as const).find(([m]) => m);
   const [{ unread, signedOn }, parts] = await Promise.all([
@@ -80,21 +80,22 @@ export async function pageState(account: SessionAccount | null, path: string): P
 /** The JSON the client gets from a value with dates (Response.json writes them as ISO strings). */
 const asJson = <T>(value: T) => value as unknown as Jsonish<T>;
 
-/** The worker's part of a campaign page, reading only what its phase shows. */
-async function campaignState(accountId: string, campaignId: string): Promise<CampaignState | null> {
-  const campaign = await getCampaign(campaignId).catch(() => null);
-  if (!campaign) return null;
-  const { phase, verifiedOnly } = campaign;
-  const [ballot, following, supported, proposals, verified] = await Promise.all([
-    phase === "PROPOSING" || verifiedOnly ? null : getMyBallot(accountId, campaignId),
-    isFollowing(accountId, campaignId),
-    phase === "PROPOSING" ? listMySupports(campaignId, accountId) : [],
-    listMyProposals(campaignId, accountId),
-    verifiedOnly ? verifiedUnionIds(accountId).then((ids) => ids.includes(campaign.unionId)) : true,
+/**
+ * The worker's part of a campaign page, reading only what its phase shows: one statement
+ * (readCampaignPageState) with the bell, then the proposals only for a worker who made some, and
+ * the verification and token only in a verified-only campaign.
+ */
+async function campaignPage(accountId: string, campaignId: string): Promise<{ unread: number; campaign: CampaignState | null }> {
+  const row = await readCampaignPageState(accountId, campaignId);
+  if (!row) return { unread: (await readWorkerPageState(accountId, null)).unread, campaign: null };
+  const { phase, verifiedOnly, unionId } = row;
+  const [proposals, verified] = await Promise.all([
+    row.proposed ? listMyProposals(campaignId, accountId) : [],
+    verifiedOnly ? verifiedUnionIds(accountId).then((ids) => ids.includes(unionId)) : true,
   ]);
   // Verified-only campaigns vote with a blind-signed token (src/features/tokens), fetched as
   // early as proposing so that getting it and voting need not happen in the same minute.
   const key = verifiedOnly && verified && phase !== "CLOSED" ? await ensureCampaignKey(campaignId) : null;
   const token = key ? { publicKey: key.publicKey, ...(await getTokenStatus(accountId, campaignId)) } : null;
-  return { ballot: ballot?.demandIds ?? null, following, supported, proposals, verified, token };
+  return { unread: row.unread, campaign: { ballot: row.ballot, following: row.following, supported: row.supported, proposals, verified, token } };
 }
