@@ -179,7 +179,7 @@ test.describe("the server refuses what a role may not do", () => {
   test("the personal state of a page is answered outside Next's router, private and uncached", async ({ request }) => {
     const res = await request.get("/api/me/page?path=%2F");
     expect(res.status()).toBe(200);
-    expect(await res.json()).toEqual({ account: null, unread: null, petition: null });
+    expect(await res.json()).toEqual({ account: null, unread: null, petition: null, petitions: null, campaigns: null, campaign: null, answers: null, reports: null });
     const headers = res.headers();
     expect(headers.vary).toBe("Cookie");
     expect(headers["cache-control"]).toBe("no-store");
