@@ -1,5 +1,6 @@
 import { expect, test } from "./support/fixtures";
 import { DEMO, joinAsWorker, signInAsStaff, signInWithKey, signOut, totpCode, unusedTotpCode } from "./support/accounts";
+import { watchNoReload } from "./support/no-reload";
 
 test.describe("anonymous worker accounts", () => {
   test("join with one tap, see the key once, sign out and back in with it", async ({ page }) => {
@@ -82,9 +83,13 @@ test.describe("staff", () => {
     await form.getByLabel("平台").selectOption({ label: "速达快递" });
     await form.getByLabel("用户名").fill(username);
     await form.getByLabel(/^密码/).fill(password);
+    const creating = await watchNoReload(page);
     await form.getByRole("button", { name: "创建" }).click();
     const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
     await expect(page.getByTestId("staff-list")).toContainText(username);
+    // The desk's own query is asked again, not the page (issue 15).
+    await expect.poll(() => creating.fetched).toContain("GET /api/trpc/admin.overview");
+    await creating.end();
 
     const repContext = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "zh-CN" });
     const rep = await repContext.newPage();
@@ -174,7 +179,7 @@ test.describe("the server refuses what a role may not do", () => {
   test("the personal state of a page is answered outside Next's router, private and uncached", async ({ request }) => {
     const res = await request.get("/api/me/page?path=%2F");
     expect(res.status()).toBe(200);
-    expect(await res.json()).toEqual({ account: null, unread: null, petition: null });
+    expect(await res.json()).toEqual({ account: null, unread: null, petition: null, petitions: null, campaigns: null, campaign: null, answers: null, reports: null });
     const headers = res.headers();
     expect(headers.vary).toBe("Cookie");
     expect(headers["cache-control"]).toBe("no-store");

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./support/fixtures";
+import { expect, expectAccessible, gotoFresh, test } from "./support/fixtures";
 import { DEMO, joinAsWorker, signInAsStaff } from "./support/accounts";
+import { watchNoReload } from "./support/no-reload";
 import { E2E_USER_AGENT } from "../playwright.config";
 import { chinaToday, isoDay } from "../src/lib/days";
 
@@ -52,16 +53,26 @@ async function propose(page: Page, campaignId: string, title: string) {
 async function support(page: Page, campaignId: string, title: string) {
   await page.goto(`/campaigns/${campaignId}`);
   const button = page.getByRole("button", { name: `支持: ${title}` });
+  const watch = await watchNoReload(page);
   await button.click();
   await expect(page.getByRole("button", { name: `已支持 ✓: ${title}` })).toBeVisible();
+  // The support's answer is all the page needs: nothing else is fetched.
+  expect(await watch.end()).toEqual(["POST /api/trpc/demands.support"]);
 }
 
-async function rank(page: Page, campaignId: string, titles: string[]) {
+/** `token`: a verified-only campaign's ballot, sent with a blind token and kept in the browser. */
+async function rank(page: Page, campaignId: string, titles: string[], { token = false } = {}) {
   await page.goto(`/campaigns/${campaignId}`);
   for (const title of titles) await page.getByRole("button", { name: new RegExp(`${esc(title)}.*加入`) }).click();
   await expect(page.getByTestId("ranking").getByRole("listitem")).toHaveCount(titles.length);
+  const watch = await watchNoReload(page);
   await page.getByRole("button", { name: "保存我的选票" }).click();
   await expect(page.getByText("你的选票已保存，结束前仍可修改。")).toBeVisible();
+  if (token) return void (await watch.end());
+  // The ballot, then the page's one personal request; no page render (issue 15).
+  await expect.poll(() => watch.fetched).toContain("GET /api/me/page");
+  expect(await watch.end()).toEqual(["POST /api/ballots", "GET /api/me/page"]);
+  await expect(page.getByText("你已投票。修改排序会替换原来的选票。")).toBeVisible();
 }
 
 function cell(page: Page, table: string, title: string, col: "points" | "firsts" | "share") {
@@ -86,8 +97,10 @@ test.describe("bargaining campaigns", () => {
     await support(w2, campaignId, B);
     await support(w3, campaignId, B);
     await w1.goto(`/campaigns/${campaignId}`);
+    const following = await watchNoReload(w1);
     await w1.getByRole("button", { name: "关注" }).click();
     await expect(w1.getByRole("button", { name: "已关注 ✓（取消）" })).toBeVisible();
+    expect(await following.end()).toEqual(["POST /api/trpc/notifications.follow"]);
 
     // The organiser merges the duplicate (supports carry over once per worker), approves, adds one.
     await page.goto(`/organiser/campaigns/${campaignId}`);
@@ -142,8 +155,8 @@ test.describe("bargaining campaigns", () => {
     const final = [[A, C], [A, C], [A, D, C], [A, C, D], [A, C]];
     const points = (t: string) => final.reduce((s, b) => s + (b.includes(t) ? 5 - b.indexOf(t) : 0), 0);
     // During voting: the stepped turnout, no tally, for the voter and for the organiser alike.
-    await w5.reload();
-    await expect(w5.getByTestId("turnout")).toHaveText("至少 5 票");
+    // The campaign page comes from the shared cache (ballots do not renew it): a few seconds old at most.
+    await gotoFresh(w5, `/campaigns/${campaignId}`, () => expect(w5.getByTestId("turnout")).toHaveText("至少 5 票", { timeout: 1_000 }));
     await expect(w5.getByText("每新增 5 票更新一次", { exact: false })).toBeVisible();
     await expect(w5.getByTestId("results-table")).toHaveCount(0);
     await page.goto(`/organiser/campaigns/${campaignId}`);
@@ -160,8 +173,7 @@ test.describe("bargaining campaigns", () => {
 
     // At the close, the exact tally: A first on all 5 (25 points), C on all 5 (4+4+3+4+4 = 19),
     // D on 2 ballots only, so its figures are hidden.
-    await w5.reload();
-    await expect(w5.getByTestId("ballot-count")).toHaveText("5 张选票");
+    await gotoFresh(w5, `/campaigns/${campaignId}`, () => expect(w5.getByTestId("ballot-count")).toHaveText("5 张选票", { timeout: 1_000 }));
     await expect(cell(w5, "results-table", A, "points")).toHaveText(String(points(A)));
     await expect(cell(w5, "results-table", A, "firsts")).toHaveText("5");
     await expect(cell(w5, "results-table", A, "share")).toHaveText("100%");
@@ -181,8 +193,10 @@ test.describe("bargaining campaigns", () => {
     // The follower hears of the close.
     await w1.goto("/notifications");
     await expect(w1.getByTestId("notifications")).toContainText("最终结果已公布");
+    const deleting = await watchNoReload(w1);
     await w1.getByRole("button", { name: "全部删除" }).click();
     await expect(w1.getByText("没有通知。")).toBeVisible();
+    await deleting.end();
     for (const w of workers) await w.context().close();
   });
 
@@ -241,7 +255,7 @@ test.describe("bargaining campaigns", () => {
     // The ballot goes out with the token and no cookie.
     const sent: { cookie?: string }[] = [];
     worker.on("request", (r) => void (r.url().endsWith("/api/tokens/ballot") && sent.push(r.headers())));
-    await rank(worker, campaignId, ["夜间安全保障"]);
+    await rank(worker, campaignId, ["夜间安全保障"], { token: true });
     await worker.getByRole("button", { name: "移除“夜间安全保障”" }).click();
     await worker.getByRole("button", { name: /高温天气补贴.*加入/ }).click();
     await worker.getByRole("button", { name: "保存我的选票" }).click();
@@ -259,7 +273,9 @@ test.describe("bargaining campaigns", () => {
     await worker.evaluate((id) => localStorage.removeItem(`wv-token:${id}`), campaignId);
     await worker.reload();
     await expect(worker.getByText(/无法再次领取：服务器若要判断它是否已用过/)).toBeVisible();
-    await expect(worker.getByTestId("token-counts")).toContainText("已发放凭证：少于 5");
+    // The published counts are on the shared page, which is at most a few seconds old (the key
+    // was made moments ago, when this phone first asked for its token status).
+    await gotoFresh(worker, `/campaigns/${campaignId}`, () => expect(worker.getByTestId("token-counts")).toContainText("已发放凭证：少于 5", { timeout: 1_000 }));
     await worker.context().close();
   });
 });

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, expectAccessible, gotoFresh, test } from "./support/fixtures";
+import { watchNoReload } from "./support/no-reload";
 import { DEMO, joinAsWorker, signInAsStaff } from "./support/accounts";
 
 async function phone(browser: Browser) {
@@ -57,8 +58,11 @@ test.describe("petitions", () => {
     await organiser.getByRole("link", { name: "审核联署" }).click();
     const card = organiser.getByTestId("pending-petition").filter({ hasText: title });
     await card.getByLabel("回应门槛").fill("5");
+    const deciding = await watchNoReload(organiser);
     await card.getByRole("button", { name: "公开" }).click();
     await expect(organiser.getByTestId("pending-petition").filter({ hasText: title })).toHaveCount(0);
+    // The decided card leaves the desk from the answer (issue 15): no page render.
+    expect(await deciding.end()).toEqual(["POST /api/trpc/petitions.moderate"]);
     await expectAccessible(organiser);
 
     // Six workers sign (the starter with a comment), one withdraws: five remain, the threshold is met.

@@ -1,6 +1,7 @@
 import { expect, test } from "./support/fixtures";
 import { DEMO, joinAsWorker, signInAsStaff } from "./support/accounts";
 import { fillReport, next } from "./support/report-form";
+import { watchNoReload } from "./support/no-reload";
 
 // Valid PRC ID number (MOD 11-2 check digit) and a +86 mobile: both must never be stored.
 const ID = "440305199506152716";
@@ -91,8 +92,11 @@ test.describe("condition reports", () => {
     await expect(list.getByRole("listitem").first()).toBeVisible();
     const before = await list.getByRole("listitem").count();
     expect(before).toBeGreaterThan(0);
+    const deciding = await watchNoReload(page);
     await list.getByRole("button", { name: "通过" }).first().click();
     await expect(page.getByText("已保存。")).toBeVisible();
-    await expect(list.getByRole("listitem")).toHaveCount(Math.min(before - 1, 49));
+    // The decided story leaves the list from the answer, without a page render (issue 15).
+    await expect(list.getByRole("listitem")).toHaveCount(before - 1);
+    expect(await deciding.end()).toEqual(["POST /api/trpc/reports.moderate"]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Browser } from "@playwright/test";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { DEMO, joinAsWorker, signInAsStaff, signInWithKey } from "./support/accounts";
+import { watchNoReload } from "./support/no-reload";
 
 // Issue 6, answers and verdicts, on a 360-px phone. The e2e server publishes two submissions of
 // the demo union before the app starts (src/test/e2e-submissions.ts): one for FlashEats to
@@ -33,8 +34,12 @@ test.describe("submission answers", () => {
     // Demand 1 first under negotiation, then accepted with a date: the first answer is kept as an earlier one.
     await item(0).getByLabel("协商中").check();
     await item(0).getByLabel("说明（将公开）").fill("我们正在和工会商量具体方案。");
+    const answering = await watchNoReload(page);
     await item(0).getByRole("button", { name: "公开这条回应" }).click();
     await expect(item(0)).toContainText("当前回应");
+    // The desk asks its own query again (issue 15), not the page.
+    await expect.poll(() => answering.fetched).toContain("GET /api/trpc/answers.platformDesk");
+    expect(await answering.end()).toEqual(["POST /api/trpc/answers.answerAsPlatform", "GET /api/trpc/answers.platformDesk"]);
     await item(0).getByLabel("接受", { exact: true }).check();
     await item(0).getByLabel("说明（将公开）").fill("下季度起为全部骑手缴纳工伤保险。");
     await item(0).getByLabel("完成日期").fill(inDays(60));
@@ -96,6 +101,7 @@ test.describe("submission answers", () => {
     await judged.getByLabel("部分做到").check();
     await judged.getByRole("button", { name: "提交我的评价" }).click();
     await expect(judged.getByText("谢谢，你的评价已计入。你可以随时修改。")).toBeVisible();
+    // The page is the shared render; the worker's own verdict comes with the personal request.
     await worker.reload();
     await expect(judged).toContainText("你的评价：部分做到");
     await expect(judged.getByRole("button", { name: "修改我的评价" })).toBeVisible();

@@ -25,9 +25,9 @@ test.describe("compiling and publishing a submission", () => {
     await expect(preview).toContainText("排名规则：首选得 5 分");
 
     const letter = `致各方：以下是网约车司机排序的诉求，请逐项答复。${Date.now().toString(36)}`;
-    await page.getByLabel("致函").fill("请联系 13812345678");
+    await page.getByLabel("致函", { exact: true }).fill("请联系 13812345678");
     await expect(page.getByRole("button", { name: "发布第 1 版" })).toBeDisabled();
-    await page.getByLabel("致函").fill(letter);
+    await page.getByLabel("致函", { exact: true }).fill(letter);
     await page.getByRole("button", { name: "保存草稿" }).click();
     await expect(page.getByText("草稿已保存，下方预览已更新。")).toBeVisible();
     await expect(preview.getByTestId("cover-letter")).toHaveText(letter);

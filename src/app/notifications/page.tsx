@@ -3,8 +3,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Forbidden } from "~/components/forbidden";
 import { Messages } from "~/components/messages";
-import { Card, PageTitle } from "~/components/ui";
-import { DeleteNotification, NotificationBulkActions } from "~/features/notifications/components/notification-actions";
+import { PageTitle } from "~/components/ui";
+import { DeleteNotification, NotificationBulkActions, NotificationDesk, NotificationItem, NotificationsEmpty } from "~/features/notifications/components/notification-actions";
 import { day } from "~/features/campaigns/format";
 import { describeNotice } from "~/features/notifications/notice";
 import { pageAccount } from "~/server/auth/guard";
@@ -23,28 +23,27 @@ export default async function NotificationsPage() {
   return (
     <div className="space-y-4">
       <PageTitle>{t("title")}</PageTitle>
-      {list.length === 0 ? <p>{t("empty")}</p> : null}
       <Messages ns={["campaigns"]}>
-        {list.length ? <NotificationBulkActions unread={unread} /> : null}
-        <ul className="space-y-3" data-testid="notifications">
-          {list.map((n) => {
-            const { text, href } = describeNotice(n, t, ts);
-            return (
-              <li key={n.id}>
-                <Card className={`space-y-2 ${n.read ? "" : "border-brand-700"}`}>
+        <NotificationDesk>
+          <NotificationsEmpty total={list.length} ids={list.map((n) => n.id)} />
+          {list.length ? <NotificationBulkActions unread={unread} /> : null}
+          <ul className="space-y-3" data-testid="notifications">
+            {list.map((n) => {
+              const { text, href } = describeNotice(n, t, ts);
+              return (
+                <NotificationItem key={n.id} id={n.id} read={n.read}>
                   <p>
-                    {n.read ? null : <span className="mr-2 rounded bg-brand-700 px-2 py-0.5 text-sm font-bold text-white">{t("new")}</span>}
                     <Link href={href} className="font-medium text-blue-800 underline">
                       {text}
                     </Link>
                   </p>
                   <p className="text-sm text-stone-700">{day(n.createdOn)}</p>
                   <DeleteNotification id={n.id} title={text} />
-                </Card>
-              </li>
-            );
-          })}
-        </ul>
+                </NotificationItem>
+              );
+            })}
+          </ul>
+        </NotificationDesk>
       </Messages>
     </div>
   );

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonStyles, PageTitle } from "~/components/ui";
+import { Messages } from "~/components/messages";
+import { MyPetitions } from "~/features/petitions/components/my-petitions";
 import { PetitionCard } from "~/features/petitions/components/petition-card";
 import { DEFAULT_THRESHOLD } from "~/features/petitions/schema";
-import { auth } from "~/server/auth/session";
 import { api } from "~/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,14 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const FILTERS = ["open", "awaiting", "answered", "closed", "rejected"] as const;
 
+/** The same for everyone (cached, issue 15); a worker's own petitions arrive after first paint. */
 export default async function PetitionsPage({ searchParams }: { searchParams: Promise<{ filter?: string }> }) {
   const { filter: raw } = await searchParams;
   const filter = FILTERS.find((f) => f === raw) ?? "open";
-  const [t, account, caller] = await Promise.all([getTranslations("petitions.list"), auth(), api()]);
-  const [petitions, mine] = await Promise.all([
-    caller.petitions.list({ filter }),
-    account?.role === "WORKER" ? caller.petitions.mine() : Promise.resolve([]),
-  ]);
+  const [t, caller] = await Promise.all([getTranslations("petitions.list"), api()]);
+  const petitions = await caller.petitions.list({ filter });
   return (
     <div className="space-y-4">
       <PageTitle>{t("title")}</PageTitle>
@@ -28,18 +27,9 @@ export default async function PetitionsPage({ searchParams }: { searchParams: Pr
       <Link href="/petitions/new" className={`${buttonStyles.primary} w-full`}>
         {t("start")}
       </Link>
-      {mine.length > 0 ? (
-        <section aria-labelledby="mine" className="space-y-2">
-          <h2 id="mine" className="text-lg font-bold">
-            {t("mine")}
-          </h2>
-          <ul className="space-y-2" data-testid="my-petitions">
-            {mine.map((p) => (
-              <PetitionCard key={p.id} petition={p} />
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <Messages ns={["petitions"]}>
+        <MyPetitions />
+      </Messages>
       <nav aria-label={t("filters")}>
         <ul className="flex flex-wrap gap-2">
           {FILTERS.map((f) => (

@@ -19,16 +19,25 @@ const listSelect = {
   union: { select: { nameZh: true, nameEn: true } },
 } as const;
 
-/** Every campaign, the ones matching the worker's profile first, then open before closed. */
-export async function listCampaignsForWorker(accountId: string | null) {
-  const [rows, profile] = await Promise.all([
-    db.campaign.findMany({ orderBy: [{ closesOn: "desc" }], select: listSelect, take: 200 }),
-    accountId ? getWorkerProfile(accountId) : null,
-  ]);
+/**
+ * Every campaign, open before closed: the same list for everyone (the page is cached, issue 15).
+ * Which ones match a worker's profile comes with the page's personal request (matchingCampaignIds).
+ */
+export async function listCampaigns() {
+  const rows = await db.campaign.findMany({ orderBy: [{ closesOn: "desc" }], select: listSelect, take: LIST_SIZE });
   const phaseRank = { VOTING: 0, PROPOSING: 1, CLOSED: 2 } as const;
-  return rows
-    .map((c) => ({ ...c, matches: profile ? matchesProfile(c, profile) : false }))
-    .sort((a, b) => Number(b.matches) - Number(a.matches) || phaseRank[a.phase] - phaseRank[b.phase]);
+  return rows.sort((a, b) => phaseRank[a.phase] - phaseRank[b.phase]);
+}
+
+const LIST_SIZE = 200;
+
+/** The listed campaigns whose scope matches the worker's profile (none without a profile). */
+export async function matchingCampaignIds(accountId: string): Promise<string[]> {
+  const [rows, profile] = await Promise.all([
+    db.campaign.findMany({ orderBy: [{ closesOn: "desc" }], select: { id: true, scopePlatformSlugs: true, scopeSectors: true, scopeCities: true }, take: LIST_SIZE }),
+    getWorkerProfile(accountId),
+  ]);
+  return profile ? rows.filter((c) => matchesProfile(c, profile)).map((c) => c.id) : [];
 }
 
 export function listCampaignsForUnion(unionId: string) {

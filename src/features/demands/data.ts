@@ -30,21 +30,14 @@ const demandSelect = {
   mergedIntoId: true,
 } as const;
 
-/** What workers see: approved demands and proposals awaiting review; which ones they support. */
-export async function listDemandsForWorker(campaignId: string, accountId: string | null) {
+/** What everyone sees: approved demands and proposals awaiting review (the same for all: cached page). */
+export async function listDemandsForWorker(campaignId: string) {
   const demands = await db.demand.findMany({
     where: { campaignId, status: { in: ["PENDING", "APPROVED"] } },
     orderBy: { number: "asc" },
     select: demandSelect,
   });
-  const supported = accountId
-    ? await db.demandSupport.findMany({
-        where: { supporter: nullifier("support", accountId, campaignId), demandId: { in: demands.map((d) => d.id) } },
-        select: { demandId: true },
-      })
-    : [];
-  const mine = new Set(supported.map((s) => s.demandId));
-  return (await published(campaignId, demands)).map((d) => ({ ...d, supported: mine.has(d.id) }));
+  return published(campaignId, demands);
 }
 
 /** The worker's own proposals with their outcome, found through the proposer nullifier. */

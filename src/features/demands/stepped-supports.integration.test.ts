@@ -17,7 +17,7 @@ describe("support counts move only in steps", () => {
     const a = await proposeDemand(proposer!, campaignId, fields("Paid rest day"));
     const b = await proposeDemand(proposer!, campaignId, fields("Heat allowance in summer"));
     const c = await proposeDemand(proposer!, campaignId, fields("Appeal before deactivation"));
-    const read = async () => Object.fromEntries((await listDemandsForWorker(campaignId, null)).map((d) => [d.number, d.supportCount]));
+    const read = async () => Object.fromEntries((await listDemandsForWorker(campaignId)).map((d) => [d.number, d.supportCount]));
 
     // b gets 3 supports, c none: both read "fewer than 5" (null), never 0 beside a hidden count.
     for (const w of rest.slice(0, 3)) await setSupport(w, b.id, true);
@@ -27,7 +27,7 @@ describe("support counts move only in steps", () => {
     const before = await read();
     expect(before[a.number]).toBe(5);
     // The order is by released count, then by number: b (3 live) and c (0) stay in number order.
-    expect((await listDemandsForWorker(campaignId, null)).map((d) => d.number)).toEqual([a.number, b.number, c.number]);
+    expect((await listDemandsForWorker(campaignId)).map((d) => d.number)).toEqual([a.number, b.number, c.number]);
 
     // One more worker, then that worker withdrawing: the readings do not move.
     await setSupport(rest[10]!, b.id, true);

@@ -185,12 +185,15 @@ function previewBody(campaignId: string, today: Date, options: CompileOptions): 
   return body;
 }
 
-/** The organiser's live preview: the document exactly as publishing it today would store it. */
-export async function previewSubmission(unionId: string, campaignId: string, today: Date): Promise<SubmissionDocument> {
+/**
+ * The organiser's live preview: the document exactly as publishing it today would store it, or
+ * with `options.scorecards` set, with the scorecards whatever the draft chose.
+ */
+export async function previewSubmission(unionId: string, campaignId: string, today: Date, options: CompileOptions = {}): Promise<SubmissionDocument> {
   const phase = await getUnionCampaignPhase(unionId, campaignId);
   if (phase !== "CLOSED") throw new AppError("CAMPAIGN_NOT_CLOSED");
   const { submission, previousDigest } = await getDraftState(campaignId);
-  const body = await previewBody(campaignId, today, { scorecards: submission?.draftScorecard ?? false });
+  const body = await previewBody(campaignId, today, { scorecards: options.scorecards ?? submission?.draftScorecard ?? false });
   const version = (submission?.currentVersion ?? 0) + 1;
   return assembleDocument(body, {
     id: submission?.id ?? "",

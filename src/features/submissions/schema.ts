@@ -7,6 +7,12 @@ const id = z.string().min(1).max(40);
 
 export const campaignRefSchema = z.object({ campaignId: id }).strict();
 
+/**
+ * The organiser's preview. `scorecards`: compile the addressed platforms' scorecards whatever the
+ * draft says, so the editor's toggle shows or hides them in place (draft-preview.tsx).
+ */
+export const previewSchema = campaignRefSchema.extend({ scorecards: z.boolean().optional() }).strict();
+
 export const draftSchema = z
   .object({
     campaignId: id,

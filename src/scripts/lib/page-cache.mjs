@@ -13,14 +13,12 @@ import { localeFromAcceptLanguage } from "../../i18n/accept-language.js";
 // with another status or set a cookie) goes to Next per request, as before.
 // What a page must not do to be listed here: CONTRIBUTING.md "## Cached public pages".
 
-/** @typedef {{ pattern: RegExp; query?: string[]; signedIn?: "shared" | "next" }} PageRule */
+/** @typedef {{ pattern: RegExp; query?: string[] }} PageRule */
 
 /**
  * The cacheable pages. `query`: the parameters that are part of the key (others are dropped,
- * so random ones cannot bypass the cache). `signedIn: "next"`: a visitor with a session cookie
- * goes to Next per request, because the page still renders personal state in place (see the
- * report on issue 15); "shared" (the default): every visitor gets the cached render, and the
- * personal part arrives through GET /api/me/page.
+ * so random ones cannot bypass the cache). Every visitor, signed in or not, gets the cached
+ * render; the personal part of a page arrives through GET /api/me/page.
  * @type {PageRule[]}
  */
 export const PUBLIC_PAGES = [
@@ -35,16 +33,15 @@ export const PUBLIC_PAGES = [
   { pattern: /^\/platforms\/[a-z0-9-]{1,64}$/, query: ["cursor"] },
   { pattern: /^\/platforms\/[a-z0-9-]{1,64}\/conditions$/ },
   { pattern: /^\/scorecard$/ },
-  { pattern: /^\/petitions$/, query: ["filter"], signedIn: "next" },
-  { pattern: /^\/campaigns$/, signedIn: "next" },
-  { pattern: /^\/campaigns\/[A-Za-z0-9_-]{1,40}$/, signedIn: "next" },
-  { pattern: /^\/submissions\/[A-Za-z0-9_-]{1,40}\/answers$/, signedIn: "next" },
-  { pattern: /^\/reports$/, signedIn: "next" },
+  { pattern: /^\/petitions$/, query: ["filter"] },
+  { pattern: /^\/campaigns$/ },
+  { pattern: /^\/campaigns\/[A-Za-z0-9_-]{1,40}$/ },
+  { pattern: /^\/submissions\/[A-Za-z0-9_-]{1,40}\/answers$/ },
+  { pattern: /^\/reports$/ },
 ];
 
 export const LOCALE_COOKIE = "wv-locale";
 const LOCALES = ["zh-CN", "en"];
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
 const LOCALE_PATTERN = /(?:^|;\s*)wv-locale=([^;]*)/;
 /** Headers Next's answer carries that belong to one connection, or that this cache sets itself. */
 const GZIP = /\bgzip\b/;
@@ -79,7 +76,6 @@ export function pageKey(method, url, headers) {
   const pathname = q < 0 ? raw : raw.slice(0, q);
   const rule = PUBLIC_PAGES.find((r) => r.pattern.test(pathname));
   if (!rule) return null;
-  if (rule.signedIn === "next" && SESSION_COOKIE.test(String(headers.cookie ?? ""))) return null;
   let search = "";
   if (rule.query && q >= 0) {
     const params = new URLSearchParams(raw.slice(q + 1));

@@ -112,12 +112,13 @@ describe("the public page cache", () => {
     expect(h.renders).toHaveLength(0);
   });
 
-  it("serves a signed-in visitor the shared render on shared pages, and sends them to Next on the others", async () => {
+  it("serves a signed-in visitor the shared render on every listed page, and private pages per request", async () => {
     const h = harness(() => page("public"));
     const cookie = "next-auth.session-token=abc";
-    expect((await h.get("/petitions/abc", { cookie }))?.body?.toString()).toBe("public");
-    expect(await h.get("/campaigns/abc", { cookie })).toBeNull();
-    expect((await h.get("/campaigns/abc"))?.body?.toString()).toBe("public");
+    for (const path of ["/petitions/abc", "/petitions", "/campaigns", "/campaigns/abc", "/submissions/abc/answers", "/reports"]) {
+      expect((await h.get(path, { cookie }))?.body?.toString()).toBe("public");
+    }
+    for (const path of ["/me", "/notifications", "/reports/new", "/organiser", "/campaigns/abc/x"]) expect(await h.get(path, { cookie })).toBeNull();
   });
 
   it("drops query parameters that are not part of a page's key, so random ones cannot bypass the cache", async () => {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Forbidden } from "~/components/forbidden";
 import { Messages } from "~/components/messages";
+import { Settles } from "~/components/settles";
 import { Card, PageTitle } from "~/components/ui";
 import { DAY, targetName } from "~/features/petitions/components/labels";
 import { CommentDecision, ModerateForm, PublishedTools } from "~/features/petitions/components/moderation-panel";
@@ -29,16 +30,18 @@ export default async function OrganiserPetitionsPage() {
           </h2>
           {pending.length === 0 ? <p>{t("moderation.empty")}</p> : null}
           {pending.map((p) => (
-            <Card key={p.id} className="space-y-2" data-testid="pending-petition">
-              <h3 className="text-lg font-bold">{p.title}</h3>
-              <p className="text-sm">
-                {t("target.label")}: {targetName(p, locale)} · {t("moderation.sponsored", { count: p.sponsorCount, days: p.durationDays })}
-              </p>
-              <p className="whitespace-pre-line">{p.ask}</p>
-              <p className="whitespace-pre-line text-stone-700">{p.reason}</p>
-              <VerifiedOnlyToggle petitionId={p.id} initial={p.verifiedOnly} />
-              <ModerateForm petitionId={p.id} />
-            </Card>
+            <Settles key={p.id}>
+              <Card className="space-y-2" data-testid="pending-petition">
+                <h3 className="text-lg font-bold">{p.title}</h3>
+                <p className="text-sm">
+                  {t("target.label")}: {targetName(p, locale)} · {t("moderation.sponsored", { count: p.sponsorCount, days: p.durationDays })}
+                </p>
+                <p className="whitespace-pre-line">{p.ask}</p>
+                <p className="whitespace-pre-line text-stone-700">{p.reason}</p>
+                <VerifiedOnlyToggle petitionId={p.id} initial={p.verifiedOnly} />
+                <ModerateForm petitionId={p.id} />
+              </Card>
+            </Settles>
           ))}
         </section>
         <section className="space-y-3" aria-labelledby="comments">
@@ -48,10 +51,14 @@ export default async function OrganiserPetitionsPage() {
           {comments.length === 0 ? <p>{t("moderation.noComments")}</p> : null}
           <ul className="space-y-2">
             {comments.map((c) => (
-              <li key={c.id} className="space-y-2 rounded-lg bg-white p-3" data-testid="pending-comment">
-                <p className="text-sm text-stone-700">{c.petition.title}</p>
-                <p>{c.comment}</p>
-                <CommentDecision signatureId={c.id} />
+              <li key={c.id}>
+                <Settles>
+                  <div className="space-y-2 rounded-lg bg-white p-3" data-testid="pending-comment">
+                    <p className="text-sm text-stone-700">{c.petition.title}</p>
+                    <p>{c.comment}</p>
+                    <CommentDecision signatureId={c.id} />
+                  </div>
+                </Settles>
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Forbidden } from "~/components/forbidden";
 import { Messages } from "~/components/messages";
 import { PageTitle } from "~/components/ui";
-import { InviteCodes } from "~/features/verification/components/invite-codes";
+import { InviteCodes, InviteStats } from "~/features/verification/components/invite-codes";
 import { pageAccount } from "~/server/auth/guard";
 import { api } from "~/trpc/server";
 
@@ -20,10 +20,8 @@ export default async function VerificationPage() {
     <div className="space-y-4">
       <PageTitle>{t("title")}</PageTitle>
       <p>{t("explain")}</p>
-      <p className="text-sm text-stone-700" data-testid="invite-stats">
-        {t("stats", stats)}
-      </p>
       <Messages ns={["campaigns"]}>
+        <InviteStats initial={stats} />
         <InviteCodes />
       </Messages>
     </div>

@@ -9,12 +9,14 @@ import { Alert, Button, Card } from "~/components/ui";
 import { JOIN_POW, solveChallenge } from "~/features/accounts/solve-challenge";
 import { errorMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
+import { useForgetPageState } from "~/features/personal/components/page-state";
 
 export function JoinFlow({ next }: { next?: string | null }) {
   const t = useTranslations("accounts.join");
   const te = useTranslations("errors");
   const trpc = useTRPC();
   const router = useRouter();
+  const forget = useForgetPageState();
   const queryClient = useQueryClient();
   const create = useMutation(trpc.accounts.create.mutationOptions());
   // The proof of work runs before the account is asked for: "checking" while the phone solves.
@@ -102,8 +104,10 @@ export function JoinFlow({ next }: { next?: string | null }) {
       setContinuing(false);
       return;
     }
+    // A navigation to the next page, not a refresh of this one (issue 15): the pages render no
+    // session, so only the personal state read before signing in is stale, and it is dropped.
+    forget();
     router.push(next ?? "/me");
-    router.refresh();
   };
 
   return (

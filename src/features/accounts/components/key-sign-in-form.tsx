@@ -6,11 +6,13 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, Field, inputStyles } from "~/components/ui";
 import { errorMessage } from "~/lib/error-message";
+import { useForgetPageState } from "~/features/personal/components/page-state";
 
 export function KeySignInForm({ next }: { next?: string | null }) {
   const t = useTranslations("accounts.signIn");
   const te = useTranslations("errors");
   const router = useRouter();
+  const forget = useForgetPageState();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -25,8 +27,10 @@ export function KeySignInForm({ next }: { next?: string | null }) {
       setError(errorMessage(te, result.error === "NETWORK" ? new TypeError() : result.error));
       return;
     }
+    // A navigation to the next page, not a refresh of this one (issue 15): the pages render no
+    // session, so only the personal state read before signing in is stale, and it is dropped.
+    forget();
     router.push(next ?? "/me");
-    router.refresh();
   };
 
   return (

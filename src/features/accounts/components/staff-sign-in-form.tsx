@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, Field, inputStyles } from "~/components/ui";
 import { errorMessage } from "~/lib/error-message";
+import { useForgetPageState } from "~/features/personal/components/page-state";
 
 const HOME: Record<string, string> = { ADMIN: "/admin", ORGANISER: "/organiser", PLATFORM_REP: "/platform" };
 
@@ -13,6 +14,7 @@ export function StaffSignInForm({ next }: { next?: string | null }) {
   const t = useTranslations("accounts.staff");
   const te = useTranslations("errors");
   const router = useRouter();
+  const forget = useForgetPageState();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -33,8 +35,10 @@ export function StaffSignInForm({ next }: { next?: string | null }) {
       return;
     }
     const session = (await fetch("/api/auth/session").then((r) => r.json()).catch(() => null)) as { user?: { role?: string } } | null;
+    // A navigation to the next page, not a refresh of this one (issue 15): the pages render no
+    // session, so only the personal state read before signing in is stale, and it is dropped.
+    forget();
     router.push(next ?? HOME[session?.user?.role ?? ""] ?? "/");
-    router.refresh();
   };
 
   return (

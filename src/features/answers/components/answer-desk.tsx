@@ -1,7 +1,10 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Messages } from "~/components/messages";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { Card, PageTitle } from "~/components/ui";
+import { useTRPC } from "~/trpc/react";
 import { DAY_FORMAT, isoDay, chinaToday } from "~/lib/days";
 import type { AnswerStatus } from "~/features/answers/schema";
 import { AnswerForm } from "~/features/answers/components/answer-form";
@@ -15,8 +18,8 @@ export type Desk = {
   items: { id: string; rank: number; title: string; category: string; current: DeskAnswer | null; earlier: DeskAnswer[] }[];
 };
 
-async function AnswerText({ answer }: { answer: DeskAnswer }) {
-  const [t, format] = await Promise.all([getTranslations("answers.desk"), getFormatter()]);
+function AnswerText({ answer }: { answer: DeskAnswer }) {
+  const [t, format] = [useTranslations("answers.desk"), useFormatter()];
   return (
     <div className="space-y-1">
       <StatusBadge status={answer.status} />
@@ -26,9 +29,22 @@ async function AnswerText({ answer }: { answer: DeskAnswer }) {
   );
 }
 
-/** The answering party's desk: every item with its current answer and a form to answer again. */
-export async function AnswerDesk({ desk, as }: { desk: Desk; as: "platform" | "union" }) {
-  const [t, tc, tx, format, locale] = await Promise.all([getTranslations("answers.desk"), getTranslations("answers.clock"), getTranslations("taxonomy"), getFormatter(), getLocale()]);
+/**
+ * The answering party's desk: every item with its current answer and a form to answer again.
+ * The server's render is the query's first data; after an answer is saved the desk asks its own
+ * query again (issue 15: no page refresh), so the item, its history and the clock follow.
+ * Inside <Messages ns={["answers", "taxonomy"]}>.
+ */
+export function AnswerDesk({ desk: initial, as }: { desk: Desk; as: "platform" | "union" }) {
+  const [t, tc, tx, format, locale] = [useTranslations("answers.desk"), useTranslations("answers.clock"), useTranslations("taxonomy"), useFormatter(), useLocale()];
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const input = { submissionId: initial.submission.id };
+  // Both desks are getAnswerDesk for the session's party: one shape.
+  const options = as === "platform" ? trpc.answers.platformDesk.queryOptions(input) : (trpc.answers.unionDesk.queryOptions(input) as unknown as ReturnType<typeof trpc.answers.platformDesk.queryOptions>);
+  const query = useQuery({ ...options, initialData: initial as never, staleTime: Infinity });
+  const desk = (query.data as Desk | undefined) ?? initial;
+  const saved = () => queryClient.invalidateQueries({ queryKey: options.queryKey });
   const { submission, party, items } = desk;
   const answered = items.filter((i) => i.current).length;
   return (
@@ -50,8 +66,7 @@ export async function AnswerDesk({ desk, as }: { desk: Desk; as: "platform" | "u
         </p>
       </Card>
       <p>{t("intro")}</p>
-      <Messages ns={["answers"]}>
-        {items.map((item) => (
+      {items.map((item) => (
           <Card key={item.id} className="space-y-3" data-testid="desk-item" aria-labelledby={`item-${item.id}`}>
             <h2 id={`item-${item.id}`} className="text-lg font-bold">
               {t("item", { rank: item.rank })}: {item.title}
@@ -80,6 +95,7 @@ export async function AnswerDesk({ desk, as }: { desk: Desk; as: "platform" | "u
             ) : null}
             <AnswerForm
               as={as}
+              onSaved={saved}
               submissionId={submission.id}
               itemId={item.id}
               minDate={isoDay(chinaToday())}
@@ -87,7 +103,6 @@ export async function AnswerDesk({ desk, as }: { desk: Desk; as: "platform" | "u
             />
           </Card>
         ))}
-      </Messages>
     </div>
   );
 }

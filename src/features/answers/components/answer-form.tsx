@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Alert, Button, inputStyles } from "~/components/ui";
 import { PiiPreview, useFormPiiScan } from "~/components/pii-preview";
 import { useTRPC } from "~/trpc/react";
-import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
+import { useErrorText } from "~/features/campaigns/components/write-feedback";
 import { ANSWER_STATUSES, ANSWER_TEXT_MAX, isCommitment, type AnswerStatus } from "~/features/answers/schema";
 
 type Props = {
@@ -17,13 +17,15 @@ type Props = {
   initial: { status: AnswerStatus; text: string; dueOn: string | null } | null;
   /** Today, "YYYY-MM-DD": the earliest date a commitment may name. */
   minDate: string;
+  /** Called with the stored answer: the desk asks its own query again (no page refresh). */
+  onSaved: () => unknown;
 };
 
-export function AnswerForm({ as, submissionId, itemId, initial, minDate }: Props) {
+export function AnswerForm({ as, submissionId, itemId, initial, minDate, onSaved }: Props) {
   const t = useTranslations("answers");
-  const feedback = useRefreshFeedback();
+  const message = useErrorText();
   const trpc = useTRPC();
-  const options = { onSuccess: feedback.onSuccess };
+  const options = { onSuccess: onSaved };
   const platform = useMutation(trpc.answers.answerAsPlatform.mutationOptions(options));
   const union = useMutation(trpc.answers.answerAsUnion.mutationOptions(options));
   const save = as === "platform" ? platform : union;
@@ -73,7 +75,7 @@ export function AnswerForm({ as, submissionId, itemId, initial, minDate }: Props
         </div>
       ) : null}
       <PiiPreview scan={pii.scan} />
-      {save.error ? <Alert>{feedback.message(save.error)}</Alert> : null}
+      {save.error ? <Alert>{message(save.error)}</Alert> : null}
       {save.isSuccess ? <Alert tone="success">{t("desk.saved")}</Alert> : null}
       <Button type="submit" className="w-full" disabled={save.isPending || pii.scan.found}>
         {t("desk.save")}

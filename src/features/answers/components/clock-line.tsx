@@ -1,10 +1,10 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { useFormatter, useTranslations } from "next-intl";
 import { DAY_FORMAT, chinaToday } from "~/lib/days";
 import { responseClock } from "~/features/answers/policy";
 
-/** One party's response clock in words: days left, overdue (marked), or complete. */
-export async function ClockLine({ respondBy, completedOn, answered, items }: { respondBy: Date; completedOn: Date | null; answered: number; items: number }) {
-  const [t, format] = await Promise.all([getTranslations("answers.clock"), getFormatter()]);
+/** One party's response clock in words: days left, overdue (marked), or complete (server or client). */
+export function ClockLine({ respondBy, completedOn, answered, items }: { respondBy: Date; completedOn: Date | null; answered: number; items: number }) {
+  const [t, format] = [useTranslations("answers.clock"), useFormatter()];
   const clock = responseClock(respondBy, completedOn, chinaToday());
   return (
     <p className="flex flex-wrap items-center gap-x-2 gap-y-1" data-testid="clock">

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 
 const TONE: Record<string, string> = {
   ACCEPTED: "bg-green-800 text-white",
@@ -7,7 +7,8 @@ const TONE: Record<string, string> = {
   REJECTED: "bg-stone-700 text-white",
 };
 
-export async function StatusBadge({ status }: { status: string }) {
-  const t = await getTranslations("answers.status");
+/** An answer's status, coloured (server or client). */
+export function StatusBadge({ status }: { status: string }) {
+  const t = useTranslations("answers.status");
   return <span className={`inline-block rounded px-2 py-0.5 text-sm font-bold ${TONE[status] ?? ""}`}>{t(status as "ACCEPTED")}</span>;
 }

@@ -6,7 +6,8 @@ import { useState } from "react";
 import { RetryNotice, useRetry } from "~/components/retry-notice";
 import { Alert, Button } from "~/components/ui";
 import { postWrite, type PostWriteOptions } from "~/lib/post-write";
-import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
+import { useErrorText } from "~/features/campaigns/components/write-feedback";
+import { usePageStateWrite } from "~/features/personal/components/page-state";
 
 type Option = { id: string; number: number; title: string };
 const MAX = 5;
@@ -17,14 +18,22 @@ const MAX = 5;
  */
 export function RankingBallot({ campaignId, options, initial, submit }: { campaignId: string; options: Option[]; initial: string[]; submit?: (demandIds: string[], opts: PostWriteOptions) => Promise<unknown> }) {
   const t = useTranslations("campaigns.ballot");
-  const feedback = useRefreshFeedback();
+  const message = useErrorText();
+  const personal = usePageStateWrite();
   const [ranked, setRanked] = useState(initial.filter((id) => options.some((o) => o.id === id)));
   const [saved, setSaved] = useState(false);
   const sending = useRetry();
   const cast = useMutation({
     // Token ballots of verified-only campaigns bring their own sender (src/features/tokens).
     mutationFn: (input: { campaignId: string; demandIds: string[] }) => (submit ? submit(input.demandIds, sending) : postWrite<{ demandIds: string[] }>("/api/ballots", input, sending)),
-    onSuccess: () => (setSaved(true), feedback.onSuccess()),
+    // No page refresh (issue 15): the answer is the ballot now stored; the page's personal
+    // request is asked again, and nothing else (token ballots keep theirs in this browser).
+    onSuccess: (_answer, input) => {
+      setSaved(true);
+      if (submit) return;
+      personal.update((s) => (s.campaign ? { ...s, campaign: { ...s.campaign, ballot: input.demandIds } } : s));
+      void personal.refetch();
+    },
     onSettled: sending.settled,
     networkMode: "always",
   });
@@ -93,7 +102,7 @@ export function RankingBallot({ campaignId, options, initial, submit }: { campai
         </ul>
       </section>
       <RetryNotice retry={sending.retry} />
-      {cast.error ? <Alert>{feedback.message(cast.error)}</Alert> : null}
+      {cast.error ? <Alert>{message(cast.error)}</Alert> : null}
       {saved ? <Alert tone="success">{t("saved")}</Alert> : null}
       <Button className="w-full" disabled={ranked.length === 0 || cast.isPending} onClick={() => cast.mutate({ campaignId, demandIds: ranked })}>
         {t("cast")}

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { Results, ResultRow } from "~/features/ballots/results";
 import { VerifiedPart } from "~/features/verification/components/verified-part";
 
@@ -10,11 +10,11 @@ type Props = {
 
 /**
  * The final tally of a closed campaign, as server-rendered tables: no chart library reaches the
- * phone. Figures arrive already suppressed (getCampaignFigures).
+ * phone. Figures arrive already suppressed (getCampaignFigures). Plain hooks: server or client.
  */
-export async function ResultsView({ results, demands, platformNames }: Props) {
-  const t = await getTranslations("campaigns.results");
-  const tx = await getTranslations("taxonomy");
+export function ResultsView({ results, demands, platformNames }: Props) {
+  const t = useTranslations("campaigns.results");
+  const tx = useTranslations("taxonomy");
   if (!results.enough) return <p data-testid="results-too-few">{t("tooFew")}</p>;
   const titleOf = new Map(demands.map((d) => [d.id, `#${d.number} ${d.title}`]));
   const fmt = (v: number | null) => (v === null ? t("hidden") : String(v));

@@ -1,10 +1,10 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { Turnout } from "~/features/ballots/turnout";
 import { VerifiedPart } from "~/features/verification/components/verified-part";
 
 /** While voting is open: the turnout in steps of 5 and its verified part, never a tally. */
-export async function TurnoutView({ turnout }: { turnout: Turnout }) {
-  const t = await getTranslations("campaigns.results");
+export function TurnoutView({ turnout }: { turnout: Turnout }) {
+  const t = useTranslations("campaigns.results");
   return (
     <div className="space-y-2">
       <p className="font-medium" data-testid="turnout">

@@ -10,7 +10,7 @@ import { CITIES, SECTORS, type CityCode, type SectorCode } from "~/lib/taxonomy"
 import { chinaToday, isoDay } from "~/lib/days";
 import type { CampaignInput } from "~/features/campaigns/schema";
 import { useTRPC } from "~/trpc/react";
-import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
+import { useDeskFeedback } from "~/features/campaigns/components/write-feedback";
 
 /** `frozen`: proposing has ended (isFrozen in policy.ts), so scope, dates and verifiedOnly are fixed. */
 type Props = { platforms: { slug: string; name: string }[]; campaignId?: string; initial?: CampaignInput; frozen?: boolean };
@@ -46,7 +46,7 @@ export function CampaignForm({ platforms, campaignId, initial, frozen = false }:
   const tx = useTranslations("taxonomy");
   const tc = useTranslations("common");
   const router = useRouter();
-  const feedback = useRefreshFeedback();
+  const feedback = useDeskFeedback();
   const trpc = useTRPC();
   const create = useMutation(trpc.campaigns.create.mutationOptions({ onSuccess: (r) => router.push(`/organiser/campaigns/${r.id}`) }));
   const update = useMutation(trpc.campaigns.update.mutationOptions({ onSuccess: feedback.onSuccess }));

@@ -1,10 +1,10 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { useLocale, useTranslations } from "next-intl";
 import type { CampaignDetail } from "~/features/campaigns/data";
 import { day } from "~/features/campaigns/format";
 
-/** Title, phase, dates, scope and parties addressed: the same for workers and organisers. */
-export async function CampaignHeader({ campaign, platformNames }: { campaign: CampaignDetail; platformNames: Record<string, string> }) {
-  const [t, tp, tx, locale] = await Promise.all([getTranslations("campaigns.detail"), getTranslations("campaigns.phase"), getTranslations("taxonomy"), getLocale()]);
+/** Title, phase, dates, scope and parties addressed: the same for workers and organisers (server or client). */
+export function CampaignHeader({ campaign, platformNames }: { campaign: CampaignDetail; platformNames: Record<string, string> }) {
+  const [t, tp, tx, locale] = [useTranslations("campaigns.detail"), useTranslations("campaigns.phase"), useTranslations("taxonomy"), useLocale()];
   const scope = [
     ...campaign.scopePlatformSlugs.map((s) => platformNames[s] ?? s),
     ...campaign.scopeSectors.map((s) => tx(`sector.${s}` as never)),

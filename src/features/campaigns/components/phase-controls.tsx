@@ -5,11 +5,11 @@ import { useTranslations } from "next-intl";
 import { Alert, Button } from "~/components/ui";
 import type { Phase } from "~/features/campaigns/schema";
 import { useTRPC } from "~/trpc/react";
-import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
+import { useDeskFeedback } from "~/features/campaigns/components/write-feedback";
 
 export function PhaseControls({ campaignId, phase }: { campaignId: string; phase: Phase }) {
   const t = useTranslations("campaigns.organiser");
-  const feedback = useRefreshFeedback();
+  const feedback = useDeskFeedback();
   const trpc = useTRPC();
   const set = useMutation(trpc.campaigns.setPhase.mutationOptions({ onSuccess: feedback.onSuccess }));
   if (phase === "CLOSED") return null;

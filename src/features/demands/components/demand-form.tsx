@@ -7,14 +7,16 @@ import { Alert, Button, Field, inputStyles } from "~/components/ui";
 import { DEMAND_CATEGORIES, type DemandCategory } from "~/lib/taxonomy";
 import { PiiPreview, usePiiScan } from "~/components/pii-preview";
 import { useTRPC } from "~/trpc/react";
-import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
+import { useDeskFeedback } from "~/features/campaigns/components/write-feedback";
+import { usePageStateWrite } from "~/features/personal/components/page-state";
 
 /** Proposal form for workers; organisers use the same form to add a demand directly. */
 export function DemandForm({ campaignId, as }: { campaignId: string; as: "worker" | "organiser" }) {
   const t = useTranslations("campaigns.demands");
   const to = useTranslations("campaigns.organiser");
   const tx = useTranslations("taxonomy.category");
-  const feedback = useRefreshFeedback();
+  const feedback = useDeskFeedback();
+  const personal = usePageStateWrite();
   const trpc = useTRPC();
   const [title, setTitle] = useState("");
   const [text, setText] = useState("");
@@ -23,7 +25,10 @@ export function DemandForm({ campaignId, as }: { campaignId: string; as: "worker
     setTitle("");
     setText("");
     setDone(true);
-    feedback.onSuccess();
+    // A worker's proposal joins their own list (the personal request) at once and the public
+    // list within the page cache's few seconds; the organiser's desk is a private page.
+    if (as === "worker") void personal.refetch();
+    else feedback.onSuccess();
   };
   const propose = useMutation(trpc.demands.propose.mutationOptions({ onSuccess }));
   const add = useMutation(trpc.demands.add.mutationOptions({ onSuccess }));

@@ -7,7 +7,7 @@ import { Alert, Button, Field, inputStyles } from "~/components/ui";
 import { PiiPreview, useFormPiiScan } from "~/components/pii-preview";
 import { DEMAND_CATEGORIES, type DemandCategory } from "~/lib/taxonomy";
 import { useTRPC } from "~/trpc/react";
-import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
+import { useDeskFeedback } from "~/features/campaigns/components/write-feedback";
 
 type Demand = { id: string; number: number; title: string; text: string; category: string; status: string };
 
@@ -16,7 +16,7 @@ export function ModerationActions({ demand, open }: { demand: Demand; open: bool
   const t = useTranslations("campaigns.organiser");
   const td = useTranslations("campaigns.demands");
   const tx = useTranslations("taxonomy.category");
-  const feedback = useRefreshFeedback();
+  const feedback = useDeskFeedback();
   const trpc = useTRPC();
   const [mode, setMode] = useState<"none" | "edit" | "reject">("none");
   const done = { onSuccess: () => (setMode("none"), feedback.onSuccess()) };
@@ -98,7 +98,7 @@ export function ModerationActions({ demand, open }: { demand: Demand; open: bool
 /** Pick the demand to keep and the duplicates to fold into it. */
 export function MergeForm({ campaignId, demands }: { campaignId: string; demands: Demand[] }) {
   const t = useTranslations("campaigns.organiser");
-  const feedback = useRefreshFeedback();
+  const feedback = useDeskFeedback();
   const trpc = useTRPC();
   const [target, setTarget] = useState(demands[0]?.id ?? "");
   const merge = useMutation(trpc.demands.merge.mutationOptions({ onSuccess: feedback.onSuccess }));

@@ -5,18 +5,24 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert, Button } from "~/components/ui";
 import { useTRPC } from "~/trpc/react";
-import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
+import { useErrorText } from "~/features/campaigns/components/write-feedback";
+import { usePageStateWrite } from "~/features/personal/components/page-state";
 
 export function SupportButton({ demandId, supported, title }: { demandId: string; supported: boolean; title: string }) {
   const t = useTranslations("campaigns.demands");
-  const feedback = useRefreshFeedback();
+  const message = useErrorText();
+  const personal = usePageStateWrite();
   const [on, setOn] = useState(supported);
   const trpc = useTRPC();
   const support = useMutation(
     trpc.demands.support.mutationOptions({
       onSuccess: (r) => {
+        // The released counts move in steps of 5 on the cached page; this worker's own support
+        // shows from the answer, and stays in the page's personal state.
         setOn(r.supported);
-        feedback.onSuccess();
+        personal.update((s) =>
+          s.campaign ? { ...s, campaign: { ...s.campaign, supported: r.supported ? [...new Set([...s.campaign.supported, demandId])] : s.campaign.supported.filter((id) => id !== demandId) } } : s,
+        );
       },
     }),
   );
@@ -25,7 +31,7 @@ export function SupportButton({ demandId, supported, title }: { demandId: string
       <Button variant={on ? "primary" : "secondary"} aria-pressed={on} aria-label={`${on ? t("supported") : t("support")}: ${title}`} disabled={support.isPending} onClick={() => support.mutate({ demandId, support: !on })}>
         {on ? t("supported") : t("support")}
       </Button>
-      {support.error ? <Alert>{feedback.message(support.error)}</Alert> : null}
+      {support.error ? <Alert>{message(support.error)}</Alert> : null}
     </div>
   );
 }

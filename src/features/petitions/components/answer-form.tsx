@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Alert, Button, inputStyles } from "~/components/ui";
 import { PiiPreview, useFormPiiScan } from "~/components/pii-preview";
@@ -12,8 +11,8 @@ export function AnswerForm({ petitionId, initial }: { petitionId: string; initia
   const t = useTranslations("petitions.platform");
   const te = useTranslations("errors");
   const trpc = useTRPC();
-  const router = useRouter();
-  const answer = useMutation(trpc.petitions.answer.mutationOptions({ onSuccess: () => router.refresh() }));
+  // The answer stays in the box and "sent" says it is published; no page refresh (issue 15).
+  const answer = useMutation(trpc.petitions.answer.mutationOptions());
   const id = `answer-${petitionId}`;
   const pii = useFormPiiScan(["text"], [initial]);
   return (

@@ -1,25 +1,24 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent } from "react";
 import { Alert, Button, inputStyles } from "~/components/ui";
 import { PiiPreview, useFormPiiScan } from "~/components/pii-preview";
 import { errorMessage } from "~/lib/error-message";
+import { useSettle } from "~/components/settles";
 import { useTRPC } from "~/trpc/react";
 
-function useRefreshing<T>(options: T) {
-  const router = useRouter();
-  return { ...options, onSuccess: () => router.refresh() };
-}
+// No page refresh after a decision (issue 15): a decided petition or comment leaves the desk
+// (<Settles> in the page), a published petition's tools say what was saved.
 
 /** Publish with a threshold, or reject with a public reason. */
 export function ModerateForm({ petitionId }: { petitionId: string }) {
   const t = useTranslations("petitions.moderation");
   const te = useTranslations("errors");
   const trpc = useTRPC();
-  const moderate = useMutation(trpc.petitions.moderate.mutationOptions(useRefreshing({})));
+  const settle = useSettle();
+  const moderate = useMutation(trpc.petitions.moderate.mutationOptions({ onSuccess: (_r, input) => settle(t(input.decision === "PUBLISH" ? "publishedNote" : "rejectedNote")) }));
   const pii = useFormPiiScan(["reason"]);
   const onPublish = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -62,8 +61,8 @@ export function PublishedTools({ petitionId, threshold }: { petitionId: string; 
   const t = useTranslations("petitions.moderation");
   const te = useTranslations("errors");
   const trpc = useTRPC();
-  const setThreshold = useMutation(trpc.petitions.setThreshold.mutationOptions(useRefreshing({})));
-  const deliver = useMutation(trpc.petitions.recordDelivery.mutationOptions(useRefreshing({})));
+  const setThreshold = useMutation(trpc.petitions.setThreshold.mutationOptions());
+  const deliver = useMutation(trpc.petitions.recordDelivery.mutationOptions());
   const pii = useFormPiiScan(["deliveredTo"]);
   const error = setThreshold.error ?? deliver.error;
   return (
@@ -117,7 +116,8 @@ export function CommentDecision({ signatureId }: { signatureId: string }) {
   const t = useTranslations("petitions.moderation");
   const te = useTranslations("errors");
   const trpc = useTRPC();
-  const decide = useMutation(trpc.petitions.moderateComment.mutationOptions(useRefreshing({})));
+  const settle = useSettle();
+  const decide = useMutation(trpc.petitions.moderateComment.mutationOptions({ onSuccess: (_r, input) => settle(t(input.decision === "APPROVED" ? "commentApproved" : "commentRejected")) }));
   return (
     <div className="flex gap-2">
       {decide.error ? <Alert>{errorMessage(te, decide.error)}</Alert> : null}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { DAY, targetName } from "~/features/petitions/components/labels";
 import { VerifiedPart } from "~/features/verification/components/verified-part";
 import type { Credibility } from "~/features/verification/credibility";
@@ -9,9 +9,9 @@ type Summary = {
   title: string;
   targetKind: string;
   targetName: string | null;
-  closesOn: Date | null;
-  thresholdReachedOn: Date | null;
-  respondedOn: Date | null;
+  closesOn: Date | string | null;
+  thresholdReachedOn: Date | string | null;
+  respondedOn: Date | string | null;
   status: string;
   signatures: number | null;
   credibility?: Credibility;
@@ -20,8 +20,9 @@ type Summary = {
   union: { nameZh: string; nameEn: string } | null;
 };
 
-export async function PetitionCard({ petition: p }: { petition: Summary }) {
-  const [t, format, locale] = await Promise.all([getTranslations("petitions"), getFormatter(), getLocale()]);
+/** A petition in a list; plain hooks, so a server page and a client island (my petitions) share it. */
+export function PetitionCard({ petition: p }: { petition: Summary }) {
+  const [t, format, locale] = [useTranslations("petitions"), useFormatter(), useLocale()];
   const name = targetName(p, locale);
   const awaiting = p.thresholdReachedOn && !p.respondedOn && p.targetKind === "PLATFORM";
   return (
@@ -43,7 +44,7 @@ export async function PetitionCard({ petition: p }: { petition: Summary }) {
       </p>
       {p.status === "PUBLISHED" && p.credibility ? <VerifiedPart credibility={p.credibility} /> : null}
       {awaiting ? <p className="mt-1 inline-block rounded bg-amber-100 px-2 py-0.5 text-sm font-semibold text-amber-950">{t("list.awaitingFor", { name })}</p> : null}
-      {p.respondedOn ? <p className="text-sm text-green-900">{t("platform.answered", { date: format.dateTime(p.respondedOn, DAY) })}</p> : null}
+      {p.respondedOn ? <p className="text-sm text-green-900">{t("platform.answered", { date: format.dateTime(new Date(p.respondedOn), DAY) })}</p> : null}
     </li>
   );
 }

@@ -3,10 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert, Button, buttonStyles } from "~/components/ui";
 import { errorMessage } from "~/lib/error-message";
+import { usePageStateWrite } from "~/features/personal/components/page-state";
 import { useTRPC } from "~/trpc/react";
 
 type Item = { id: string; platformName: string; month: string; filedOn: string; editUntil: string; editable: boolean; narrativeStatus: "NONE" | "PENDING" | "APPROVED" | "REJECTED" };
@@ -15,20 +15,29 @@ export function MyReportList({ items }: { items: Item[] }) {
   const t = useTranslations("reports");
   const te = useTranslations("errors");
   const trpc = useTRPC();
-  const router = useRouter();
+  const personal = usePageStateWrite();
   const [deleted, setDeleted] = useState(false);
   const remove = useMutation(
     trpc.reports.remove.mutationOptions({
-      onSuccess: () => {
+      // The deleted report leaves the list from the answer; no page refresh (issue 15).
+      onSuccess: (_r, input) => {
         setDeleted(true);
-        router.refresh();
+        personal.update((s) => (s.reports ? { ...s, reports: { mine: s.reports.mine.filter((r) => r.id !== input.id) } } : s));
       },
     }),
   );
-  if (!items.length) return <p>{t("noReports")}</p>;
+  const flash = deleted ? <Alert tone="success">{t("list.deleted")}</Alert> : null;
+  if (!items.length) {
+    return (
+      <div className="space-y-3">
+        {flash}
+        <p>{t("noReports")}</p>
+      </div>
+    );
+  }
   return (
     <div className="space-y-3">
-      {deleted ? <Alert tone="success">{t("list.deleted")}</Alert> : null}
+      {flash}
       {remove.error ? <Alert>{errorMessage(te, remove.error)}</Alert> : null}
       <ul className="space-y-3" data-testid="my-reports">
         {items.map((r) => (

@@ -40,8 +40,9 @@ export function ReportStepper({ initial, editId, platforms, months, existing }: 
 
   const done = () => {
     if (!editId) localStorage.removeItem(DRAFT_KEY);
+    // A navigation, not a refresh: /reports is the shared page, and its personal request (asked
+    // afresh when the page mounts) brings the worker's list with this report in it.
     router.push(editId ? "/reports?updated=1" : "/reports?filed=1");
-    router.refresh();
   };
   const sending = useRetry();
   const submit = useMutation({ mutationFn: (input: ReportInput) => postWrite<{ id: string }>("/api/reports", input, sending), onSuccess: done, onSettled: sending.settled, networkMode: "always" });

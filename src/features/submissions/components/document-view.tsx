@@ -27,7 +27,7 @@ function around(sentence: string, part: ReactNode) {
 export type Labels = { platformNames: Record<string, string> };
 
 /** `live`: the organiser's preview puts its draft-bound parts here (draft-preview.tsx). */
-export async function DocumentView({ doc, platformNames, live }: { doc: SubmissionDocument; live?: { coverLetter: ReactNode; respondBy: ReactNode } } & Labels) {
+export async function DocumentView({ doc, platformNames, live }: { doc: SubmissionDocument; live?: { coverLetter: ReactNode; respondBy: ReactNode; scorecards: ReactNode } } & Labels) {
   const [t, tx, locale] = await Promise.all([getTranslations("submissions.doc"), getTranslations("taxonomy"), getLocale()]);
   const en = locale === "en";
   const c = doc.campaign;
@@ -112,7 +112,7 @@ export async function DocumentView({ doc, platformNames, live }: { doc: Submissi
       <PetitionsSection doc={doc} />
       <ConditionsSection doc={doc} platformNames={platformNames} />
       <QuotesSection doc={doc} />
-      <ScorecardsSection doc={doc} />
+      {live ? live.scorecards : <ScorecardsSection doc={doc} />}
       <MethodSection doc={doc} />
     </article>
   );

@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert, Button, Field, inputStyles } from "~/components/ui";
@@ -16,40 +15,34 @@ type Props = {
   initial: { coverLetter: string; responseDays: number; changelog: string; includeScorecard: boolean };
   /** Set once published: the response clock no longer changes. */
   respondBy: string | null;
+  /** After a publication: the desk asks its own query again (submission-desk.tsx). */
+  onPublished: () => unknown;
 };
 
 /** Cover letter, response period and changelog; saves the draft or publishes the next version. */
-export function DraftEditor({ campaignId, currentVersion, initial, respondBy }: Props) {
+export function DraftEditor({ campaignId, currentVersion, initial, respondBy, onPublished }: Props) {
   const t = useTranslations("submissions.organiser");
   const te = useTranslations("errors");
   const trpc = useTRPC();
-  const router = useRouter();
   const [coverLetter, setCoverLetter] = useState(initial.coverLetter);
   const [responseDays, setResponseDays] = useState(initial.responseDays);
   const [changelog, setChangelog] = useState(initial.changelog);
   const [includeScorecard, setIncludeScorecard] = useState(initial.includeScorecard);
-  const [savedScorecard, setSavedScorecard] = useState(initial.includeScorecard);
   const saved = useDraftSaved();
   // A saved draft updates the preview's cover letter and date only (draft-preview.tsx); the
-  // compiled figures around them did not change. Publishing adds a version: the page reloads.
-  // Including the scorecards changes the compiled document itself, so that rare save reloads the
-  // preview from the server.
+  // compiled figures around them did not change; the scorecards section, compiled for the preview
+  // either way, is shown or hidden. Publishing adds a version: the desk's own query is asked again
+  // (the version list, the link, the next version's number), not the page.
   const save = useMutation(
     trpc.submissions.saveDraft.mutationOptions({
-      onSuccess: (_r, input) => {
-        saved({ coverLetter: input.coverLetter, responseDays: input.responseDays });
-        if (input.includeScorecard !== savedScorecard) {
-          setSavedScorecard(input.includeScorecard ?? false);
-          router.refresh();
-        }
-      },
+      onSuccess: (_r, input) => saved({ coverLetter: input.coverLetter, responseDays: input.responseDays, includeScorecard: input.includeScorecard ?? false }),
     }),
   );
   const publish = useMutation(
     trpc.submissions.publish.mutationOptions({
       onSuccess: () => {
         setChangelog("");
-        router.refresh();
+        void onPublished();
       },
     }),
   );

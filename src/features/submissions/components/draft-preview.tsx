@@ -6,7 +6,7 @@ import { createContext, useContext, useState, type ReactNode } from "react";
 // the editor puts the saved values here and these two spots re-render, not the compiled
 // document around them (issue 15: no full-page refresh after a write).
 
-type Saved = { coverLetter: string; responseDays: number };
+type Saved = { coverLetter: string; responseDays: number; includeScorecard: boolean };
 const Context = createContext<{ saved: Saved | null; setSaved: (s: Saved) => void } | null>(null);
 
 export function DraftPreviewProvider({ children }: { children: ReactNode }) {
@@ -22,6 +22,15 @@ export function useDraftSaved() {
 export function PreviewCoverLetter({ initial }: { initial: string }) {
   const saved = useContext(Context)?.saved;
   return <>{saved ? saved.coverLetter : initial}</>;
+}
+
+/**
+ * The scorecards section: compiled for the preview whatever the draft says (previewSchema), shown
+ * while the saved draft includes it.
+ */
+export function PreviewScorecards({ initial, children }: { initial: boolean; children: ReactNode }) {
+  const saved = useContext(Context)?.saved;
+  return (saved ? saved.includeScorecard : initial) ? <>{children}</> : null;
 }
 
 /** The response date: fixed once published, else today plus the saved number of days. */

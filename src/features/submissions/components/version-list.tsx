@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { day } from "~/features/campaigns/format";
 
 type Version = { version: number; publishedOn: Date; changelog: string | null; digest: string };
 
-/** Every published version, newest first, with its changelog and digest. */
-export async function VersionList({ submissionId, versions, current }: { submissionId: string; versions: Version[]; current?: number }) {
-  const t = await getTranslations("submissions.page");
+/** Every published version, newest first, with its changelog and digest (server or client). */
+export function VersionList({ submissionId, versions, current }: { submissionId: string; versions: Version[]; current?: number }) {
+  const t = useTranslations("submissions.page");
   return (
     <ol className="space-y-3" data-testid="version-list">
       {versions.map((v) => (

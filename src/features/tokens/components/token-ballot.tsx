@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import { Alert, Button } from "~/components/ui";
 import { postWrite, type PostWriteOptions } from "~/lib/post-write";
 import { RankingBallot } from "~/features/ballots/components/ranking-ballot";
-import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
+import { useErrorText } from "~/features/campaigns/components/write-feedback";
 import type { TokenProfile } from "~/features/tokens/message";
 import type { StoredToken } from "~/features/tokens/token-client";
 
@@ -22,7 +22,7 @@ const client = () => import("~/features/tokens/token-client");
  */
 export function TokenBallot({ campaignId, voting, options, status }: { campaignId: string; voting: boolean; options: Option[]; status: Status }) {
   const t = useTranslations("campaigns.tokens");
-  const feedback = useRefreshFeedback();
+  const message = useErrorText();
   // Storage is read after hydration: the server cannot know what this browser holds.
   const [held, setHeld] = useState<StoredToken | null | undefined>(undefined);
   const [secure, setSecure] = useState(true);
@@ -69,7 +69,7 @@ export function TokenBallot({ campaignId, voting, options, status }: { campaignI
         </p>
       ) : (
         <>
-          {obtain.error ? <Alert>{obtain.error instanceof Error && "data" in obtain.error ? feedback.message(obtain.error) : t("failed")}</Alert> : null}
+          {obtain.error ? <Alert>{obtain.error instanceof Error && "data" in obtain.error ? message(obtain.error) : t("failed")}</Alert> : null}
           <Button className="w-full" disabled={obtain.isPending} onClick={() => obtain.mutate()}>
             {obtain.isPending ? t("getting") : t("get")}
           </Button>

@@ -1,18 +1,33 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { Alert, Button, Field, inputStyles } from "~/components/ui";
 import { MAX_CODE_DAYS } from "~/features/verification/schema";
 import { useTRPC } from "~/trpc/react";
-import { useRefreshFeedback } from "~/features/campaigns/components/use-refresh";
+import { useErrorText } from "~/features/campaigns/components/write-feedback";
+
+type Stats = { open: number; expired: number; verified: number };
+
+/** The union's code counts: its own small query, asked again after codes are made. */
+export function InviteStats({ initial }: { initial: Stats }) {
+  const t = useTranslations("campaigns.invites");
+  const trpc = useTRPC();
+  const stats = useQuery({ ...trpc.verification.stats.queryOptions(), initialData: initial, staleTime: Infinity });
+  return (
+    <p className="text-sm text-stone-700" data-testid="invite-stats">
+      {t("stats", stats.data)}
+    </p>
+  );
+}
 
 export function InviteCodes() {
   const t = useTranslations("campaigns.invites");
-  const feedback = useRefreshFeedback();
+  const message = useErrorText();
   const trpc = useTRPC();
-  const create = useMutation(trpc.verification.createCodes.mutationOptions({ onSuccess: feedback.onSuccess }));
+  const queryClient = useQueryClient();
+  const create = useMutation(trpc.verification.createCodes.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.verification.stats.queryKey() }) }));
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
@@ -27,7 +42,7 @@ export function InviteCodes() {
         <Field id="code-days" label={t("days")}>
           <input id="code-days" name="days" type="number" min={1} max={MAX_CODE_DAYS} defaultValue={7} required className={inputStyles} />
         </Field>
-        {create.error ? <Alert>{feedback.message(create.error)}</Alert> : null}
+        {create.error ? <Alert>{message(create.error)}</Alert> : null}
         <Button type="submit" className="w-full" disabled={create.isPending}>
           {t("generate")}
         </Button>

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { Alert, Button, inputStyles } from "~/components/ui";
 import { errorMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
@@ -46,17 +46,32 @@ export function AddWageForm({ onAdded }: { onAdded: () => void }) {
   };
 
   const code = (add.error as { data?: { appCode?: string } } | null)?.data?.appCode;
-  const described = (name: FieldName, hint?: boolean) => [hint ? `wage-${name}-hint` : null, invalid.has(name) ? `wage-${name}-error` : null].filter(Boolean).join(" ") || undefined;
-  const fieldError = (name: FieldName) =>
-    invalid.has(name) ? (
-      <p id={`wage-${name}-error`} className="text-sm font-semibold text-red-800">
-        {t(`form.error.${name}`)}
-      </p>
-    ) : null;
-  const label = (name: FieldName) => (
-    <label htmlFor={`wage-${name}`} className="block font-medium">
-      {t(`form.${name}`)}
-    </label>
+  // What every control shares: its id and name, and what describes it (hint, error).
+  const control = (name: FieldName, hint?: boolean) => ({
+    id: `wage-${name}`,
+    name,
+    className: inputStyles,
+    "aria-invalid": invalid.has(name) || undefined,
+    "aria-describedby": [hint ? `wage-${name}-hint` : null, invalid.has(name) ? `wage-${name}-error` : null].filter(Boolean).join(" ") || undefined,
+  });
+  // The label above a control, its hint when it has one, and its error when it is invalid.
+  const field = (name: FieldName, input: ReactNode, hint?: string) => (
+    <div className="space-y-1">
+      <label htmlFor={`wage-${name}`} className="block font-medium">
+        {t(`form.${name}`)}
+      </label>
+      {hint ? (
+        <p id={`wage-${name}-hint`} className="text-sm text-stone-700">
+          {hint}
+        </p>
+      ) : null}
+      {input}
+      {invalid.has(name) ? (
+        <p id={`wage-${name}-error`} className="text-sm font-semibold text-red-800">
+          {t(`form.error.${name}`)}
+        </p>
+      ) : null}
+    </div>
   );
 
   return (
@@ -66,49 +81,29 @@ export function AddWageForm({ onAdded }: { onAdded: () => void }) {
       </h2>
       <p className="text-sm text-stone-700">{t("form.hint")}</p>
       {invalid.size > 0 ? <Alert>{t("form.invalid")}</Alert> : null}
-      <div className="space-y-1">
-        {label("kind")}
-        <select id="wage-kind" name="kind" className={inputStyles} aria-invalid={invalid.has("kind") || undefined} aria-describedby={described("kind")}>
+      {field(
+        "kind",
+        <select {...control("kind")}>
           {WAGE_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`kind.${k}`)}
             </option>
           ))}
-        </select>
-        {fieldError("kind")}
-      </div>
-      <div className="space-y-1">
-        {label("city")}
-        <select id="wage-city" name="city" className={inputStyles} aria-invalid={invalid.has("city") || undefined} aria-describedby={described("city")}>
+        </select>,
+      )}
+      {field(
+        "city",
+        <select {...control("city")}>
           {WAGE_CITIES.map((c) => (
             <option key={c} value={c}>
               {tx(`city.${c}` as "city.beijing")}
             </option>
           ))}
-        </select>
-        {fieldError("city")}
-      </div>
-      <div className="space-y-1">
-        {label("hourlyYuan")}
-        <p id="wage-hourlyYuan-hint" className="text-sm text-stone-700">
-          {t("form.hourlyHint")}
-        </p>
-        <input id="wage-hourlyYuan" name="hourlyYuan" inputMode="decimal" autoComplete="off" className={inputStyles} aria-invalid={invalid.has("hourlyYuan") || undefined} aria-describedby={described("hourlyYuan", true)} />
-        {fieldError("hourlyYuan")}
-      </div>
-      <div className="space-y-1">
-        {label("effectiveFrom")}
-        <input id="wage-effectiveFrom" name="effectiveFrom" type="date" className={inputStyles} aria-invalid={invalid.has("effectiveFrom") || undefined} aria-describedby={described("effectiveFrom")} />
-        {fieldError("effectiveFrom")}
-      </div>
-      <div className="space-y-1">
-        {label("source")}
-        <p id="wage-source-hint" className="text-sm text-stone-700">
-          {t("form.sourceHint")}
-        </p>
-        <textarea id="wage-source" name="source" rows={3} maxLength={300} className={inputStyles} aria-invalid={invalid.has("source") || undefined} aria-describedby={described("source", true)} />
-        {fieldError("source")}
-      </div>
+        </select>,
+      )}
+      {field("hourlyYuan", <input {...control("hourlyYuan", true)} inputMode="decimal" autoComplete="off" />, t("form.hourlyHint"))}
+      {field("effectiveFrom", <input {...control("effectiveFrom")} type="date" />)}
+      {field("source", <textarea {...control("source", true)} rows={3} maxLength={300} />, t("form.sourceHint"))}
       {add.error ? <Alert>{code === "ALREADY_EXISTS" ? t("form.exists") : errorMessage(te, add.error)}</Alert> : null}
       {add.isSuccess ? <Alert tone="success">{t("form.saved")}</Alert> : null}
       <Button type="submit" className="w-full" disabled={add.isPending}>

@@ -1,11 +1,11 @@
 import { createTRPCRouter, organiserProcedure, publicProcedure } from "~/server/api/trpc";
 import { campaignIdSchema, campaignInputSchema, setPhaseSchema, updateCampaignSchema } from "~/features/campaigns/schema";
-import { getCampaign, getUnionCampaign, listCampaignsForUnion, listCampaignsForWorker } from "~/features/campaigns/data";
+import { getCampaign, getUnionCampaign, listCampaigns, listCampaignsForUnion } from "~/features/campaigns/data";
 import { createCampaign, setPhase, updateCampaign } from "~/features/campaigns/mutations";
 import { consume } from "~/server/rate-limit";
 
 export const campaignsRouter = createTRPCRouter({
-  list: publicProcedure.query(({ ctx }) => listCampaignsForWorker(ctx.account?.role === "WORKER" ? ctx.account.accountId : null)),
+  list: publicProcedure.query(() => listCampaigns()),
 
   get: publicProcedure.input(campaignIdSchema).query(({ input }) => getCampaign(input.campaignId)),
 

@@ -9,9 +9,7 @@ import { consume } from "~/server/rate-limit";
 const supportSchema = z.object({ demandId: z.string().min(1).max(40), support: z.boolean() }).strict();
 
 export const demandsRouter = createTRPCRouter({
-  list: publicProcedure.input(campaignIdSchema).query(({ ctx, input }) =>
-    listDemandsForWorker(input.campaignId, ctx.account?.role === "WORKER" ? ctx.account.accountId : null),
-  ),
+  list: publicProcedure.input(campaignIdSchema).query(({ input }) => listDemandsForWorker(input.campaignId)),
 
   mine: workerProcedure.input(campaignIdSchema).query(({ ctx, input }) => listMyProposals(input.campaignId, ctx.account.accountId)),
 

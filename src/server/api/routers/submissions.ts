@@ -1,5 +1,5 @@
 import { createTRPCRouter, organiserProcedure, publicProcedure } from "~/server/api/trpc";
-import { campaignRefSchema, draftSchema, publishSchema, submissionRefSchema } from "~/features/submissions/schema";
+import { campaignRefSchema, draftSchema, previewSchema, publishSchema, submissionRefSchema } from "~/features/submissions/schema";
 import { getPublishedVersion, getSubmissionDesk, listPublishedSubmissions, listUnionCampaignSubmissions } from "~/features/submissions/data";
 import { previewSubmission } from "~/features/submissions/compile";
 import { publishSubmission, saveDraft } from "~/features/submissions/mutations";
@@ -19,7 +19,7 @@ export const submissionsRouter = createTRPCRouter({
   desk: organiserProcedure.input(campaignRefSchema).query(({ ctx, input }) => getSubmissionDesk(ctx.unionId, input.campaignId)),
 
   /** The document as publishing it today would store it, compiled live. */
-  preview: organiserProcedure.input(campaignRefSchema).query(({ ctx, input }) => previewSubmission(ctx.unionId, input.campaignId, chinaToday())),
+  preview: organiserProcedure.input(previewSchema).query(({ ctx, input }) => previewSubmission(ctx.unionId, input.campaignId, chinaToday(), { scorecards: input.scorecards })),
 
   saveDraft: organiserProcedure.input(draftSchema).mutation(async ({ ctx, input }) => {
     await consume("write", ctx.account.accountId);

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Forbidden } from "~/components/forbidden";
 import { Messages } from "~/components/messages";
-import { Alert, Card, PageTitle } from "~/components/ui";
-import { day } from "~/features/campaigns/format";
+import { Alert, PageTitle } from "~/components/ui";
+import { ScorecardsSection } from "~/features/submissions/components/document-scorecards";
 import { DocumentView } from "~/features/submissions/components/document-view";
-import { DraftEditor } from "~/features/submissions/components/draft-editor";
-import { DraftPreviewProvider, PreviewCoverLetter, PreviewRespondBy } from "~/features/submissions/components/draft-preview";
-import { VersionList } from "~/features/submissions/components/version-list";
+import { DraftPreviewProvider, PreviewCoverLetter, PreviewRespondBy, PreviewScorecards } from "~/features/submissions/components/draft-preview";
+import { SubmissionDesk } from "~/features/submissions/components/submission-desk";
 import { pageAccount } from "~/server/auth/guard";
 import { api } from "~/trpc/server";
 
@@ -36,38 +34,16 @@ export default async function OrganiserSubmissionPage({ params }: Props) {
       </div>
     );
   }
-  const [preview, platforms] = await Promise.all([caller.submissions.preview({ campaignId }), caller.accounts.platforms()]);
+  const [preview, platforms] = await Promise.all([caller.submissions.preview({ campaignId, scorecards: true }), caller.accounts.platforms()]);
   const platformNames = Object.fromEntries(platforms.map((p) => [p.slug, locale === "en" ? p.nameEn : p.nameZh]));
-  const version = submission?.currentVersion ?? 0;
 
   return (
     <DraftPreviewProvider>
       <div className="space-y-4">
         <PageTitle>{campaign.title}</PageTitle>
-        {version > 0 && submission ? (
-          <p>
-            <Link href={`/submissions/${submission.id}`} className="font-medium text-blue-800 underline">
-              {t("viewPublic")}
-            </Link>
-          </p>
-        ) : null}
-        <Card>
-          <h2 className="mb-2 text-xl font-bold">{t("editor")}</h2>
-          <Messages ns={["submissions", "campaigns"]}>
-            <DraftEditor
-              campaignId={campaignId}
-              currentVersion={version}
-              respondBy={submission?.respondBy ? day(submission.respondBy) : null}
-              initial={{ coverLetter: submission?.draftCoverLetter ?? "", responseDays: submission?.responseDays ?? 30, changelog: submission?.draftChangelog ?? "", includeScorecard: submission?.draftScorecard ?? false }}
-            />
-          </Messages>
-        </Card>
-        {submission && submission.versions.length ? (
-          <Card>
-            <h2 className="mb-2 text-xl font-bold">{t("versions")}</h2>
-            <VersionList submissionId={submission.id} versions={submission.versions} />
-          </Card>
-        ) : null}
+        <Messages ns={["submissions", "campaigns"]}>
+          <SubmissionDesk campaignId={campaignId} initial={desk} />
+        </Messages>
         <section aria-labelledby="preview-heading" className="space-y-2">
           <h2 id="preview-heading" className="text-xl font-bold">
             {t("preview")}
@@ -80,6 +56,11 @@ export default async function OrganiserSubmissionPage({ params }: Props) {
               live={{
                 coverLetter: <PreviewCoverLetter initial={preview.coverLetter} />,
                 respondBy: <PreviewRespondBy initial={preview.submission.respondBy} fixed={Boolean(submission?.respondBy)} today={preview.submission.publishedOn} />,
+                scorecards: (
+                  <PreviewScorecards initial={submission?.draftScorecard ?? false}>
+                    <ScorecardsSection doc={preview} />
+                  </PreviewScorecards>
+                ),
               }}
             />
           </div>

@@ -1,23 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Messages } from "~/components/messages";
-import { Alert, Card, PageTitle } from "~/components/ui";
+import { Card, PageTitle } from "~/components/ui";
 import { DAY_FORMAT } from "~/lib/days";
 import { AnswerTimeline } from "~/features/answers/components/answer-timeline";
 import { ClockLine } from "~/features/answers/components/clock-line";
 import { StatusBadge } from "~/features/answers/components/status-badge";
-import { VerdictForm } from "~/features/verdicts/components/verdict-form";
+import { JudgeNote, VerdictSlot } from "~/features/verdicts/components/judge-slots";
 import { VerdictSummary } from "~/features/verdicts/components/verdict-summary";
-import { auth } from "~/server/auth/session";
 import { api } from "~/trpc/server";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(id: string) {
-  return (await api()).answers.public({ submissionId: id }).catch(() => null);
-}
+// Once per render: metadata and the page share it.
+const load = cache(async (id: string) => (await api()).answers.public({ submissionId: id }).catch(() => null));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const data = await load((await params).id);
@@ -25,35 +24,24 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: data ? t("title", { title: data.submission.title }) : t("metaTitle") };
 }
 
-/** Public and phone-first: the clock, each demand's claims beside workers' verdicts, the timeline. */
+/**
+ * Public and phone-first: the clock, each demand's claims beside workers' verdicts, the timeline.
+ * The same for everyone (cached, issue 15): who may judge, and how, comes from the personal request.
+ */
 export default async function SubmissionAnswersPage({ params }: Props) {
   const { id } = await params;
   const data = await load(id);
   if (!data) notFound();
-  const [t, tc, tx, format, locale, account] = await Promise.all([
+  const [t, tc, tx, format, locale] = await Promise.all([
     getTranslations("answers.page"),
     getTranslations("answers.clock"),
     getTranslations("taxonomy"),
     getFormatter(),
     getLocale(),
-    auth(),
   ]);
-  const judge = account?.role === "WORKER" ? await (await api()).verdicts.mine({ submissionId: id }) : null;
   const { submission, parties, items, timeline } = data;
   const name = (n: { nameZh: string; nameEn: string }) => (locale === "en" ? n.nameEn : n.nameZh);
   const anyOpen = items.some((i) => i.claims.some((c) => c.verdictsOpen));
-  const judgeNote = !anyOpen ? null : !account ? (
-    <Link href="/sign-in" className="font-medium text-blue-900 underline">
-      {t("signInToJudge")}
-    </Link>
-  ) : !judge ? (
-    t("staffCannotJudge")
-  ) : judge.refusal === "OUT_OF_SCOPE" ? (
-    t("outOfScope")
-  ) : judge.refusal === "NOT_VERIFIED" ? (
-    t("notVerified")
-  ) : null;
-
   return (
     <div className="space-y-4">
       <PageTitle>{t("title", { title: submission.title })}</PageTitle>
@@ -79,7 +67,11 @@ export default async function SubmissionAnswersPage({ params }: Props) {
         </ul>
       </Card>
 
-      {judgeNote ? <Alert tone="info">{judgeNote}</Alert> : null}
+      {anyOpen ? (
+        <Messages ns={["answers"]}>
+          <JudgeNote />
+        </Messages>
+      ) : null}
 
       <h2 className="text-xl font-bold">{t("itemsTitle")}</h2>
       <Messages ns={["verdicts"]}>
@@ -108,7 +100,7 @@ export default async function SubmissionAnswersPage({ params }: Props) {
                           <VerdictSummary verdicts={c.verdicts} dueOn={c.answer.dueOn} />
                         </div>
                       ) : null}
-                      {c.verdictsOpen && judge && !judge.refusal ? <VerdictForm answerId={c.answer.id} initial={judge.mine[c.answer.id] ?? null} /> : null}
+                      {c.verdictsOpen ? <VerdictSlot answerId={c.answer.id} /> : null}
                     </>
                   ) : (
                     <p className="text-stone-700">{t("noAnswer")}</p>

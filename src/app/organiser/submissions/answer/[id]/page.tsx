@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Forbidden } from "~/components/forbidden";
+import { Messages } from "~/components/messages";
 import { AnswerDesk } from "~/features/answers/components/answer-desk";
 import { notFoundAsNull } from "~/lib/error-message";
 import { pageAccount } from "~/server/auth/guard";
@@ -20,5 +21,9 @@ export default async function UnionAnswerPage({ params }: Props) {
   const { id } = await params;
   const desk = await (await api()).answers.unionDesk({ submissionId: id }).catch(notFoundAsNull);
   if (!desk) notFound();
-  return <AnswerDesk desk={desk} as="union" />;
+  return (
+    <Messages ns={["answers", "taxonomy"]}>
+      <AnswerDesk desk={desk} as="union" />
+    </Messages>
+  );
 }
