@@ -26,13 +26,13 @@ export function RankingBallot({ campaignId, options, initial, submit }: { campai
   const cast = useMutation({
     // Token ballots of verified-only campaigns bring their own sender (src/features/tokens).
     mutationFn: (input: { campaignId: string; demandIds: string[] }) => (submit ? submit(input.demandIds, sending) : postWrite<{ demandIds: string[] }>("/api/ballots", input, sending)),
-    // No page refresh (issue 15): the answer is the ballot now stored; the page's personal
-    // request is asked again, and nothing else (token ballots keep theirs in this browser).
+    // No page refresh and no request after it (issue 15): the answer is the ballot now stored,
+    // which is all of the page's personal part a ballot changes; it goes into the page state
+    // (token ballots keep theirs in this browser). Shared figures follow with the cached page.
     onSuccess: (_answer, input) => {
       setSaved(true);
       if (submit) return;
       personal.update((s) => (s.campaign ? { ...s, campaign: { ...s.campaign, ballot: input.demandIds } } : s));
-      void personal.refetch();
     },
     onSettled: sending.settled,
     networkMode: "always",
