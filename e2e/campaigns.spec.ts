@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, expectAccessible, gotoFresh, test } from "./support/fixtures";
 import { DEMO, joinAsWorker, signInAsStaff } from "./support/accounts";
-import { watchNoReload } from "./support/no-reload";
+import { gotoWithPersonalState, watchNoReload } from "./support/no-reload";
 import { E2E_USER_AGENT } from "../playwright.config";
 import { chinaToday, isoDay } from "../src/lib/days";
 
@@ -51,7 +51,7 @@ async function propose(page: Page, campaignId: string, title: string) {
 }
 
 async function support(page: Page, campaignId: string, title: string) {
-  await page.goto(`/campaigns/${campaignId}`);
+  await gotoWithPersonalState(page, `/campaigns/${campaignId}`);
   const button = page.getByRole("button", { name: `支持: ${title}` });
   const watch = await watchNoReload(page);
   await button.click();
@@ -62,7 +62,7 @@ async function support(page: Page, campaignId: string, title: string) {
 
 /** `token`: a verified-only campaign's ballot, sent with a blind token and kept in the browser. */
 async function rank(page: Page, campaignId: string, titles: string[], { token = false } = {}) {
-  await page.goto(`/campaigns/${campaignId}`);
+  await gotoWithPersonalState(page, `/campaigns/${campaignId}`);
   for (const title of titles) await page.getByRole("button", { name: new RegExp(`${esc(title)}.*加入`) }).click();
   await expect(page.getByTestId("ranking").getByRole("listitem")).toHaveCount(titles.length);
   const watch = await watchNoReload(page);
@@ -95,7 +95,7 @@ test.describe("bargaining campaigns", () => {
     await support(w2, campaignId, A);
     await support(w2, campaignId, B);
     await support(w3, campaignId, B);
-    await w1.goto(`/campaigns/${campaignId}`);
+    await gotoWithPersonalState(w1, `/campaigns/${campaignId}`);
     const following = await watchNoReload(w1);
     await w1.getByRole("button", { name: "关注" }).click();
     await expect(w1.getByRole("button", { name: "已关注 ✓（取消）" })).toBeVisible();

@@ -31,3 +31,13 @@ export async function watchNoReload(page: Page): Promise<Watch> {
     },
   };
 }
+
+/**
+ * Opens a shared page and waits for its personal request (GET /api/me/page) to be answered, so a
+ * watch started next sees only what the write fetches, not that first request arriving late.
+ */
+export async function gotoWithPersonalState(page: Page, path: string) {
+  const personal = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/me/page");
+  await page.goto(path);
+  await personal;
+}
