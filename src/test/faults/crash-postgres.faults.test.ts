@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 it("every acknowledged ballot, signature, report and account is there after a restart", async () => {
-  cluster = await startCluster(55441);
+  cluster = await startCluster(25441);
   const client = new pg.Client({ connectionString: cluster.url });
   await client.connect();
   for (const sql of migrationSql()) await client.query(sql);

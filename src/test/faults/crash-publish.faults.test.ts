@@ -50,7 +50,7 @@ async function fixtures() {
 }
 
 beforeAll(async () => {
-  cluster = await startCluster(55442);
+  cluster = await startCluster(25442);
   client = new pg.Client({ connectionString: cluster.url });
   await client.connect();
   for (const sql of migrationSql()) await client.query(sql);

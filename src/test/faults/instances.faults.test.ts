@@ -13,7 +13,7 @@ import type { Worker } from "./fixtures";
 // suspension holds everywhere within 1 s, a rate limit spent on one instance holds on the
 // other, the hourly jobs run once between them, and a public page agrees across instances (and
 // nginx's cache) within the staleness bound.
-const PG_PORT = 55480;
+const PG_PORT = 25480;
 const NGINX_PORT = 3380;
 const PORTS = [3381, 3382];
 // A database index of this test's own on the machine's Redis (CI starts it), emptied first.

@@ -11,7 +11,7 @@ import { bodyOf, send, type Kind, type Outcome, type Targets } from "./writes";
 // translated "try again" (503 UNAVAILABLE with Retry-After), never a 500 and never a long wait;
 // the app recovers by itself.
 
-const PORT = 55440;
+const PORT = 25440;
 const APP_PORT = 3390;
 let cluster: Cluster;
 let app: ServedApp;

@@ -16,7 +16,7 @@ let petitionId: string;
 let cookie: string;
 
 beforeAll(async () => {
-  cluster = await startCluster(55443);
+  cluster = await startCluster(25443);
   const pg = await import("pg");
   const client = new pg.default.Client({ connectionString: cluster.url });
   await client.connect();
