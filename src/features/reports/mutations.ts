@@ -59,24 +59,23 @@ const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
  * as one JSON value that PostgreSQL reads with the table's own column types (enums, arrays,
  * dates), so the statement follows the schema instead of repeating it; through Prisma's upsert
  * the same write cost ~4 ms of CPU to compile on every call. `update` names the columns a
- * refiling replaces. Column names come from the zod schema's keys, never from the request.
+ * refiling replaces, besides the verified tag. Column names come from the zod schema's keys,
+ * never from the request.
+ * The verified tag is chosen in the same statement: `tags.verified` when any union verified the
+ * author in person (one probe of Verification's primary-key prefix, as for signatures), else
+ * `tags.unverified`; the account id is a parameter only, never stored (P3).
  */
-function upsertReport(row: Record<string, unknown>, update: string[]) {
+function upsertReport(row: Record<string, unknown>, update: string[], accountId: string, tags: { verified: string; unverified: string }) {
   const columns = Object.keys(row);
   if (![...columns, ...update].every((c) => /^[A-Za-z]+$/.test(c))) throw new AppError("INTERNAL");
   return hotQuery<{ id: string }>(
-    `INSERT INTO "Report" (${quoted(columns)})
-     SELECT ${quoted(columns)} FROM json_populate_record(NULL::"Report", $1::json)
-     ON CONFLICT ("nullifier") DO UPDATE SET (${quoted(update)}) = ROW(${update.map((c) => `EXCLUDED."${c}"`).join(", ")})
+    `INSERT INTO "Report" (${quoted(columns)}, "verifiedTag")
+     SELECT ${quoted(columns)}, CASE WHEN EXISTS (SELECT 1 FROM "Verification" WHERE "accountId" = $2) THEN $3 ELSE $4 END
+     FROM json_populate_record(NULL::"Report", $1::json)
+     ON CONFLICT ("nullifier") DO UPDATE SET (${quoted([...update, "verifiedTag"])}) = ROW(${[...update, "verifiedTag"].map((c) => `EXCLUDED."${c}"`).join(", ")})
      RETURNING "id"`,
-    [JSON.stringify(row)],
+    [JSON.stringify(row), accountId, tags.verified, tags.unverified],
   );
-}
-
-/** Verified in person by any union (as for signatures): one probe of the primary key's prefix. */
-async function isVerifiedWorker(accountId: string) {
-  const [row] = await hotQuery<{ verified: boolean }>(`SELECT EXISTS (SELECT 1 FROM "Verification" WHERE "accountId" = $1) AS "verified"`, [accountId]);
-  return row?.verified === true;
 }
 
 /**
@@ -89,12 +88,12 @@ export async function submitReport({ accountId, input, today = chinaToday() }: {
   const month = checkMonth(input.month, today);
   const data = columns(input);
   const reportKey = reportNullifier(accountId, platformId, input.month);
-  // Whether the author is verified goes into the report only as a tag a dump cannot read (P3).
-  const verifiedTag = (await isVerifiedWorker(accountId)) ? reportVerifiedTag(reportKey) : unverifiedReportTag(reportKey);
-  const update = { ...data, narrativeStatus: data.narrative ? "PENDING" : "NONE", updatedOn: dateOnly(today), verifiedTag };
+  const update = { ...data, narrativeStatus: data.narrative ? "PENDING" : "NONE", updatedOn: dateOnly(today) };
   const row = { ...update, id: newId(), nullifier: reportKey, platformId, month: dateOnly(month), filedOn: dateOnly(today) };
+  // Whether the author is verified goes into the report only as a tag a dump cannot read (P3).
+  const tags = { verified: reportVerifiedTag(reportKey), unverified: unverifiedReportTag(reportKey) };
   try {
-    const [stored] = await upsertReport(row, Object.keys(update));
+    const [stored] = await upsertReport(row, Object.keys(update), accountId, tags);
     return { id: stored!.id };
   } finally {
     forgetStatistics(month);
