@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "~/server/db";
 import { secrets } from "~/server/secrets";
 import { accountFromCookie } from "~/server/auth/session-token";
@@ -50,6 +50,25 @@ describe("session rows", () => {
     await revokeSession(account.sessionId);
     expect(await rowsOf(account.accountId)).toEqual([]);
     expect(await getSessionAccount(account.sessionId)).toBeNull();
+  });
+
+  it("end at sign-out and at the token's expiry, even for a cookie this process has decoded before", async () => {
+    const { account } = await makeWorker();
+    const cookie = await cookieFor(account.sessionId);
+    expect((await accountFromCookie(cookie))?.accountId).toBe(account.accountId);
+    await revokeSession(account.sessionId);
+    expect(await accountFromCookie(cookie)).toBeNull();
+
+    const { account: other } = await makeWorker();
+    const shortLived = await encode({ token: { sid: other.sessionId, role: "WORKER" }, secret: secrets.authSecret, maxAge: 60 });
+    expect((await accountFromCookie(shortLived))?.accountId).toBe(other.accountId);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + 76_000); // past its expiry and the 15 s clock tolerance
+      expect(await accountFromCookie(shortLived)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("are deleted at suspension, every session of the account, cached or not", async () => {

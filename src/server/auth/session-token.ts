@@ -4,6 +4,7 @@ import { jwtDecrypt } from "jose";
 import { getSessionAccount, type SessionAccount } from "~/features/accounts/data";
 import { sessionCookieName } from "~/server/auth/cookies";
 import { secrets } from "~/server/secrets";
+import { TtlCache } from "~/server/ttl-cache";
 
 // Reading a session from a request's cookie header, with nothing request-scoped from Next: the
 // hot write routes (src/server/api/hot-routes.ts) run outside Next's request context.
@@ -32,12 +33,29 @@ export async function decodeSessionToken(raw: string, secret = secrets.authSecre
   }
 }
 
+// Decrypting the cookie (AES-GCM through jose) is a few percent of a hot write's CPU, and a
+// worker's phone sends the same cookie with every request. A decrypted token depends only on
+// its bytes and the secret, so the session id is remembered per cookie value until the token's
+// own expiry (with the same clock tolerance), at most TOKEN_CACHE_MS; bounded, least recently
+// used first. Nothing here says whether the session is still valid: getSessionAccount does.
+const TOKEN_CACHE_MS = 10 * 60_000;
+const globalForTokens = globalThis as unknown as { wvSessionTokens?: TtlCache<string, string> };
+const tokens = (globalForTokens.wvSessionTokens ??= new TtlCache<string, string>(10_000, TOKEN_CACHE_MS));
+
+async function sessionIdOf(raw: string): Promise<string | null> {
+  const known = tokens.get(raw);
+  if (known) return known;
+  const token = await decodeSessionToken(raw);
+  if (!token || typeof token.sid !== "string") return null;
+  if (typeof token.exp === "number") tokens.set(raw, token.sid, { until: (token.exp + 15) * 1000 });
+  return token.sid;
+}
+
 /** Decodes the session cookie and checks its server-side record, once per request. */
 export async function accountFromCookie(raw: string | undefined): Promise<SessionAccount | null> {
   if (!raw) return null;
-  const token = await decodeSessionToken(raw);
-  if (!token || typeof token.sid !== "string") return null;
-  return getSessionAccount(token.sid);
+  const sid = await sessionIdOf(raw);
+  return sid ? getSessionAccount(sid) : null;
 }
 
 const cookiePattern = new RegExp(`(?:^|; )${sessionCookieName.replace(/\./g, "\\.")}=([^;]+)`);

@@ -22,6 +22,12 @@ export const PROCESS_CACHES: ProcessCache[] = [
     safe: "sign-out and suspension evict at once in the instance that handles them; every other instance refuses the session within 1 s, with no message between instances that could be lost",
   },
   {
+    name: "wvSessionTokens",
+    where: "src/server/auth/session-token.ts",
+    ttl: "10 min, and never past the token's own expiry",
+    safe: "the session id a cookie decrypts to, a pure function of the cookie and AUTH_SECRET; whether the session is still valid is asked of wvSessions on every request",
+  },
+  {
     name: "wvProfiles",
     where: "src/features/accounts/profile-seal.ts",
     ttl: "5 s, renewed by each session check",
