@@ -91,6 +91,9 @@ export async function hotQuery<T>(text: string, values: unknown[]): Promise<T[]>
 export function hotSql<T>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T[]> {
   return hotQuery<T>(strings.reduce((text, part, i) => `${text}$${i}${part}`), values);
 }
+/** The primary PostgreSQL server's connection string, or undefined on the embedded database. */
+export const primaryConnectionString = (): string | undefined => globalForDb.wvPool?.options.connectionString;
+
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 

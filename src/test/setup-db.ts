@@ -7,6 +7,7 @@ import { afterAll } from "vitest";
 import { PrismaClient } from "~/server/db/generated/client";
 import { createDriver } from "~/server/db/adapter-factory";
 import { markEdgeActive } from "~/lib/client-address";
+import { closeSessionEvents } from "~/server/cluster/session-events";
 import { migrationSql } from "./migrations";
 
 // Runs in each test worker before the test file is imported: puts a real database behind the
@@ -37,6 +38,7 @@ if (url) {
 }
 
 afterAll(async () => {
+  await closeSessionEvents();
   await g.wvDb?.$disconnect();
   await pglite?.close();
 });

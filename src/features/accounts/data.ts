@@ -1,10 +1,20 @@
 import "server-only";
-import { db, hotSql } from "~/server/db";
+import { db, hotSql, primaryConnectionString } from "~/server/db";
+import { listenForSessionChanges, sessionEventsEpoch, vouchedFor } from "~/server/cluster/session-events";
 import type { Sector } from "~/server/db/generated/enums";
 import { TtlCache } from "~/server/ttl-cache";
 import { hashSessionId } from "~/features/accounts/session-id";
 import { chinaDayEnd, parseDay } from "~/lib/days";
-import { cachedWorkerProfile, cacheWorkerProfile, openProfile, primeWorkerProfile, profileCacheGeneration, type WorkerProfile } from "~/features/accounts/profile-seal";
+import {
+  cachedWorkerProfile,
+  cacheWorkerProfile,
+  forgetWorkerProfile,
+  keepWorkerProfile,
+  openProfile,
+  primeWorkerProfile,
+  profileCacheGeneration,
+  type WorkerProfile,
+} from "~/features/accounts/profile-seal";
 
 export type SessionAccount = {
   sessionId: string;
@@ -16,16 +26,28 @@ export type SessionAccount = {
 };
 
 // Every signed-in request checks its session. A hit in this per-process cache skips the
-// database for SESSION_CACHE_MS; sign-out and suspension evict the entries at once in the process
-// that handles them (forgetSession, forgetAccountSessions). Another app instance keeps serving a
-// signed-out or suspended session for at most SESSION_CACHE_MS: 1 s, the bound issue 15 sets for
-// several instances, with no message between them to lose (src/server/cluster/caches.ts). At
-// the benchmark's rates that is still one query per session per second. Kept on globalThis so
-// route handlers, server actions and pages (separate module instances in a Next build) share it.
+// database. Sign-out and suspension evict the entries at once in the process that handles them
+// (forgetSession, forgetAccountSessions); every other change reaches every process through the
+// session listener (src/server/cluster/session-events.ts), which evicts the session by its hash.
+// An entry is trusted for SESSION_CACHE_MS (1 s, the bound issue 15 sets for several instances)
+// on its own, and for up to SESSION_TRUST_MS while the listener vouches that no change has been
+// missed; never past the session's last day. So an instance serves a signed-out or suspended
+// session for at most 1 s even when the listener is down. Keyed by the session id's hash, as the
+// notifications name it. Kept on globalThis so route handlers, server actions and pages
+// (separate module instances in a Next build) share it.
 export const SESSION_CACHE_MS = 1_000;
+export const SESSION_TRUST_MS = 10 * 60_000;
 const SESSION_CACHE_MAX = 20_000;
-const globalForSessions = globalThis as unknown as { wvSessions?: TtlCache<string, SessionAccount> };
-const sessions = (globalForSessions.wvSessions ??= new TtlCache<string, SessionAccount>(SESSION_CACHE_MAX, SESSION_CACHE_MS));
+type CachedSession = { account: SessionAccount; profile: WorkerProfile | null; readAt: number; epoch: number };
+const globalForSessions = globalThis as unknown as { wvSessions?: TtlCache<string, CachedSession> };
+const sessions = (globalForSessions.wvSessions ??= new TtlCache<string, CachedSession>(SESSION_CACHE_MAX, SESSION_TRUST_MS));
+
+/** A change to a session or its account, from any process (the listener): the next check reads it again. */
+function onSessionChange(idHash: string) {
+  const entry = sessions.get(idHash);
+  sessions.delete(idHash);
+  if (entry) forgetWorkerProfile(entry.account.accountId);
+}
 
 /**
  * The account behind a live session, or null when it was signed out, expired or suspended.
@@ -34,31 +56,39 @@ const sessions = (globalForSessions.wvSessions ??= new TtlCache<string, SessionA
  * valid through its last day in China time (wv_today()), and the day travels as text.
  */
 export async function getSessionAccount(sessionId: string): Promise<SessionAccount | null> {
-  const hit = sessions.get(sessionId);
-  if (hit) return hit;
+  const idHash = hashSessionId(sessionId);
+  const now = Date.now();
+  const hit = sessions.get(idHash, now);
+  if (hit && (now - hit.readAt <= SESSION_CACHE_MS || vouchedFor(hit.readAt, hit.epoch, now))) {
+    // The profile came with the session row; it stays in memory as long as the session does.
+    if (hit.profile) keepWorkerProfile(hit.account.accountId, hit.profile);
+    return hit.account;
+  }
+  listenForSessionChanges(primaryConnectionString(), onSessionChange);
   const generation = sessions.generation;
+  const epoch = sessionEventsEpoch();
   const rows = await hotSql<Omit<SessionAccount, "sessionId"> & { expiresOn: string; profileSealed: string | null }>`
     SELECT a."id" AS "accountId", a."role"::text AS "role", a."pseudonym", a."unionId", a."platformId", s."expiresOn"::text AS "expiresOn", a."profileSealed"
     FROM "Session" s JOIN "Account" a ON a."id" = s."accountId"
-    WHERE s."idHash" = ${hashSessionId(sessionId)} AND s."expiresOn" >= wv_today() AND NOT a."suspended"`;
+    WHERE s."idHash" = ${idHash} AND s."expiresOn" >= wv_today() AND NOT a."suspended"`;
   const row = rows[0];
   const lastDay = row ? parseDay(row.expiresOn) : null;
   if (!row || !lastDay) return null;
   // The sealed profile comes with the session row: the ballot or signature that follows reads it from memory.
-  primeWorkerProfile(row.accountId, row.profileSealed);
+  const profile = primeWorkerProfile(row.accountId, row.profileSealed);
   const account: SessionAccount = { sessionId, accountId: row.accountId, role: row.role, pseudonym: row.pseudonym, unionId: row.unionId, platformId: row.platformId };
-  sessions.set(sessionId, account, { until: chinaDayEnd(lastDay).getTime(), ifGeneration: generation });
+  sessions.set(idHash, { account, profile, readAt: now, epoch }, { until: chinaDayEnd(lastDay).getTime(), ifGeneration: generation }, now);
   return account;
 }
 
 /** After a sign-out: this process stops accepting the session at once. */
 export function forgetSession(sessionId: string) {
-  sessions.delete(sessionId);
+  sessions.delete(hashSessionId(sessionId));
 }
 
 /** After a suspension: every cached session of the account goes. */
 export function forgetAccountSessions(accountId: string) {
-  sessions.deleteWhere((account) => account.accountId === accountId);
+  sessions.deleteWhere((entry) => entry.account.accountId === accountId);
 }
 
 /**

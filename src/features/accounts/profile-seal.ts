@@ -41,11 +41,12 @@ export function openProfile(sealed: string | null): WorkerProfile {
   return { sectors: parsed.s, platformSlugs: parsed.p, city: parsed.c };
 }
 
-// Opened profiles, per process, for as long as a cached session (SESSION_CACHE_MS in data.ts):
-// the session check of a signed-in request reads the sealed column in its own query and primes
-// this cache, so a ballot or signature right after needs no second round trip. An update in
-// this process replaces the entry at once; another process serves the old profile for at most
-// the TTL. Kept on globalThis so route handlers and pages share it.
+// Opened profiles, per process: the session check of a signed-in request reads the sealed column
+// in its own query and primes this cache (and keeps it primed while its session is cached), so a
+// ballot or signature right after needs no second round trip. An update in this process replaces
+// the entry at once; in another process the session listener evicts it with the session (a
+// change to the sealed column is a change to the session check), or the TTL ends it. Kept on
+// globalThis so route handlers and pages share it.
 const PROFILE_CACHE_MS = 5_000;
 const globalForProfiles = globalThis as unknown as { wvProfiles?: TtlCache<string, WorkerProfile> };
 const profiles = (globalForProfiles.wvProfiles ??= new TtlCache<string, WorkerProfile>(20_000, PROFILE_CACHE_MS));
@@ -57,9 +58,25 @@ export function cacheWorkerProfile(accountId: string, profile: WorkerProfile, ge
   profiles.set(accountId, profile, { ifGeneration: generation });
 }
 
-/** Called by the session check with the sealed column it already read. */
-export function primeWorkerProfile(accountId: string, sealed: string | null) {
-  if (sealed !== null) profiles.set(accountId, openProfile(sealed));
+/** Called by the session check with the sealed column it already read; gives the opened profile (null: none sealed). */
+export function primeWorkerProfile(accountId: string, sealed: string | null): WorkerProfile | null {
+  if (sealed === null) return null;
+  const profile = openProfile(sealed);
+  profiles.set(accountId, profile);
+  return profile;
+}
+
+/**
+ * Called by a session check answered from memory with the profile read beside the session: kept
+ * unless this process holds one already (which is as new, or newer: rememberWorkerProfile).
+ */
+export function keepWorkerProfile(accountId: string, profile: WorkerProfile) {
+  if (!profiles.get(accountId)) profiles.set(accountId, profile);
+}
+
+/** When the account's session check changed in another process (the session listener): read afresh next time. */
+export function forgetWorkerProfile(accountId: string) {
+  profiles.delete(accountId);
 }
 
 /** After this process changed a profile. */

@@ -71,6 +71,8 @@ export async function shuffleAccountLinkedRows(): Promise<{ tables: string[]; ro
     const [lock] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(${SHUFFLE_LOCK}) AS locked`);
     if (!lock?.locked) return null;
     await tx.$executeRawUnsafe(`LOCK TABLE ${tables.map((t) => `"${t}"`).join(", ")} IN EXCLUSIVE MODE`);
+    // The same rows go back: sessions have not changed, so no instance is told they did (migration session_events).
+    await tx.$executeRawUnsafe(`SET LOCAL wv.shuffling = 'on'`);
     for (const t of tables) await tx.$executeRawUnsafe(`CREATE TEMP TABLE "wv_shuffle_${t}" ON COMMIT DROP AS SELECT * FROM "${t}" ORDER BY random()`);
     // Children first, so no cascade runs; then parents first back in.
     for (const t of [...tables].reverse()) await tx.$executeRawUnsafe(`DELETE FROM "${t}"`);

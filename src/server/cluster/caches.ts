@@ -18,8 +18,8 @@ export const PROCESS_CACHES: ProcessCache[] = [
   {
     name: "wvSessions",
     where: "src/features/accounts/data.ts",
-    ttl: "1 s (SESSION_CACHE_MS), and never past the session's last day",
-    safe: "sign-out and suspension evict at once in the instance that handles them; every other instance refuses the session within 1 s, with no message between instances that could be lost",
+    ttl: "1 s (SESSION_CACHE_MS) on its own; up to 10 min (SESSION_TRUST_MS) while the session listener is live; never past the session's last day",
+    safe: "sign-out and suspension evict at once in the instance that handles them; every other instance hears of each change to a session or its account through LISTEN/NOTIFY (src/server/cluster/session-events.ts) and trusts an entry past 1 s only while its listener has confirmed delivery within the last second, so a lost notification still ends the session within 1 s",
   },
   {
     name: "wvSessionTokens",
@@ -30,8 +30,8 @@ export const PROCESS_CACHES: ProcessCache[] = [
   {
     name: "wvProfiles",
     where: "src/features/accounts/profile-seal.ts",
-    ttl: "5 s, renewed by each session check",
-    safe: "a profile change shows on the other instances within 5 s; a ballot or signature cast there in between copies the previous profile, as if cast a moment earlier",
+    ttl: "5 s, renewed by each session check (from the cached session while it lasts)",
+    safe: "a change to the sealed profile is a change to the session check: the session listener evicts the profile with the session on every instance; a ballot or signature cast there in between copies the previous profile, as if cast a moment earlier",
   },
   {
     name: "wvStatsCache",
