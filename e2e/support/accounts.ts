@@ -1,5 +1,7 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { TOTP, Secret } from "otpauth";
-import type { Page } from "@playwright/test";
+import { test, type Page } from "@playwright/test";
 import { expect } from "./fixtures";
 import { DEMO } from "../../prisma/seed/demo-credentials";
 
@@ -25,18 +27,30 @@ export async function signInWithKey(page: Page, key: string) {
 
 // The server accepts each 30-second TOTP step once per account, and one step either side of
 // now. Journeys sign the same demo staff in several times, so each sign-in takes a step later
-// than the last one used (waiting when three in a row used up the window).
-const lastStep = new Map<string, number>();
+// than the last one used (waiting when three in a row used up the window). The steps used are
+// kept in the run's output folder, which Playwright empties when a run starts: a worker that is
+// restarted after a failed test (workers: 1) must not reuse a step its predecessor spent.
+const stepsFile = () => path.join(test.info().project.outputDir, ".totp-steps.json");
+
+function readSteps(): Record<string, number> {
+  try {
+    return JSON.parse(readFileSync(stepsFile(), "utf8")) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
 
 export function totpCode(secret: string, step: number = Math.floor(Date.now() / 30_000)) {
   return new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: step * 30_000 });
 }
 
 export async function unusedTotpCode(secret: string) {
-  const step = Math.max(Math.floor(Date.now() / 30_000), (lastStep.get(secret) ?? 0) + 1);
+  const steps = readSteps();
+  const step = Math.max(Math.floor(Date.now() / 30_000), (steps[secret] ?? 0) + 1);
   const wait = (step - 1) * 30_000 - Date.now();
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 500));
-  lastStep.set(secret, step);
+  mkdirSync(path.dirname(stepsFile()), { recursive: true });
+  writeFileSync(stepsFile(), JSON.stringify({ ...steps, [secret]: step }));
   return totpCode(secret, step);
 }
 
