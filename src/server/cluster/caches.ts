@@ -102,7 +102,7 @@ export const PROCESS_CACHES: ProcessCache[] = [
   {
     name: "wvReleases",
     where: "src/features/stats/releases/mutations.ts",
-    ttl: "while a figure's release runs",
+    ttl: "while a figure's release runs, and until its follow-up (at most one a second per figure)",
     safe: "no copy of data: which figures this process is releasing now, so its writers do not each start one; another instance's release of the same figure is kept apart by the advisory lock, and an act a release missed waits for the next one or the hourly timer",
   },
   {

@@ -108,6 +108,8 @@ function releaseInTransaction(kind: FigureKind, subjectId: string): Promise<bool
 // pool from the writes and queued behind each other until they timed out. Now a write that finds
 // its figure's release in flight only asks for one more run after it, and returns.
 const globalForReleases = globalThis as unknown as { wvReleases?: Map<string, { again: boolean }> };
+/** The least time between the start of a figure's release and its follow-up in this process. */
+export const FOLLOW_UP_MS = 1_000;
 const inFlight = (globalForReleases.wvReleases ??= new Map());
 
 /**
@@ -124,16 +126,23 @@ export async function releaseAfterWrite(kind: FigureKind, subjectId: string, due
   }
   const state = { again: false };
   inFlight.set(key, state);
+  let started = 0;
   const attempt = async () => {
+    started = Date.now();
     try {
       await releaseIfDue(kind, subjectId);
     } catch (error) {
       reportIncident(`figure release ${kind}`, error);
     }
   };
-  // The writes that came meanwhile: one more release for all of them, off this request.
+  // The writes that came meanwhile: one more release for all of them, off this request, once
+  // FOLLOW_UP_MS has passed since the last one began. Released figures reach readers through the
+  // page cache (5 s), so a busy petition released more often than once a second gained no reader
+  // anything, and back-to-back releases cost a signature in ten a release transaction's CPU.
   const more = async () => {
     while (state.again) {
+      const wait = started + FOLLOW_UP_MS - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       state.again = false;
       await attempt();
     }
