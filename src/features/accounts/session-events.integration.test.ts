@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "~/server/db";
 import { getSessionAccount, SESSION_CACHE_MS } from "~/features/accounts/data";
 import { hashSessionId } from "~/features/accounts/session-id";
@@ -9,12 +9,10 @@ import { makeWorker } from "~/test/factories";
 // session or its account through LISTEN/NOTIFY (src/server/cluster/session-events.ts), and trusts
 // a cached session past 1 s only while its listener is live. Here the "other instance" is this
 // test's own SQL, which changes the database without telling this process anything.
-const until = async (check: () => Promise<boolean>, ms = 3_000) => {
+/** Waits (vi.waitFor) until `check` holds; gives the milliseconds it took. */
+const until = async (check: () => Promise<boolean> | boolean, timeout = 3_000) => {
   const started = performance.now();
-  while (!(await check())) {
-    if (performance.now() - started > ms) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await vi.waitFor(async () => expect(await check()).toBe(true), { timeout, interval: 20 });
   return performance.now() - started;
 };
 const pastTheOneSecondRule = () => new Promise((r) => setTimeout(r, SESSION_CACHE_MS + 300));
@@ -59,6 +57,6 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("cached sessions (PostgreSQL)", 
     await until(async () => (await getSessionAccount(account.sessionId)) === null);
     expect(performance.now() - cut).toBeLessThanOrEqual(SESSION_CACHE_MS + 50);
     // It reconnects by itself.
-    await until(async () => sessionListenerLive(), 5_000);
+    await until(sessionListenerLive, 5_000);
   });
 });

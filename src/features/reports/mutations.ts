@@ -67,12 +67,13 @@ const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
  */
 function upsertReport(row: Record<string, unknown>, update: string[], accountId: string, tags: { verified: string; unverified: string }) {
   const columns = Object.keys(row);
-  if (![...columns, ...update].every((c) => /^[A-Za-z]+$/.test(c))) throw new AppError("INTERNAL");
+  const replaced = [...update, "verifiedTag"];
+  if (![...columns, ...replaced].every((c) => /^[A-Za-z]+$/.test(c))) throw new AppError("INTERNAL");
   return hotQuery<{ id: string }>(
     `INSERT INTO "Report" (${quoted(columns)}, "verifiedTag")
      SELECT ${quoted(columns)}, CASE WHEN EXISTS (SELECT 1 FROM "Verification" WHERE "accountId" = $2) THEN $3 ELSE $4 END
      FROM json_populate_record(NULL::"Report", $1::json)
-     ON CONFLICT ("nullifier") DO UPDATE SET (${quoted([...update, "verifiedTag"])}) = ROW(${[...update, "verifiedTag"].map((c) => `EXCLUDED."${c}"`).join(", ")})
+     ON CONFLICT ("nullifier") DO UPDATE SET (${quoted(replaced)}) = ROW(${replaced.map((c) => `EXCLUDED."${c}"`).join(", ")})
      RETURNING "id"`,
     [JSON.stringify(row), accountId, tags.verified, tags.unverified],
   );

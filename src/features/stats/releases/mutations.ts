@@ -1,4 +1,5 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { db, type Tx } from "~/server/db";
 import { nullifier } from "~/server/nullifier";
@@ -142,7 +143,7 @@ export async function releaseAfterWrite(kind: FigureKind, subjectId: string, due
   const more = async () => {
     while (state.again) {
       const wait = started + FOLLOW_UP_MS - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (wait > 0) await sleep(wait);
       state.again = false;
       await attempt();
     }
