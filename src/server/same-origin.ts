@@ -33,6 +33,6 @@ export function isJsonBody(headers: Headers): boolean {
 }
 
 /** What a write must pass: from this origin, with a JSON body. */
-export function sameOriginWrite(req: Request): boolean {
+export function sameOriginWrite(req: { headers: Headers }): boolean {
   return isJsonBody(req.headers) && fromThisOrigin(req.headers);
 }

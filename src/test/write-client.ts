@@ -31,7 +31,8 @@ export class RefusedWrite extends Error {
 
 type Result<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
 
-async function cookieFor(account: SessionAccount | null) {
+/** The session cookie header of an account, as its browser sends it ("" when anonymous). */
+export async function cookieFor(account: SessionAccount | null) {
   if (!account) return "";
   const token = await encode({ token: { sid: account.sessionId, role: account.role }, secret: secrets.authSecret });
   return `${sessionCookieName}=${token}`;

@@ -13,7 +13,10 @@ const METHODS = ["GET", "POST"];
 /** Past this a body is not read further: the routes' own limit (src/server/http.ts) is lower. */
 const BODY_CAP = 1024 * 1024;
 
-/** @typedef {(req: Request) => Promise<Response>} Handler */
+/**
+ * A plain handler (src/server/api/plain-handler.ts): no Request or Response is built for it.
+ * @typedef {(req: { url: string; headers: Headers; readBody: (limit: number) => Promise<string | null> }) => Promise<{ status: number; headers: Record<string, string>; body: string }>} Handler
+ */
 
 /**
  * path -> method -> handler, from the bundle; refuses to start without it rather than quietly falling back.
@@ -60,7 +63,7 @@ export function hotRouteFor(routes, method, url) {
  * @param {import("node:http").IncomingMessage} req
  * @returns {Promise<{ body: Buffer; complete: boolean }>}
  */
-function readBody(req) {
+function readNodeBody(req) {
   return new Promise((resolve, reject) => {
     /** @type {Buffer[]} */
     const chunks = [];
@@ -81,9 +84,10 @@ function readBody(req) {
 }
 
 /**
- * Answers one request with a hot route's handler: node request -> Request, Response -> node
- * response with the site's security headers. `onError(error)` logs what escaped the handler and
- * returns the incident id. A GET has no body to read.
+ * Answers one request with a hot route's plain handler: Node's request in (its headers as a
+ * Headers, its body read here), the handler's answer out with the site's security headers.
+ * `onError(error)` logs what escaped the handler and returns the incident id. A GET has no body
+ * to read.
  * @param {Handler} handler
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
@@ -99,16 +103,19 @@ export async function serveHotRoute(handler, req, res, { securityHeaders, onErro
       if (Array.isArray(value)) for (const v of value) headers.append(name, v);
       else if (value !== undefined) headers.set(name, value);
     }
-    const { body, complete } = req.method === "POST" ? await readBody(req) : { body: undefined, complete: true };
-    const init = { method: req.method, headers, body: /** @type {BodyInit | undefined} */ (/** @type {unknown} */ (body)) };
-    const response = await handler(new Request(new URL(req.url ?? "/", "http://localhost"), init));
-    const out = Buffer.from(await response.arrayBuffer());
-    const head = Object.fromEntries(securityHeaders.map((h) => [h.key, h.value]));
-    response.headers.forEach((value, name) => (head[name] = value));
+    const { body, complete } = req.method === "POST" ? await readNodeBody(req) : { body: undefined, complete: true };
+    // What readLimitedBody (src/server/http.ts) gives a Request: null past the limit, "" for none.
+    const readBody = async (/** @type {number} */ limit) => (!body ? "" : !complete || body.length > limit ? null : body.toString("utf8"));
+    const answer = await handler({ url: new URL(req.url ?? "/", "http://localhost").href, headers, readBody });
+    const out = Buffer.from(answer.body, "utf8");
+    /** @type {Record<string, string>} */
+    const head = {};
+    for (const h of securityHeaders) head[h.key.toLowerCase()] = h.value;
+    for (const [name, value] of Object.entries(answer.headers)) head[name.toLowerCase()] = value;
     // An unread remainder would be taken for the next request on this connection: close it.
-    head["Content-Length"] = String(out.length);
-    if (!complete) head.Connection = "close";
-    res.writeHead(response.status, head);
+    head["content-length"] = String(out.length);
+    if (!complete) head.connection = "close";
+    res.writeHead(answer.status, head);
     res.end(out, () => !complete && req.destroy());
   } catch (error) {
     const incident = onError(error);

@@ -3,12 +3,13 @@ import { z, type ZodType } from "zod";
 import { AppError, APP_ERROR_STATUS, type AppErrorCode } from "~/lib/app-error";
 import type { SessionAccount } from "~/features/accounts/data";
 import { accountFromHeaders } from "~/server/auth/session-token";
-import { MAX_BODY, readLimitedBody } from "~/server/http";
+import { MAX_BODY } from "~/server/http";
 import { addressKeyOf, consume, type LimitName } from "~/server/rate-limit";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "~/server/db/unavailable";
 import { isWellFormedInput } from "~/lib/well-formed";
 import { reportIncident } from "~/server/log";
 import { sameOriginWrite } from "~/server/same-origin";
+import { jsonAnswer, routeHandler, type PlainAnswer, type PlainRequest } from "~/server/api/plain-handler";
 
 type Role = SessionAccount["role"];
 
@@ -24,9 +25,9 @@ export type WriteRoute<I> = {
 // with its nonce comes from src/proxy.ts, which these routes skip (see its matcher).
 const HEADERS = { "Cache-Control": "no-store", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'" };
 
-function fail(code: AppErrorCode, extra: Record<string, unknown> = {}) {
+function fail(code: AppErrorCode, extra: Record<string, unknown> = {}): PlainAnswer {
   const headers = code === "UNAVAILABLE" ? { ...HEADERS, "Retry-After": String(RETRY_AFTER_SECONDS) } : HEADERS;
-  return Response.json({ error: { appCode: code, ...extra } }, { status: APP_ERROR_STATUS[code], headers });
+  return jsonAnswer({ error: { appCode: code, ...extra } }, APP_ERROR_STATUS[code], headers);
 }
 
 /** What both kinds of route answer for a thrown error: its AppError code, 503 when the database is away, else an incident. */
@@ -41,12 +42,13 @@ function failed(err: unknown) {
  * role, strict zod input, rate limit, AppError mapped to its HTTP status and translated code)
  * without the batching, superjson and per-call machinery: plain JSON in, plain JSON out.
  * Answers `{ result }` or `{ error: { appCode } }`; src/lib/post-write.ts is the client side.
+ * Written as a plain handler (src/server/api/plain-handler.ts): serve.mjs calls it directly.
  */
 export function writeRoute<I>(route: WriteRoute<I>) {
-  async function POST(req: Request): Promise<Response> {
+  async function plain(req: PlainRequest): Promise<PlainAnswer> {
     try {
       if (!sameOriginWrite(req)) return fail("FORBIDDEN");
-      const body = await readLimitedBody(req, MAX_BODY);
+      const body = await req.readBody(MAX_BODY);
       if (body === null) return fail("PAYLOAD_TOO_LARGE");
       const account = await accountFromHeaders(req.headers);
       if (!account) return fail("UNAUTHORIZED");
@@ -62,13 +64,13 @@ export function writeRoute<I>(route: WriteRoute<I>) {
       if (!parsed.success) return fail("BAD_INPUT", { zodError: z.flattenError(parsed.error) });
       await consume(route.limit, addressKeyOf(req.headers), account.accountId);
       const result = await route.run(account, parsed.data);
-      return Response.json({ result }, { headers: HEADERS });
+      return jsonAnswer({ result }, 200, HEADERS);
     } catch (err) {
       return failed(err);
     }
   }
   // The rung and the schema travel with the handler so the role-matrix and fuzz tests can read them.
-  return Object.assign(POST, { roles: route.roles, input: route.input });
+  return Object.assign(routeHandler(plain), { roles: route.roles, input: route.input });
 }
 
 export type OpenWriteRoute<I> = { input: ZodType<I>; limit: LimitName; run: (input: I) => Promise<unknown> };
@@ -80,10 +82,10 @@ export type OpenWriteRoute<I> = { input: ZodType<I>; limit: LimitName; run: (inp
  * `credentials: "omit"` (src/features/tokens/components).
  */
 export function openWriteRoute<I>(route: OpenWriteRoute<I>) {
-  async function POST(req: Request): Promise<Response> {
+  async function plain(req: PlainRequest): Promise<PlainAnswer> {
     try {
       if (!sameOriginWrite(req)) return fail("FORBIDDEN");
-      const body = await readLimitedBody(req, MAX_BODY);
+      const body = await req.readBody(MAX_BODY);
       if (body === null) return fail("PAYLOAD_TOO_LARGE");
       let json: unknown;
       try {
@@ -95,10 +97,10 @@ export function openWriteRoute<I>(route: OpenWriteRoute<I>) {
       const parsed = route.input.safeParse(json);
       if (!parsed.success) return fail("BAD_INPUT", { zodError: z.flattenError(parsed.error) });
       await consume(route.limit, addressKeyOf(req.headers));
-      return Response.json({ result: await route.run(parsed.data) }, { headers: HEADERS });
+      return jsonAnswer({ result: await route.run(parsed.data) }, 200, HEADERS);
     } catch (err) {
       return failed(err);
     }
   }
-  return Object.assign(POST, { roles: "ANYONE" as const });
+  return Object.assign(routeHandler(plain), { roles: "ANYONE" as const });
 }
