@@ -46,6 +46,10 @@ export function parseAddress(text) {
   const v4 = parseIPv4(s);
   if (v4) return { v: 4, parts: v4 };
   if (!s.includes(":")) return null;
+  // What a dual-stack socket reports for every IPv4 client, on every request: the short way.
+  const mapped = /^::ffff:(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})$/i.exec(s);
+  const mappedV4 = mapped && parseIPv4(mapped[1] ?? "");
+  if (mappedV4) return { v: 4, parts: mappedV4 };
   const v6 = parseIPv6(s);
   if (!v6) return null;
   if (v6.slice(0, 5).every((g) => g === 0) && v6[5] === 0xffff) {
@@ -116,8 +120,12 @@ function isTrusted(trusted, a) {
  */
 export function resolveClientAddress({ socket, forwardedFor, trusted }) {
   const peer = parseAddress(socket);
-  if (!peer) return null;
-  if (!isTrusted(trusted, peer)) return format(peer);
+  return peer ? resolveFrom(peer, isTrusted(trusted, peer), forwardedFor, trusted) : null;
+}
+
+/** @param {Address} peer @param {boolean} peerTrusted @param {string | string[] | null | undefined} forwardedFor @param {Cidr[]} trusted */
+function resolveFrom(peer, peerTrusted, forwardedFor, trusted) {
+  if (!peerTrusted) return format(peer);
   const hops = [forwardedFor ?? []].flat().flatMap((v) => v.split(","));
   let client = peer;
   for (let i = hops.length - 1; i >= 0; i--) {
@@ -131,6 +139,9 @@ export function resolveClientAddress({ socket, forwardedFor, trusted }) {
 
 /** Headers a client could use to claim another address; none survive the edge unread. */
 export const FORWARDING_HEADERS = ["x-forwarded-for", "x-real-ip", "forwarded", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"];
+
+/** What a trusted proxy may say beside the address: it terminates TLS and knows the public host. */
+const KEPT_FROM_PROXY = ["x-forwarded-host", "x-forwarded-proto"];
 
 const EDGE = Symbol.for("worker-voice.client-address-edge");
 
@@ -146,9 +157,9 @@ const EDGE = Symbol.for("worker-voice.client-address-edge");
 export function applyClientAddress(headers, socket, trusted) {
   markEdgeActive();
   const peer = parseAddress(socket);
-  const keep = peer && isTrusted(trusted, peer) ? ["x-forwarded-host", "x-forwarded-proto"] : [];
-  const address = resolveClientAddress({ socket, forwardedFor: headers["x-forwarded-for"], trusted });
-  for (const name of FORWARDING_HEADERS) if (!keep.includes(name)) delete headers[name];
+  const peerTrusted = peer !== null && isTrusted(trusted, peer);
+  const address = peer ? resolveFrom(peer, peerTrusted, headers["x-forwarded-for"], trusted) : null;
+  for (const name of FORWARDING_HEADERS) if (name in headers && !(peerTrusted && KEPT_FROM_PROXY.includes(name))) delete headers[name];
   if (address) headers["x-forwarded-for"] = address;
 }
 
