@@ -23,7 +23,7 @@ const live = await votingCampaign(union.id, 10);
 const big = await votingCampaign(union.id, 10);
 const workers = await createWorkers(2000, voterProfile);
 await bulkBallots(big.id, big.ids, 100_000);
-const app = await startApp(databaseUrl, 3312);
+const app = await startApp(databaseUrl, 3312, {}, { timing: true });
 
 try {
   console.log(`\nCampaigns benchmark on ${machineLine()}`);

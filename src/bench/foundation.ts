@@ -13,7 +13,7 @@ pointAtDatabase(databaseUrl);
 await migrate(databaseUrl);
 await buildApp();
 const [worker] = await createWorkers(1, () => ({ city: "shenzhen", sectors: ["FOOD_DELIVERY"] }));
-const app = await startApp(databaseUrl);
+const app = await startApp(databaseUrl, undefined, {}, { timing: true });
 
 try {
   console.log(`\nFoundation benchmark on ${machineLine()}`);

@@ -79,7 +79,7 @@ async function serverTime(run: () => Promise<unknown>, n = 15) {
 printFigure("every platform's record (listPlatformRecords), server ms", (await serverTime(() => listPlatformRecords())).toFixed(1));
 printFigure("one platform's record with its 1,000 submissions, server ms", (await serverTime(() => getPlatformRecord("platform-1"))).toFixed(1));
 
-const app = await startApp(databaseUrl);
+const app = await startApp(databaseUrl, undefined, {}, { timing: true });
 try {
   const paths = {
     "GET /api/v1/platforms": "/api/v1/platforms",

@@ -36,7 +36,7 @@ const SIGN_PETITIONS = ["bench-sign-petition", "bench-sign-petition-2", "bench-s
 for (const id of SIGN_PETITIONS) await publishedPetition(id, "等餐超过 10 分钟应计入工时");
 await publishedPetition("bench-big-petition", "一百万人的联署");
 
-const app = await startApp(databaseUrl);
+const app = await startApp(databaseUrl, undefined, {}, { timing: true });
 const signRequests = (petitionId: string, list: BenchWorker[]) =>
   list.map((w) => ({ method: "POST" as const, path: "/api/signatures", body: JSON.stringify({ petitionId }), cookie: w.cookie }));
 

@@ -29,7 +29,7 @@ const month = openMonths(chinaToday())[0]!;
 const body = (i: number) => reportBody(i, month);
 
 // POST /api/reports, as the report stepper sends a new report.
-const app = await startApp(databaseUrl, 3311);
+const app = await startApp(databaseUrl, 3311, {}, { timing: true });
 try {
   await warm(`${app.url}/api/health`, 20);
   const probe = await fetch(`${app.url}/api/reports`, { method: "POST", headers: { "content-type": "application/json", cookie: workers[0]!.cookie }, body: body(0) });

@@ -31,7 +31,7 @@ const cells = await db.sealedCell.count();
 const league = await readLeagueTable();
 const reports = league.reduce((a, r) => a + r.overall.reports, 0);
 
-const app = await startApp(databaseUrl);
+const app = await startApp(databaseUrl, undefined, {}, { timing: true });
 try {
   printFigure(`sealed cells: ${cells.toLocaleString("en")}; reports behind the league table (4 quarters)`, reports.toLocaleString("en"));
   const leagueTimes = await time(() => readLeagueTable(), 15);

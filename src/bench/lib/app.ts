@@ -58,13 +58,18 @@ export type RunningApp = { url: string; pid: number; child: ChildProcess; stop: 
 let timingFile: string | null = null;
 
 /** BENCH_PORT_OFFSET shifts every benchmark's port, for several checkouts on one machine. */
-/** `extraEnv` overrides the benchmark defaults, e.g. rate limits on for the soak; `stderrFile` takes the server's log instead of the terminal. */
-export async function startApp(databaseUrl: string, basePort = 3300, extraEnv: Record<string, string> = {}, opts: { stderrFile?: string } = {}): Promise<RunningApp> {
+/**
+ * `extraEnv` overrides the benchmark defaults, e.g. rate limits on for the soak; `stderrFile`
+ * takes the server's log instead of the terminal; `timing` has the server log each request's
+ * time for timeRequests (a file write per request that a production server does not make, so
+ * the throughput benchmarks leave it off).
+ */
+export async function startApp(databaseUrl: string, basePort = 3300, extraEnv: Record<string, string> = {}, opts: { stderrFile?: string; timing?: boolean } = {}): Promise<RunningApp> {
   const port = basePort + Number(process.env.BENCH_PORT_OFFSET ?? 0);
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const serve = path.join(root, "src", "scripts", "serve.mjs");
-  timingFile = path.join(mkdtempSync(path.join(tmpdir(), "wv-timing-")), "requests.log");
+  timingFile = opts.timing ? path.join(mkdtempSync(path.join(tmpdir(), "wv-timing-")), "requests.log") : null;
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, serve, "-p", String(port)], {
     cwd: root,
     stdio: ["ignore", "ignore", opts.stderrFile ? openSync(opts.stderrFile, "a") : "inherit"],
@@ -76,7 +81,7 @@ export async function startApp(databaseUrl: string, basePort = 3300, extraEnv: R
       NEXT_TELEMETRY_DISABLED: "1",
       WV_DISABLE_RATE_LIMITS: "1",
       NEXTAUTH_URL: `http://localhost:${port}`,
-      WV_TIMING_FILE: timingFile,
+      ...(timingFile ? { WV_TIMING_FILE: timingFile } : {}),
       ...extraEnv,
     },
   });
@@ -120,6 +125,7 @@ const timingLines = () => (timingFile && existsSync(timingFile) ? readFileSync(t
  * byte, as serve.mjs records it) of the same requests.
  */
 export async function timeRequests(url: string, n = 50, headers: Record<string, string> = {}) {
+  if (!timingFile) throw new Error("timeRequests needs the server's timing log: start it with startApp(..., { timing: true })");
   const before = timingLines().length;
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
