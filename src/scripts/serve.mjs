@@ -16,8 +16,9 @@ import { withReplicaReads } from "../server/db/replica-reads.js";
 // A Next custom server (the documented `next()` API) that answers the hot routes itself:
 // POST /api/ballots, /api/signatures, /api/reports and /api/tokens/ballot, and GET
 // /api/me/page (the personal state of a cached page). Their handlers are
-// plain Request -> Response functions (src/server/api/write-route.ts, which checks origin, body
-// size, session, role, input and rate limit itself), bundled apart from Next's build into
+// plain data in and out (src/server/api/plain-handler.ts; src/server/api/write-route.ts checks
+// origin, body size, session, role, input and rate limit itself), called straight from Node's
+// request without a Request or Response (src/scripts/lib/hot-routes.mjs), bundled apart from Next's build into
 // .hot/handlers.mjs (src/server/api/hot-routes.ts, src/scripts/lib/hot-build.mjs), not taken
 // from Next's internals. What this skips is Next's routing, the proxy (whose matcher excludes
 // these paths anyway) and its Web-stream plumbing, about 1.3 ms of CPU per request on the 2-core
