@@ -13,10 +13,7 @@ const METHODS = ["GET", "POST"];
 /** Past this a body is not read further: the routes' own limit (src/server/http.ts) is lower. */
 const BODY_CAP = 1024 * 1024;
 
-/**
- * A plain handler (src/server/api/plain-handler.ts): no Request or Response is built for it.
- * @typedef {(req: { url: string; headers: Headers; readBody: (limit: number) => Promise<string | null> }) => Promise<{ status: number; headers: Record<string, string>; body: string }>} Handler
- */
+/** @typedef {import("../../server/api/plain-handler").PlainHandler} Handler  no Request or Response is built for it */
 
 /**
  * path -> method -> handler, from the bundle; refuses to start without it rather than quietly falling back.

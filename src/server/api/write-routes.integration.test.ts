@@ -1,10 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { encode } from "next-auth/jwt";
 import { db } from "~/server/db";
-import { secrets } from "~/server/secrets";
-import { sessionCookieName } from "~/server/auth/cookies";
 import type { SessionAccount } from "~/features/accounts/data";
 import { revokeSession } from "~/features/accounts/mutations";
 import { moderationScopeOf } from "~/features/moderation/data";
@@ -19,6 +16,7 @@ import { makeCampaign } from "~/test/campaign-factories";
 import { makePlatform, makeStaff, makeWorker, moderatingUnionOf } from "~/test/factories";
 import { validReport } from "~/test/report-input";
 import { chinaToday } from "~/lib/days";
+import { cookieFor } from "~/test/write-client";
 
 // The hot writes bypass tRPC (src/server/api/write-route.ts), so they get their own role matrix
 // and the protections the tRPC route has: same origin, 64 KB bodies, strict input, rate limits.
@@ -26,12 +24,6 @@ type Role = SessionAccount["role"] | "ANONYMOUS";
 const ROUTES = { ballots: castBallot, signatures: signPetition, reports: submitReport };
 /** The other write of the same islands (the sign panel, the report form), on the same transport. */
 const OTHER_WRITES = { "signatures/withdraw": withdrawSignature, "reports/update": updateReport };
-
-async function cookieFor(account: SessionAccount | null) {
-  if (!account) return "";
-  const token = await encode({ token: { sid: account.sessionId, role: account.role }, secret: secrets.authSecret });
-  return `${sessionCookieName}=${token}`;
-}
 
 async function post(route: (req: Request) => Promise<Response>, body: unknown, opts: { account?: SessionAccount | null; headers?: Record<string, string> } = {}) {
   const req = new Request("http://localhost:3000/api/x", {
